@@ -1,0 +1,39 @@
+#pragma once
+// What a model is: saved with its weights, so a model file loads and generates
+// without the dataset. Torch-free: the app and the command line read it.
+#include "core/drummap.h"
+#include "core/grid.h"
+
+#include <string>
+
+namespace gs {
+
+struct LossConfig {
+    float hitWeight = 1.0f;  // RhythmVAE: BCE x dim
+    float velocityWeight = 2.5f;  // RhythmVAE: 2.5 x MSE x dim
+    float offsetWeight = 5.0f;  // RhythmVAE: 5.0 x MSE x dim
+    float beta = 1.0f;  // KL weight (the maximum, when annealing)
+    float freeBits = 0.0f;  // KL floor lambda in nats: beta x max(KL, lambda)
+    std::string klAnneal = "none";  // "none", "linear", "cyclic"
+    int klWarmupEpochs = 0;  // linear warm-up length, or the cycle length for "cyclic"
+    // FM-Music-VAE flat-manifold regulariser: eta x ||J^T J - c^2 I||^2 on latent mixup points.
+    bool flat = false;
+    float flatEta = 1.0f;
+    float flatAlpha0 = 0.2f;  // mixup a ~ U(-alpha0, 1 + alpha0)
+    float flatEpsilon = 1e-2f;  // finite-difference step in latent units
+};
+
+struct ModelConfig {
+    std::string type = "rhythmvae";  // "rhythmvae" or "recurrent"
+    int latent = 2;
+    Grid grid;  // steps = grid.steps()
+    DrumMap drumMap = DrumMap::groovae();
+    int hidden = 512;  // RhythmVAE dense width, or the recurrent encoder/decoder width
+    int decoderHidden = 1024;  // RhythmVAE decoder trunk width
+    LossConfig loss;
+
+    int steps() const { return grid.steps(); }
+    int voices() const { return drumMap.voiceCount(); }
+};
+
+} // namespace gs

@@ -1,0 +1,48 @@
+#pragma once
+// INTERNAL: the torch face of every model. Included only by .cpp files of
+// src/model, src/train and src/latent (torch headers cost 10-20 s a file).
+//
+// Tensor layout shared by every model and every user of them:
+//   input x:   [batch, steps, 3 * voices] float, per step: hits (voices), velocities (voices), offsets (voices)
+//   z, mu, logVar: [batch, latent]
+//   decode:    hitLogits, velocity (0..1), offset (-1..1), each [batch, steps, voices]
+#include "modelconfig.h"
+
+#include <torch/torch.h>
+
+namespace gs {
+
+struct Decoded {
+    torch::Tensor hitLogits;
+    torch::Tensor velocity;
+    torch::Tensor offset;
+};
+
+struct VaeOutput {
+    Decoded decoded;
+    torch::Tensor mu;
+    torch::Tensor logVar;
+    torch::Tensor z;
+};
+
+class VaeImpl : public torch::nn::Module {
+public:
+    explicit VaeImpl(ModelConfig config) : m_config(std::move(config)) {}
+    const ModelConfig& config() const { return m_config; }
+
+    virtual std::pair<torch::Tensor, torch::Tensor> encode(const torch::Tensor& x) = 0;
+    virtual Decoded decode(const torch::Tensor& z) = 0;
+
+    // Reparameterised sample in training, the mean otherwise.
+    VaeOutput forward(const torch::Tensor& x)
+    {
+        auto [mu, logVar] = encode(x);
+        torch::Tensor z = is_training() ? mu + torch::randn_like(mu) * torch::exp(0.5 * logVar) : mu;
+        return {decode(z), mu, logVar, z};
+    }
+
+private:
+    ModelConfig m_config;
+};
+
+} // namespace gs

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything and runs every test:
+#   1. the release preset: all libraries, the app, the command line; every CTest test;
+#   2. the asan preset (ASan + UBSan): the Qt-free, torch-free libraries and their tests;
+#   3. the MIDI reader fuzzer for a bounded time, when clang is present.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/install-deps.sh
+jobs=$(nproc)
+export OPENBLAS_NUM_THREADS=1
+
+echo "== release build"
+cmake --preset release >/dev/null
+cmake --build --preset release -- -j"$jobs"
+echo "== release tests"
+ctest --preset release -j"$jobs"
+
+echo "== asan build (Qt-free, torch-free libraries)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -- -j"$jobs"
+echo "== asan tests"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan -j"$jobs"
+
+if [ -x tests/fuzz/run-fuzz.sh ]; then
+  echo "== fuzzing the MIDI reader"
+  tests/fuzz/run-fuzz.sh "${GS_FUZZ_SECONDS:-60}"
+fi
+echo "== all tests passed"
