@@ -2,6 +2,7 @@
 // What a model is: saved with its weights, so a model file loads and generates
 // without the dataset. Torch-free: the app and the command line read it.
 #include "core/drummap.h"
+#include "core/error.h"
 #include "core/grid.h"
 
 #include <string>
@@ -17,10 +18,13 @@ struct LossConfig {
     std::string klAnneal = "none";  // "none", "linear", "cyclic"
     int klWarmupEpochs = 0;  // linear warm-up length, or the cycle length for "cyclic"
     // FM-Music-VAE flat-manifold regulariser: eta x ||J^T J - c^2 I||^2 on latent mixup points.
+    // The penalty is normalised by (k c^2)^2 (k = directions), so it is scale-free and 0 when flat.
     bool flat = false;
-    float flatEta = 1.0f;
+    float flatEta = 50.0f;
     float flatAlpha0 = 0.2f;  // mixup a ~ U(-alpha0, 1 + alpha0)
     float flatEpsilon = 1e-2f;  // finite-difference step in latent units
+    int flatDirections = 8;  // latents above this use this many random orthonormal directions
+    bool operator==(const LossConfig&) const = default;
 };
 
 struct ModelConfig {
@@ -30,10 +34,20 @@ struct ModelConfig {
     DrumMap drumMap = DrumMap::groovae();
     int hidden = 512;  // RhythmVAE dense width, or the recurrent encoder/decoder width
     int decoderHidden = 1024;  // RhythmVAE decoder trunk width
+    int rnnHidden = 256;  // recurrent: GRU width of the encoder (each direction), conductor and bottom decoder
     LossConfig loss;
 
     int steps() const { return grid.steps(); }
     int voices() const { return drumMap.voiceCount(); }
+    bool operator==(const ModelConfig&) const = default;
+
+    // Empty when usable; otherwise what is wrong (unknown type, latent out of range, ...).
+    std::string problem() const;
+    std::string toJson() const;
+    // `sourceName` goes into the error (the model file's path).
+    static Result<ModelConfig> fromJson(const std::string& text, const std::string& sourceName);
 };
+
+extern const char* const kModelTypes[2];  // "rhythmvae", "recurrent"
 
 } // namespace gs

@@ -1,0 +1,126 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Groovescape.Ui
+
+// The dataset browser: import (drop or dialog) with progress and cancel, the
+// failures, a sortable / filterable table of files and the windows of the
+// selected file. Choosing a window puts it on the drum grid.
+Rectangle {
+    id: root
+    color: Theme.panel
+    property alias browser: browser
+    signal windowChosen()
+    function openImportDialog() { folderDialog.open() }
+
+    DatasetBrowser { id: browser; objectName: "datasetBrowser" }
+
+    FolderDialog {
+        id: folderDialog
+        title: qsTr("Import a folder of drum MIDI files")
+        onAccepted: browser.importPaths([selectedFolder.toString()])
+    }
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Import drum MIDI files or open a dataset")
+        fileMode: FileDialog.OpenFiles
+        nameFilters: [qsTr("MIDI files and datasets (*.mid *.midi *.rmi *.gsd)"), qsTr("All files (*)")]
+        onAccepted: browser.importPaths(selectedFiles.map(u => u.toString()))
+    }
+
+    DropArea {
+        anchors.fill: parent
+        onDropped: (drop) => { if (drop.hasUrls) browser.importPaths(drop.urls.map(u => u.toString())) }
+        Rectangle { anchors.fill: parent; color: "transparent"; border.color: Theme.accent; border.width: 2; visible: parent.containsDrag }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 6
+        spacing: 6
+
+        RowLayout {
+            Label { text: qsTr("Dataset"); font.bold: true; color: Theme.text }
+            Label { text: Session.hasDataset ? Session.datasetName : ""; color: Theme.textDim; elide: Text.ElideRight; Layout.fillWidth: true }
+            Button { text: qsTr("Files…"); enabled: !browser.busy; onClicked: fileDialog.open() }
+            Button { text: qsTr("Folder…"); enabled: !browser.busy; onClicked: folderDialog.open() }
+        }
+        RowLayout {
+            visible: browser.busy
+            ProgressBar {
+                objectName: "importProgress"
+                Layout.fillWidth: true
+                from: 0; to: Math.max(1, browser.filesTotal); value: browser.filesDone
+                indeterminate: browser.filesTotal === 0
+            }
+            Label { text: browser.filesDone + " / " + browser.filesTotal; color: Theme.textDim }
+            Button { text: qsTr("Cancel"); onClicked: browser.cancel() }
+        }
+        Label {
+            objectName: "importStatus"
+            Layout.fillWidth: true; wrapMode: Text.WordWrap
+            text: browser.statusText; color: Theme.textDim; font.pixelSize: Theme.smallFont
+        }
+        Frame {
+            visible: browser.failures.length > 0
+            Layout.fillWidth: true; Layout.maximumHeight: 90
+            padding: 4
+            ListView {
+                anchors.fill: parent; clip: true
+                implicitHeight: Math.min(80, contentHeight)
+                model: browser.failures
+                delegate: Label { required property string modelData; text: modelData; color: Theme.danger
+                                  font.pixelSize: Theme.smallFont; width: ListView.view.width; elide: Text.ElideMiddle }
+            }
+        }
+        TextField {
+            objectName: "filterBox"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Filter files (name, style, …)")
+            onTextChanged: browser.filterText = text
+        }
+        FileTable {
+            id: table
+            Layout.fillWidth: true; Layout.fillHeight: true
+            Layout.minimumHeight: 120
+            browser: browser
+        }
+        Label {
+            text: browser.selectedFile >= 0 ? qsTr("Windows (%1)").arg(windowList.count) : qsTr("Select a file to see its windows")
+            color: Theme.textDim; font.pixelSize: Theme.smallFont
+        }
+        ListView {
+            id: windowList
+            objectName: "windowList"
+            Layout.fillWidth: true; Layout.preferredHeight: 140
+            clip: true
+            model: browser.windows
+            currentIndex: -1
+            ScrollBar.vertical: ScrollBar {}
+            delegate: ItemDelegate {
+                required property int index
+                required property string label
+                required property string split
+                width: windowList.width; height: 24
+                highlighted: ListView.isCurrentItem
+                contentItem: Label { text: label + "  ·  " + split; color: Theme.text; font.pixelSize: Theme.smallFont }
+                onClicked: { windowList.currentIndex = index; browser.selectWindowRow(index); root.windowChosen() }
+            }
+        }
+    }
+
+    Label {
+        anchors.centerIn: parent
+        visible: !Session.hasDataset && !browser.busy
+        width: parent.width - 40
+        horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
+        color: Theme.textDim
+        text: qsTr("No dataset loaded.\nDrop drum MIDI files or folders here,\nor use Files… / Folder… above.")
+    }
+
+    Component.onCompleted: {
+        if (!Session.hasDataset && AssetPaths.demoDataset !== "")
+            browser.importPaths([AssetPaths.demoDataset])
+    }
+}

@@ -1,0 +1,105 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Groovescape.Ui
+
+// The header: play/stop (Space), tempo, swing, humanise, metronome, kit, volume
+// with a level meter, the audio device status and MIDI export.
+ToolBar {
+    id: root
+    property GrooveModel grooveModel
+    property alias transport: transport
+    readonly property int playStep: transport.playStep
+    function openExportDialog() { exportDialog.open() }
+
+    background: Rectangle { color: Theme.panelRaised; Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border } }
+
+    Transport { id: transport; objectName: "transport" }
+    SettingsStore { id: settings }
+
+    Shortcut { sequence: "Space"; context: Qt.ApplicationShortcut; onActivated: transport.toggle() }
+
+    FileDialog {
+        id: exportDialog
+        title: qsTr("Export the groove as MIDI")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("MIDI files (*.mid)")]
+        defaultSuffix: "mid"
+        onAccepted: transport.exportMidi(selectedFile.toString())
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 10
+        Label { text: "Groovescape"; font.bold: true; font.pixelSize: 15; color: Theme.accent; Layout.leftMargin: 8 }
+        Button {
+            objectName: "playButton"
+            text: transport.playing ? qsTr("■ Stop") : qsTr("▶ Play")
+            highlighted: transport.playing
+            onClicked: transport.toggle()
+            ToolTip.visible: hovered; ToolTip.text: qsTr("Play / stop (Space)")
+        }
+        Label { text: qsTr("BPM"); color: Theme.textDim }
+        SpinBox {
+            objectName: "bpmBox"
+            from: 30; to: 300; editable: true
+            value: Math.round(transport.bpm)
+            onValueModified: transport.bpm = value
+            implicitWidth: 110
+        }
+        Label { text: qsTr("Swing %1%").arg(Math.round(transport.swing)); color: Theme.textDim; Layout.preferredWidth: 70 }
+        Slider { from: 50; to: 75; value: transport.swing; onMoved: transport.swing = value; implicitWidth: 90 }
+        Label { text: qsTr("Humanise"); color: Theme.textDim }
+        Slider { from: 0; to: 1; value: transport.humanise; onMoved: transport.humanise = value; implicitWidth: 80 }
+        CheckBox { text: qsTr("Click"); checked: transport.metronome; onToggled: transport.metronome = checked
+                   ToolTip.visible: hovered; ToolTip.text: qsTr("Metronome") }
+        Label { text: qsTr("Kit"); color: Theme.textDim }
+        ComboBox {
+            objectName: "kitBox"
+            model: transport.kits
+            currentIndex: transport.kitIndex
+            onActivated: (i) => transport.kitIndex = i
+            enabled: transport.kits.length > 0
+            displayText: transport.kits.length > 0 ? currentText : qsTr("no kits found")
+            implicitWidth: 180
+        }
+        Item { Layout.fillWidth: true }
+        Label { text: qsTr("Vol"); color: Theme.textDim }
+        Slider { from: 0; to: 1; value: transport.volume; onMoved: transport.volume = value; implicitWidth: 90 }
+        // Level meter: peak of the last block, fed by the engine's event FIFO.
+        Rectangle {
+            objectName: "levelMeter"
+            implicitWidth: 60; implicitHeight: 10; color: Theme.window; border.color: Theme.border
+            Rectangle {
+                width: (parent.width - 2) * Math.min(1, transport.level); height: parent.height - 2; x: 1; y: 1
+                color: transport.level > 0.9 ? Theme.danger : Theme.good
+            }
+        }
+        Label {
+            objectName: "deviceStatus"
+            text: transport.deviceStatus
+            color: transport.deviceOk ? Theme.textDim : Theme.accent
+            font.pixelSize: Theme.smallFont
+            Layout.maximumWidth: 300; elide: Text.ElideRight
+            ToolTip.visible: statusHover.hovered; ToolTip.text: transport.deviceStatus
+            HoverHandler { id: statusHover }
+        }
+        ToolButton { text: qsTr("Export MIDI"); onClicked: exportDialog.open()
+                     ToolTip.visible: hovered; ToolTip.text: transport.message || qsTr("Export the groove (Ctrl+E)") }
+        Item { width: 4 }
+    }
+
+    Component.onCompleted: {
+        transport.swing = settings.value("transport/swing", 50)
+        transport.humanise = settings.value("transport/humanise", 0)
+        transport.volume = settings.value("transport/volume", 0.8)
+        transport.metronome = settings.value("transport/metronome", "false") === "true"
+    }
+    Component.onDestruction: {
+        settings.setValue("transport/swing", transport.swing)
+        settings.setValue("transport/humanise", transport.humanise)
+        settings.setValue("transport/volume", transport.volume)
+        settings.setValue("transport/metronome", transport.metronome ? "true" : "false")
+    }
+}

@@ -1,0 +1,43 @@
+#pragma once
+// The composition root: owns the Session (published as Session::instance()),
+// the QML engine and, as they arrive, the services behind the views (audio
+// engine link, trainer). main.cpp only parses the command line.
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QQmlApplicationEngine;
+class QQuickWindow;
+
+namespace gs {
+
+class Session;
+
+struct AppOptions {
+    QString screenshotPath;  // --screenshot FILE.png: grab the window once it has rendered
+    int quitAfterMs = -1;  // --quit-after MS: close after this long (with --screenshot: grab first)
+    QString tab;  // --tab map|train: the centre tab to show
+    QStringList importPaths;  // positional: MIDI files/folders or a .gsd to open at start
+};
+
+class Application : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Application(AppOptions options, QObject* parent = nullptr);
+    ~Application() override;
+
+    // Loads Main.qml; false (with a message on stderr) if it fails.
+    bool start();
+
+private:
+    void grabAndMaybeQuit();
+
+    AppOptions m_options;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow* m_window = nullptr;
+};
+
+} // namespace gs

@@ -1,0 +1,57 @@
+// groovescape: the desktop app. Command line:
+//   groovescape [PATH...] [--screenshot FILE.png] [--quit-after MS] [--tab map|train]
+// PATHs (MIDI files, folders or one .gsd) are imported at start.
+#include "application.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QQuickStyle>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(GroovescapeUiPlugin)
+Q_IMPORT_QML_PLUGIN(GroovescapePlugin)
+
+int main(int argc, char* argv[])
+{
+    // QApplication, not QGuiApplication: Qt Charts in QML needs the widgets application.
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Groovescape"));
+    QApplication::setOrganizationName(QStringLiteral("Groovescape"));
+    QApplication::setApplicationVersion(QStringLiteral(GS_VERSION));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Groovescape: generative drums that are yours"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("MIDI files, folders or a .gsd dataset to open"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Save a PNG of the window (taken at --quit-after)."), QStringLiteral("file"));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
+        QStringLiteral("Quit after this many milliseconds."), QStringLiteral("ms"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Centre tab to show: map or train."),
+        QStringLiteral("name"));
+    parser.addOptions({screenshot, quitAfter, tab});
+    parser.process(app);
+
+    gs::AppOptions options;
+    options.screenshotPath = parser.value(screenshot);
+    options.tab = parser.value(tab);
+    options.importPaths = parser.positionalArguments();
+    if (parser.isSet(quitAfter)) {
+        bool ok = false;
+        options.quitAfterMs = parser.value(quitAfter).toInt(&ok);
+        if (!ok || options.quitAfterMs < 0) {
+            std::fprintf(stderr, "groovescape: --quit-after needs a number of milliseconds, got '%s'\n",
+                qPrintable(parser.value(quitAfter)));
+            return 2;
+        }
+    } else if (!options.screenshotPath.isEmpty()) {
+        options.quitAfterMs = 3000;  // a screenshot without a time: grab once the window has settled
+    }
+
+    gs::Application application(options);
+    if (!application.start())
+        return 1;
+    return app.exec();
+}

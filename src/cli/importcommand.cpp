@@ -1,0 +1,117 @@
+// groovescape-cli import PATH... --out DATASET: drum MIDI files and folders -> a .gsd dataset.
+#include "commands.h"
+
+#include "datasetreport.h"
+#include "dataset/datasetfile.h"
+#include "dataset/importer.h"
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+namespace gs {
+
+namespace {
+
+struct ImportArgs {
+    std::vector<std::string> paths;
+    std::string out;
+    std::string map = "groovae";
+    int bars = 2;
+    int stepsPerBeat = 4;
+    int hopBars = 0;
+    int minHits = 6;
+    std::uint64_t seed = 1;
+    double validation = 1.0 / 6.0;
+    bool keepDuplicates = false;
+    int threads = 0;
+    bool json = false;
+};
+
+int fail(const ImportArgs& args, int code, const std::string& message, nlohmann::json report = nlohmann::json::object())
+{
+    if (args.json) {
+        report["error"] = message;
+        std::cout << report.dump(2) << "\n";
+    }
+    std::cerr << "import: " << message << "\n";
+    return code;
+}
+
+int runImport(const ImportArgs& args)
+{
+    const auto start = std::chrono::steady_clock::now();
+    auto map = DrumMap::byName(args.map);
+    if (!map)
+        return fail(args, kExitBadInput, map.error().describe());
+    ImportSettings settings;
+    settings.map = std::move(map).value();
+    settings.bars = args.bars;
+    settings.stepsPerBeat = args.stepsPerBeat;
+    settings.hopBars = args.hopBars;
+    settings.minHits = args.minHits;
+    settings.dropDuplicates = !args.keepDuplicates;
+    settings.seed = args.seed;
+    settings.validationFraction = args.validation;
+
+    Importer importer(settings);
+    importer.setThreadCount(args.threads);
+    if (!args.json) {
+        importer.setProgressCallback([](int done, int total) {
+            if (done == total || done % 25 == 0)
+                std::cerr << "\rimporting " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+        });
+    }
+    auto imported = importer.run(args.paths);
+    if (!imported)
+        return fail(args, kExitBadInput, imported.error().describe());
+    const Dataset& dataset = *imported;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    nlohmann::json report = datasetJson(dataset);
+    report["seconds"] = seconds;
+    report["out"] = args.out;
+    if (dataset.files().empty())
+        return fail(args, kExitNothingDone, "no MIDI files (.mid, .midi, .rmi) found", report);
+    if (dataset.windowCount() == 0)
+        return fail(args, kExitNothingDone, "no groove windows: nothing written to " + args.out, report);
+    if (Status saved = DatasetFile::save(dataset, args.out); !saved)
+        return fail(args, kExitNothingDone, saved.error().describe(), report);
+
+    if (args.json) {
+        std::cout << report.dump(2) << "\n";
+    } else {
+        printDatasetSummary(dataset, std::cout);
+        std::cout << "wrote " << args.out << " in " << seconds << " s\n";
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+void addImportCommand(CLI::App& app)
+{
+    auto args = std::make_shared<ImportArgs>();
+    CLI::App* cmd = app.add_subcommand("import", "Import drum MIDI files and folders into a dataset (.gsd)");
+    cmd->add_option("paths", args->paths, "MIDI files or folders (searched recursively)")->required();
+    cmd->add_option("--out,-o", args->out, "The dataset file to write")->required();
+    cmd->add_option("--map", args->map, "Drum map: gm, gm-greedy, groovae or a JSON map file")->capture_default_str();
+    cmd->add_option("--bars", args->bars, "Bars per window: 1, 2 or 4")->capture_default_str();
+    cmd->add_option("--steps-per-beat", args->stepsPerBeat, "Steps per quarter note: 4 or 12")->capture_default_str();
+    cmd->add_option("--hop-bars", args->hopBars, "Bars between window starts (0: non-overlapping)")->capture_default_str();
+    cmd->add_option("--min-hits", args->minHits, "Drop windows with fewer hits")->capture_default_str();
+    cmd->add_option("--seed", args->seed, "Seed of the train/validation split")->capture_default_str();
+    cmd->add_option("--validation", args->validation, "Fraction of files held out for validation")->capture_default_str();
+    cmd->add_flag("--keep-duplicates", args->keepDuplicates, "Keep windows whose hits repeat an earlier window");
+    cmd->add_option("--threads", args->threads, "Worker threads (0: every core)")->capture_default_str();
+    cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
+    cmd->callback([args] {
+        const int code = runImport(*args);
+        if (code != kExitOk)
+            throw CLI::RuntimeError(code);
+    });
+}
+
+} // namespace gs

@@ -1,0 +1,281 @@
+#include "datasetfile.h"
+
+#include "bytestream.h"
+#include "contenthash.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace gs {
+
+namespace {
+
+constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8;  // magic, version, payload size, checksum
+constexpr std::size_t kMaxCells = std::size_t(1) << 20;  // far above any real grid; guards allocations
+
+void writeSettings(ByteWriter& w, const ImportSettings& s)
+{
+    w.putString(s.map.toJson());
+    w.put(std::int32_t(s.bars));
+    w.put(std::int32_t(s.stepsPerBeat));
+    w.put(std::int32_t(s.hopBars));
+    w.put(std::int32_t(s.minHits));
+    w.put(std::uint8_t(s.dropDuplicates));
+    w.put(s.seed);
+    w.put(s.validationFraction);
+}
+
+void writeFile(ByteWriter& w, const FileRecord& f)
+{
+    w.putString(f.path);
+    w.put(f.contentHash);
+    w.put(f.sizeBytes);
+    w.put(std::uint8_t(f.status));
+    w.putString(f.reason);
+    for (int v : {f.bars, f.windowsTotal, f.windowsKept, f.hits, f.drumNotes})
+        w.put(std::int32_t(v));
+    w.put(std::uint32_t(f.unmappedNotes.size()));
+    for (const auto& [note, count] : f.unmappedNotes) {
+        w.put(std::int32_t(note));
+        w.put(std::int32_t(count));
+    }
+    w.putString(f.style);
+    w.put(std::uint8_t(f.fill));
+    w.put(f.bpm);
+    w.put(std::int32_t(f.meter.numerator));
+    w.put(std::int32_t(f.meter.denominator));
+    w.put(std::uint8_t(f.split));
+    w.put(std::uint8_t(f.splitFromMetadata));
+}
+
+void writeWindow(ByteWriter& w, const DatasetWindow& win)
+{
+    const Groove& g = win.groove;
+    const Grid& grid = g.grid();
+    for (int v : {win.file, win.firstBar, grid.bars, grid.stepsPerBeat, grid.meter.numerator, grid.meter.denominator,
+                  g.voices()})
+        w.put(std::int32_t(v));
+    w.put(win.bpm);
+    w.put(std::uint32_t(g.hitCount()));
+    for (std::size_t i = 0; i < g.cells(); ++i) {
+        if (g.hits()[i] <= 0.5f)
+            continue;
+        w.put(std::uint32_t(i));
+        w.put(g.velocities()[i]);
+        w.put(g.offsets()[i]);
+    }
+}
+
+bool readSettings(ByteReader& r, ImportSettings& s, const std::string& name, std::string& why)
+{
+    const std::string mapJson = r.getString();
+    if (r.failed())
+        return false;
+    auto map = DrumMap::fromJsonText(mapJson, name);
+    if (!map) {
+        why = "bad drum map: " + map.error().message;
+        return false;
+    }
+    s.map = std::move(map).value();
+    s.bars = r.get<std::int32_t>();
+    s.stepsPerBeat = r.get<std::int32_t>();
+    s.hopBars = r.get<std::int32_t>();
+    s.minHits = r.get<std::int32_t>();
+    s.dropDuplicates = r.get<std::uint8_t>() != 0;
+    s.seed = r.get<std::uint64_t>();
+    s.validationFraction = r.get<double>();
+    return !r.failed();
+}
+
+bool readFile(ByteReader& r, FileRecord& f)
+{
+    f.path = r.getString();
+    f.contentHash = r.get<std::uint64_t>();
+    f.sizeBytes = r.get<std::uint64_t>();
+    const auto status = r.get<std::uint8_t>();
+    f.reason = r.getString();
+    for (int* v : {&f.bars, &f.windowsTotal, &f.windowsKept, &f.hits, &f.drumNotes})
+        *v = r.get<std::int32_t>();
+    const auto unmapped = r.get<std::uint32_t>();
+    if (r.failed() || status > 2 || unmapped > 128)
+        return false;
+    f.status = FileStatus(status);
+    for (std::uint32_t i = 0; i < unmapped; ++i) {
+        const int note = r.get<std::int32_t>();
+        f.unmappedNotes[note] = r.get<std::int32_t>();
+    }
+    f.style = r.getString();
+    f.fill = r.get<std::uint8_t>() != 0;
+    f.bpm = r.get<double>();
+    f.meter.numerator = r.get<std::int32_t>();
+    f.meter.denominator = r.get<std::int32_t>();
+    const auto split = r.get<std::uint8_t>();
+    f.splitFromMetadata = r.get<std::uint8_t>() != 0;
+    f.split = Split(split & 1);
+    return !r.failed() && split <= 1;
+}
+
+bool readWindow(ByteReader& r, DatasetWindow& win, int fileCount, std::string& why)
+{
+    std::int32_t v[7];
+    for (auto& x : v)
+        x = r.get<std::int32_t>();
+    win.bpm = r.get<float>();
+    const auto hits = r.get<std::uint32_t>();
+    if (r.failed())
+        return false;
+    win.file = v[0];
+    win.firstBar = v[1];
+    Grid grid;
+    grid.bars = v[2];
+    grid.stepsPerBeat = v[3];
+    grid.meter = {v[4], v[5]};
+    const int voices = v[6];
+    if (win.file < 0 || win.file >= fileCount || !grid.valid() || voices <= 0 || voices > 128
+        || std::size_t(grid.steps()) * std::size_t(voices) > kMaxCells) {
+        why = "a window has an invalid file index, grid or voice count";
+        return false;
+    }
+    win.groove = Groove(grid, voices);
+    if (hits > win.groove.cells() || r.remaining() < std::size_t(hits) * 12) {
+        why = "a window has more hits than cells";
+        return false;
+    }
+    for (std::uint32_t h = 0; h < hits; ++h) {
+        const auto cell = r.get<std::uint32_t>();
+        const float velocity = r.get<float>();
+        const float offset = r.get<float>();
+        if (cell >= win.groove.cells()) {
+            why = "a hit lies outside its window";
+            return false;
+        }
+        win.groove.setHit(int(cell / std::size_t(voices)), int(cell % std::size_t(voices)), velocity, offset);
+    }
+    return true;
+}
+
+} // namespace
+
+bool DatasetFile::looksLikeDataset(const std::uint8_t* data, std::size_t size)
+{
+    return size >= 4 && std::memcmp(data, kMagic, 4) == 0;
+}
+
+std::vector<std::uint8_t> DatasetFile::encode(const Dataset& dataset)
+{
+    ByteWriter payload;
+    writeSettings(payload, dataset.settings());
+    payload.put(std::int32_t(dataset.duplicatesDropped()));
+    payload.put(std::int32_t(dataset.lowHitWindowsDropped()));
+    payload.put(std::uint32_t(dataset.files().size()));
+    for (const FileRecord& f : dataset.files())
+        writeFile(payload, f);
+    payload.put(std::uint32_t(dataset.windows().size()));
+    for (const DatasetWindow& w : dataset.windows())
+        writeWindow(payload, w);
+
+    ByteWriter out;
+    for (char c : kMagic)
+        out.put(std::uint8_t(c));
+    out.put(kVersion);
+    out.put(std::uint64_t(payload.bytes().size()));
+    out.put(fnv1a64(payload.bytes().data(), payload.bytes().size()));
+    std::vector<std::uint8_t> bytes = out.bytes();
+    bytes.insert(bytes.end(), payload.bytes().begin(), payload.bytes().end());
+    return bytes;
+}
+
+Result<Dataset> DatasetFile::decode(const std::uint8_t* data, std::size_t size, const std::string& name)
+{
+    if (!looksLikeDataset(data, size))
+        return Error{name, "not a Groovescape dataset file (no GSDS magic)"};
+    if (size < kHeaderSize)
+        return Error{name, "truncated dataset file: " + std::to_string(size) + " bytes, the header alone needs "
+                               + std::to_string(kHeaderSize)};
+    ByteReader header(data + 4, kHeaderSize - 4);
+    const auto version = header.get<std::uint32_t>();
+    const auto payloadSize = header.get<std::uint64_t>();
+    const auto checksum = header.get<std::uint64_t>();
+    if (version > kVersion)
+        return Error{name, "dataset file format version " + std::to_string(version)
+                               + " was written by a newer Groovescape; this build reads up to version "
+                               + std::to_string(kVersion)};
+    if (version == 0)
+        return Error{name, "corrupt dataset file: format version 0"};
+    if (payloadSize != size - kHeaderSize)
+        return Error{name, (payloadSize > size - kHeaderSize ? "truncated" : "corrupt") + std::string(" dataset file: ")
+                               + std::to_string(size - kHeaderSize) + " bytes of data where the header says "
+                               + std::to_string(payloadSize)};
+    const std::uint8_t* payload = data + kHeaderSize;
+    if (fnv1a64(payload, payloadSize) != checksum)
+        return Error{name, "corrupt dataset file: checksum mismatch"};
+
+    ByteReader r(payload, payloadSize);
+    std::string why;
+    ImportSettings settings;
+    if (!readSettings(r, settings, name, why))
+        return Error{name, "corrupt dataset file: " + (why.empty() ? "bad settings" : why)};
+    Dataset dataset(std::move(settings));
+    dataset.setDuplicatesDropped(r.get<std::int32_t>());
+    dataset.setLowHitWindowsDropped(r.get<std::int32_t>());
+    const auto files = r.get<std::uint32_t>();
+    if (r.failed() || files > r.remaining())
+        return Error{name, "corrupt dataset file: bad file count"};
+    dataset.files().resize(files);
+    for (FileRecord& f : dataset.files())
+        if (!readFile(r, f))
+            return Error{name, "corrupt dataset file: bad file record"};
+    const auto windows = r.get<std::uint32_t>();
+    if (r.failed() || windows > r.remaining())
+        return Error{name, "corrupt dataset file: bad window count"};
+    dataset.windows().resize(windows);
+    for (DatasetWindow& w : dataset.windows())
+        if (!readWindow(r, w, int(files), why))
+            return Error{name, "corrupt dataset file: " + (why.empty() ? std::string("truncated window") : why)};
+    if (r.remaining() != 0)
+        return Error{name, "corrupt dataset file: " + std::to_string(r.remaining()) + " stray bytes at the end"};
+    dataset.syncWindowsFromFiles();
+    return dataset;
+}
+
+Status DatasetFile::save(const Dataset& dataset, const std::string& path)
+{
+    const std::vector<std::uint8_t> bytes = encode(dataset);
+    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            return Error{path, "cannot write here (cannot create " + temp + ")"};
+        out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            std::remove(temp.c_str());
+            return Error{path, "write failed (disk full?)"};
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        std::remove(temp.c_str());
+        return Error{path, "cannot replace the file: " + ec.message()};
+    }
+    return success();
+}
+
+Result<Dataset> DatasetFile::load(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in)
+        return Error{path, "cannot open"};
+    const std::streamoff size = in.tellg();
+    std::vector<std::uint8_t> bytes(size > 0 ? std::size_t(size) : 0);
+    in.seekg(0);
+    if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size))
+        return Error{path, "cannot read"};
+    return decode(bytes.data(), bytes.size(), path);
+}
+
+} // namespace gs

@@ -1,0 +1,105 @@
+#include "fileimport.h"
+
+#include "contenthash.h"
+#include "midi/groovemidi.h"
+
+#include <exception>
+#include <fstream>
+#include <new>
+
+namespace gs {
+
+namespace {
+
+bool readBytes(const std::string& path, std::vector<std::uint8_t>& bytes, std::string& reason)
+{
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) {
+        reason = "cannot open the file";
+        return false;
+    }
+    const std::streamoff size = in.tellg();
+    if (size < 0) {
+        reason = "cannot read the file";
+        return false;
+    }
+    bytes.resize(std::size_t(size));
+    in.seekg(0);
+    if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size)) {
+        reason = "cannot read the file";
+        return false;
+    }
+    return true;
+}
+
+void cutWindows(const std::string& path, const std::vector<std::uint8_t>& bytes, const ImportSettings& settings,
+                FileImport& out)
+{
+    FileRecord& rec = out.record;
+    auto midi = parseMidi(bytes.data(), bytes.size(), path);
+    if (!midi) {
+        rec.status = FileStatus::Failed;
+        rec.reason = midi.error().message;
+        return;
+    }
+    WindowOptions options;
+    options.bars = settings.bars;
+    options.stepsPerBeat = settings.stepsPerBeat;
+    options.hopBars = settings.hopBars;
+    const DrumExtraction ex = extractWindows(*midi, settings.map, options);
+    out.tempoInFile = !midi->tempos.empty();
+    rec.bars = ex.bars;
+    rec.bpm = ex.bpm;
+    rec.meter = ex.meter;
+    rec.drumNotes = ex.drumNotes;
+    rec.unmappedNotes = ex.unmappedNotes;
+    rec.windowsTotal = int(ex.windows.size());
+    if (!ex.hasDrums()) {
+        rec.status = FileStatus::NoDrums;
+        rec.reason = midi->notes.empty() ? "no notes at all" : "no notes on the drum channel (MIDI channel 10)";
+        return;
+    }
+    for (const GrooveWindow& w : ex.windows) {
+        if (w.groove.hitCount() < settings.minHits) {
+            ++out.lowHitWindows;
+            continue;
+        }
+        DatasetWindow dw;
+        dw.groove = w.groove;
+        dw.firstBar = w.firstBar;
+        dw.bpm = float(w.bpm);
+        out.windows.push_back(std::move(dw));
+    }
+}
+
+} // namespace
+
+FileImport importFile(const std::string& path, const ImportSettings& settings)
+{
+    FileImport out;
+    out.record.path = path;
+    try {
+        std::vector<std::uint8_t> bytes;
+        std::string reason;
+        if (!readBytes(path, bytes, reason)) {
+            out.record.status = FileStatus::Failed;
+            out.record.reason = reason;
+            return out;
+        }
+        out.record.sizeBytes = bytes.size();
+        out.record.contentHash = fnv1a64(bytes.data(), bytes.size());
+        cutWindows(path, bytes, settings, out);
+    } catch (const std::bad_alloc&) {
+        out = FileImport{};
+        out.record.path = path;
+        out.record.status = FileStatus::Failed;
+        out.record.reason = "out of memory while reading the file";
+    } catch (const std::exception& e) {
+        out.windows.clear();
+        out.record.status = FileStatus::Failed;
+        out.record.reason = std::string("internal error: ") + e.what();
+    }
+    return out;
+}
+
+} // namespace gs

@@ -1,0 +1,72 @@
+#include "sampling.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace gs {
+
+float DecodedGroove::probability(std::size_t cell, float temperature) const
+{
+    const float t = temperature > 0.0f ? temperature : 1.0f;
+    return 1.0f / (1.0f + std::exp(-hitLogits[cell] / t));
+}
+
+std::vector<std::uint8_t> hitMask(const DecodedGroove& decoded, float threshold)
+{
+    std::vector<std::uint8_t> mask(decoded.hitLogits.size());
+    for (std::size_t i = 0; i < mask.size(); ++i)
+        mask[i] = decoded.probability(i) >= threshold ? 1 : 0;
+    return mask;
+}
+
+Groove realise(const DecodedGroove& decoded, const SamplingOptions& options)
+{
+    Groove groove(decoded.grid, decoded.voices);
+    const int steps = decoded.steps;
+    const int voices = decoded.voices;
+    std::mt19937_64 rng(options.seed);
+    std::uniform_real_distribution<float> uniform(0.0f, 1.0f);
+
+    std::vector<float> probability(decoded.hitLogits.size());
+    std::vector<std::uint8_t> chosen(decoded.hitLogits.size(), 0);
+    // Draw in a fixed order (step-major) so a seed always gives the same groove.
+    for (int s = 0; s < steps; ++s) {
+        for (int v = 0; v < voices; ++v) {
+            const std::size_t cell = std::size_t(s) * std::size_t(voices) + std::size_t(v);
+            const float p = decoded.probability(cell, options.temperature);
+            probability[cell] = p;
+            if (options.sample) {
+                chosen[cell] = uniform(rng) < p ? 1 : 0;
+            } else {
+                float threshold = options.threshold;
+                if (std::size_t(v) < options.voiceThreshold.size() && options.voiceThreshold[std::size_t(v)] >= 0.0f)
+                    threshold = options.voiceThreshold[std::size_t(v)];
+                chosen[cell] = p >= threshold ? 1 : 0;
+            }
+        }
+    }
+
+    for (int v = 0; v < voices; ++v) {
+        const int limit = std::size_t(v) < options.voiceMaxHits.size() ? options.voiceMaxHits[std::size_t(v)] : -1;
+        std::vector<int> stepsHit;
+        for (int s = 0; s < steps; ++s)
+            if (chosen[std::size_t(s) * std::size_t(voices) + std::size_t(v)])
+                stepsHit.push_back(s);
+        if (limit >= 0 && int(stepsHit.size()) > limit) {
+            std::stable_sort(stepsHit.begin(), stepsHit.end(), [&](int a, int b) {
+                return probability[std::size_t(a) * std::size_t(voices) + std::size_t(v)]
+                     > probability[std::size_t(b) * std::size_t(voices) + std::size_t(v)];
+            });
+            stepsHit.resize(std::size_t(limit));
+        }
+        for (int s : stepsHit) {
+            const std::size_t cell = std::size_t(s) * std::size_t(voices) + std::size_t(v);
+            groove.setHit(s, v, decoded.velocity[cell], decoded.offset[cell]);
+        }
+    }
+    return groove;
+}
+
+} // namespace gs

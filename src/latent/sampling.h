@@ -1,0 +1,41 @@
+#pragma once
+// From a decoder's raw output to a playable groove: hit threshold, temperature
+// on hit logits, seeded Bernoulli sampling, per-voice thresholds and per-voice
+// maximum hit counts (as the Groove Transformer plugin). Torch-free.
+#include "core/groove.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace gs {
+
+// One decoded window: planes row-major (step * voices + voice), like Groove.
+struct DecodedGroove {
+    Grid grid;
+    int steps = 0;
+    int voices = 0;
+    std::vector<float> hitLogits;
+    std::vector<float> velocity;  // 0..1
+    std::vector<float> offset;  // -1..1
+
+    // sigmoid(logit / temperature) of one cell.
+    float probability(std::size_t cell, float temperature = 1.0f) const;
+};
+
+struct SamplingOptions {
+    float threshold = 0.5f;  // hit when probability >= threshold (deterministic mode)
+    float temperature = 1.0f;  // divides the hit logits; > 0
+    bool sample = false;  // true: Bernoulli draws with `seed` instead of the threshold
+    std::uint64_t seed = 0;
+    std::vector<float> voiceThreshold;  // empty, or one per voice; a negative entry uses `threshold`
+    std::vector<int> voiceMaxHits;  // empty, or one per voice; a negative entry means no limit
+};
+
+// The groove the decoder output describes under these controls. When a
+// voice's limit is exceeded the most probable hits are kept (ties: earlier step).
+Groove realise(const DecodedGroove& decoded, const SamplingOptions& options = {});
+
+// The hit plane alone (0/1 per cell) at a plain threshold: what the metrics compare.
+std::vector<std::uint8_t> hitMask(const DecodedGroove& decoded, float threshold = 0.5f);
+
+} // namespace gs

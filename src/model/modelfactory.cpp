@@ -1,0 +1,17 @@
+#include "modelfactory.h"
+
+#include "recurrentvae.h"
+#include "rhythmvae.h"
+
+namespace gs {
+
+std::shared_ptr<VaeImpl> createVae(const ModelConfig& config)
+{
+    if (config.type == "rhythmvae")
+        return std::make_shared<RhythmVaeImpl>(config);
+    if (config.type == "recurrent")
+        return std::make_shared<RecurrentVaeImpl>(config);
+    return nullptr;
+}
+
+} // namespace gs

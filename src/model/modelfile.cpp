@@ -1,0 +1,205 @@
+// The model file: a fixed header, then three sections (JSON metadata, torch
+// weights archive, torch Adam archive). Header, little-endian:
+//   magic "GSMODEL\0" | u32 version | u32 reserved | u64 metaBytes | u64 weightBytes
+//   | u64 optimizerBytes | u64 FNV-1a 64 of everything after the header
+// A file is checked in that order (magic, version, size, checksum) so each
+// kind of damage gets its own message.
+#include "modelinternal.h"
+
+#include "modelfactory.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace gs {
+
+namespace {
+
+constexpr char kMagic[8] = {'G', 'S', 'M', 'O', 'D', 'E', 'L', '\0'};
+constexpr std::uint32_t kVersion = 1;
+constexpr std::size_t kHeaderBytes = 8 + 4 + 4 + 8 * 4;
+
+std::uint64_t fnv1a(const char* data, std::size_t size, std::uint64_t h = 0xcbf29ce484222325ull)
+{
+    for (std::size_t i = 0; i < size; ++i) {
+        h ^= std::uint8_t(data[i]);
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+template <typename T>
+void put(std::string& out, T value)
+{
+    for (std::size_t i = 0; i < sizeof(T); ++i)
+        out.push_back(char((std::uint64_t(value) >> (8 * i)) & 0xff));
+}
+
+template <typename T>
+T get(const std::string& in, std::size_t at)
+{
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < sizeof(T); ++i)
+        v |= std::uint64_t(std::uint8_t(in[at + i])) << (8 * i);
+    return T(v);
+}
+
+nlohmann::json termsJson(const LossTerms& t)
+{
+    return {{"total", t.total}, {"hits", t.hits}, {"velocity", t.velocity}, {"offset", t.offset}, {"kl", t.kl},
+        {"flat", t.flat}};
+}
+
+LossTerms termsFrom(const nlohmann::json& j)
+{
+    return {j.at("total").get<double>(), j.at("hits").get<double>(), j.at("velocity").get<double>(),
+        j.at("offset").get<double>(), j.at("kl").get<double>(), j.at("flat").get<double>()};
+}
+
+std::string metaJson(const Model& model)
+{
+    const Model::Impl& m = ModelAccess::impl(model);
+    nlohmann::json j;
+    j["config"] = nlohmann::json::parse(m.config.toJson());
+    j["parameters"] = model.parameterCount();
+    nlohmann::json history = nlohmann::json::array();
+    for (const EpochRecord& e : m.history)
+        history.push_back({{"epoch", e.epoch}, {"train", termsJson(e.train)}, {"validation", termsJson(e.validation)},
+            {"lr", e.learningRate}, {"kl_weight", e.klWeight}, {"seconds", e.seconds},
+            {"samples_per_second", e.samplesPerSecond}});
+    j["history"] = history;
+    j["metrics"] = m.metrics;
+    j["dataset"] = {{"name", m.dataset.name}, {"train_windows", m.dataset.trainWindows},
+        {"validation_windows", m.dataset.validationWindows}, {"skipped_windows", m.dataset.skippedWindows},
+        {"styles", m.dataset.styles}, {"source_hashes", m.dataset.sourceHashes}};
+    return j.dump();
+}
+
+Status readMeta(Model::Impl& m, const std::string& text, const std::string& path)
+{
+    const nlohmann::json j = nlohmann::json::parse(text);
+    auto config = ModelConfig::fromJson(j.at("config").dump(), path);
+    if (!config)
+        return config.error();
+    m.config = config.value();
+    for (const auto& e : j.at("history"))
+        m.history.push_back({e.at("epoch").get<int>(), termsFrom(e.at("train")), termsFrom(e.at("validation")),
+            e.at("lr").get<double>(), e.at("kl_weight").get<double>(), e.at("seconds").get<double>(),
+            e.at("samples_per_second").get<double>()});
+    m.metrics = j.at("metrics").get<std::map<std::string, double>>();
+    const auto& d = j.at("dataset");
+    m.dataset.name = d.at("name").get<std::string>();
+    m.dataset.trainWindows = d.at("train_windows").get<int>();
+    m.dataset.validationWindows = d.at("validation_windows").get<int>();
+    m.dataset.skippedWindows = d.at("skipped_windows").get<int>();
+    m.dataset.styles = d.at("styles").get<std::map<std::string, int>>();
+    m.dataset.sourceHashes = d.at("source_hashes").get<std::vector<std::uint64_t>>();
+    return success();
+}
+
+} // namespace
+
+Status Model::save(const std::string& path) const
+{
+    std::string meta, weights;
+    try {
+        meta = metaJson(*this);
+        std::ostringstream w;
+        torch::serialize::OutputArchive archive;
+        m_impl->module->save(archive);
+        archive.save_to(w);
+        weights = w.str();
+    } catch (const std::exception& e) {
+        return Error{path, std::string("cannot serialise the model: ") + e.what()};
+    }
+    const std::string& optim = m_impl->optimizerState;
+    std::string payload = meta + weights + optim;
+    std::string header(kMagic, 8);
+    put<std::uint32_t>(header, kVersion);
+    put<std::uint32_t>(header, 0);
+    put<std::uint64_t>(header, meta.size());
+    put<std::uint64_t>(header, weights.size());
+    put<std::uint64_t>(header, optim.size());
+    put<std::uint64_t>(header, fnv1a(payload.data(), payload.size()));
+
+    std::random_device rd;
+    const std::string temp = path + ".tmp-" + std::to_string(rd());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out.write(header.data(), std::streamsize(header.size()));
+        out.write(payload.data(), std::streamsize(payload.size()));
+        out.flush();
+        if (!out) {
+            std::error_code ec;
+            std::filesystem::remove(temp, ec);
+            return Error{path, "cannot write the model file (disk full or no permission?)"};
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        std::filesystem::remove(temp, ec);
+        return Error{path, "cannot replace the model file: " + ec.message()};
+    }
+    return success();
+}
+
+Result<Model> Model::load(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error{path, "cannot open the model file"};
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.size() < 8 || std::memcmp(bytes.data(), kMagic, 8) != 0)
+        return Error{path, bytes.size() < 8 && std::string(kMagic, bytes.size()) == bytes
+                ? "truncated model file (" + std::to_string(bytes.size()) + " bytes)"
+                : "not a Groovescape model file (wrong magic bytes)"};
+    if (bytes.size() < kHeaderBytes)
+        return Error{path, "truncated model file (header incomplete, " + std::to_string(bytes.size()) + " bytes)"};
+    const auto version = get<std::uint32_t>(bytes, 8);
+    if (version > kVersion)
+        return Error{path, "model file version " + std::to_string(version)
+                + " was written by a newer Groovescape (this one reads up to version " + std::to_string(kVersion) + ")"};
+    if (version == 0)
+        return Error{path, "corrupt model file (version 0)"};
+    const auto metaBytes = get<std::uint64_t>(bytes, 16);
+    const auto weightBytes = get<std::uint64_t>(bytes, 24);
+    const auto optimBytes = get<std::uint64_t>(bytes, 32);
+    const auto checksum = get<std::uint64_t>(bytes, 40);
+    const std::uint64_t limit = std::uint64_t(1) << 40;
+    if (metaBytes > limit || weightBytes > limit || optimBytes > limit)
+        return Error{path, "corrupt model file (impossible section sizes)"};
+    const std::uint64_t expected = kHeaderBytes + metaBytes + weightBytes + optimBytes;
+    if (bytes.size() < expected)
+        return Error{path, "truncated model file (" + std::to_string(bytes.size()) + " of "
+                + std::to_string(expected) + " bytes)"};
+    if (bytes.size() > expected)
+        return Error{path, "corrupt model file (" + std::to_string(bytes.size() - expected) + " unexpected trailing bytes)"};
+    if (fnv1a(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes) != checksum)
+        return Error{path, "corrupt model file (checksum mismatch: the file was damaged)"};
+
+    auto impl = std::make_shared<Impl>();
+    try {
+        if (Status s = readMeta(*impl, bytes.substr(kHeaderBytes, metaBytes), path); !s)
+            return s.error();
+        impl->module = createVae(impl->config);
+        std::istringstream w(bytes.substr(kHeaderBytes + metaBytes, weightBytes));
+        torch::serialize::InputArchive archive;
+        archive.load_from(w);
+        impl->module->load(archive);
+        impl->module->eval();
+        impl->optimizerState = bytes.substr(kHeaderBytes + metaBytes + weightBytes, optimBytes);
+    } catch (const std::exception& e) {
+        std::string what = e.what();
+        what = what.substr(0, what.find('\n'));
+        return Error{path, "model file content is not valid: " + what};
+    }
+    return Model(impl);
+}
+
+} // namespace gs

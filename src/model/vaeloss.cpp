@@ -1,0 +1,88 @@
+#include "vaeloss.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gs {
+
+double klWeight(const LossConfig& loss, double epochProgress)
+{
+    const double warm = std::max(1, loss.klWarmupEpochs);
+    if (loss.klAnneal == "linear")
+        return loss.beta * std::min(1.0, epochProgress / warm);
+    if (loss.klAnneal == "cyclic") {
+        // Each cycle ramps up over its first half and holds beta for the second.
+        const double t = std::fmod(epochProgress, warm) / warm;
+        return loss.beta * std::min(1.0, 2.0 * t);
+    }
+    return loss.beta;
+}
+
+namespace {
+
+torch::Tensor decoderOutput(VaeImpl& model, const torch::Tensor& z)
+{
+    Decoded d = model.decode(z);
+    const int64_t batch = z.size(0);
+    return torch::cat({torch::sigmoid(d.hitLogits).reshape({batch, -1}), d.velocity.reshape({batch, -1}),
+                          d.offset.reshape({batch, -1})},
+        1);
+}
+
+} // namespace
+
+torch::Tensor flatPenalty(VaeImpl& model, const torch::Tensor& z, const LossConfig& loss)
+{
+    const int64_t batch = z.size(0), latent = z.size(1);
+    torch::Tensor zi = z.detach();
+    torch::Tensor zj = zi.index_select(0, torch::randperm(batch, torch::kLong));
+    torch::Tensor a = torch::rand({batch, 1}) * (1.0 + 2.0 * loss.flatAlpha0) - loss.flatAlpha0;
+    torch::Tensor zm = (1.0 - a) * zi + a * zj;
+
+    torch::Tensor directions;  // [latent, k], orthonormal columns
+    if (latent <= loss.flatDirections)
+        directions = torch::eye(latent);
+    else
+        directions = std::get<0>(torch::linalg_qr(torch::randn({latent, int64_t(loss.flatDirections)})));
+    const int64_t k = directions.size(1);
+
+    // One decode of [batch * (k + 1), latent]: the points, then each shifted copy.
+    const double eps = loss.flatEpsilon;
+    torch::Tensor shifts = (directions.t() * eps).unsqueeze(1);  // [k, 1, latent]
+    torch::Tensor all = torch::cat({zm.unsqueeze(0), zm.unsqueeze(0) + shifts}, 0).reshape({-1, latent});
+    torch::Tensor out = decoderOutput(model, all).reshape({k + 1, batch, -1});
+    torch::Tensor jac = ((out.narrow(0, 1, k) - out[0].unsqueeze(0)) / eps).permute({1, 2, 0});  // [batch, D, k]
+    torch::Tensor g = torch::bmm(jac.transpose(1, 2), jac);  // [batch, k, k]
+    torch::Tensor c2 = (g.diagonal(0, 1, 2).sum(1) / double(k)).mean().detach();
+    torch::Tensor diff = g - c2 * torch::eye(k).unsqueeze(0);
+    return diff.pow(2).sum({1, 2}).mean() / (double(k * k) * c2 * c2 + 1e-12);
+}
+
+LossResult vaeLoss(VaeImpl& model, const torch::Tensor& x, const LossConfig& loss, double klWeightNow, bool flat)
+{
+    VaeOutput out = model.forward(x);
+    const int64_t voices = model.config().voices();
+    const double cells = double(model.config().steps() * voices);
+    torch::Tensor hits = torch::binary_cross_entropy_with_logits(out.decoded.hitLogits, x.narrow(2, 0, voices)) * cells;
+    torch::Tensor vel = torch::mse_loss(out.decoded.velocity, x.narrow(2, voices, voices)) * cells;
+    torch::Tensor off = torch::mse_loss(out.decoded.offset, x.narrow(2, 2 * voices, voices)) * cells;
+    torch::Tensor kl = (-0.5 * (1 + out.logVar - out.mu.pow(2) - out.logVar.exp()).sum(1)).mean();
+
+    torch::Tensor total = loss.hitWeight * hits + loss.velocityWeight * vel + loss.offsetWeight * off
+        + klWeightNow * torch::clamp_min(kl, loss.freeBits);
+    LossResult r;
+    r.terms.hits = loss.hitWeight * hits.item<double>();
+    r.terms.velocity = loss.velocityWeight * vel.item<double>();
+    r.terms.offset = loss.offsetWeight * off.item<double>();
+    r.terms.kl = kl.item<double>();
+    if (flat && loss.flat && loss.flatEta > 0) {
+        torch::Tensor f = loss.flatEta * flatPenalty(model, out.z, loss);
+        total = total + f;
+        r.terms.flat = f.item<double>();
+    }
+    r.terms.total = total.item<double>();
+    r.total = total;
+    return r;
+}
+
+} // namespace gs

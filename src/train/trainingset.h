@@ -1,0 +1,23 @@
+#pragma once
+// The windows a model trains and validates on: those of the dataset whose
+// grid matches the model's (others are counted and skipped). Torch-free.
+#include "core/groove.h"
+#include "model/modelrecords.h"
+
+#include <string>
+#include <vector>
+
+namespace gs {
+
+class Dataset;
+
+struct TrainingSet {
+    std::vector<Groove> train;
+    std::vector<Groove> validation;
+    DatasetSummary summary;  // saved in the model file
+
+    // Windows of `grid` with `voices` voices, split by the dataset's split.
+    static TrainingSet fromDataset(const Dataset& dataset, const Grid& grid, const std::string& name);
+};
+
+} // namespace gs

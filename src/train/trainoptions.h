@@ -1,0 +1,26 @@
+#pragma once
+// How a model is trained. Torch-free. Saved nowhere: a resume takes fresh options.
+#include <cstdint>
+
+namespace gs {
+
+struct TrainOptions {
+    int epochs = 20;  // epochs to run now (a resume appends this many)
+    int batch = 64;
+    double lr = 1e-3;  // Adam; on resume the last epoch's lr is kept instead
+    double weightDecay = 0.0;
+    double plateauFactor = 0.5;  // ReduceLROnPlateau on the validation loss
+    int plateauPatience = 3;  // epochs without improvement before the lr drops (0 = never)
+    double minLr = 1e-6;
+    int earlyStopPatience = 0;  // epochs without improvement before stopping (0 = never); restores the best weights
+    double clipNorm = 5.0;  // gradient norm clip (0 = none)
+    std::uint64_t seed = 1;
+    int threads = 0;  // torch intra-op threads; 0 = max(1, cores - 1). OpenBLAS always runs single-threaded.
+    int reportEverySteps = 0;  // also report every N batches (0 = per epoch only)
+    bool flatOnValidation = true;  // evaluate the flat-manifold term on validation too
+};
+
+// 0 -> max(1, hardware cores - 1).
+int resolvedThreads(int requested);
+
+} // namespace gs

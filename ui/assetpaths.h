@@ -1,0 +1,38 @@
+#pragma once
+// Where the bundled assets (kits, demo dataset) and models are: $GS_ASSETS_ROOT (a folder holding assets/ and models/),
+// then beside the executable (build/<preset>/bin/../../../assets, an install's
+// ../share/groovescape/assets), then the source tree (compile definition).
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace gs {
+
+class AssetPaths : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString assetsDir READ assetsDir CONSTANT)
+    Q_PROPERTY(QString modelsDir READ modelsDir CONSTANT)
+    Q_PROPERTY(QString demoDataset READ demoDataset CONSTANT)
+
+public:
+    explicit AssetPaths(QObject* parent = nullptr);
+
+    // "" when no assets folder is found.
+    static QString findAssetsDir();
+    static QString findModelsDir();
+    // assets/demo.gsd, else the folder assets/demo if it holds MIDI files; "" when neither.
+    static QString findDemoDataset();
+    // Sub-folders of assets/kits (each one kit).
+    static QStringList kitDirs();
+
+    QString assetsDir() const { return findAssetsDir(); }
+    QString modelsDir() const { return findModelsDir(); }
+    QString demoDataset() const { return findDemoDataset(); }
+};
+
+} // namespace gs

@@ -1,0 +1,309 @@
+#include "mapcontroller.h"
+
+#include "latent/decodeworker.h"
+#include "latent/latentspace.h"
+#include "mapbuilder.h"
+#include "model/model.h"
+#include "session.h"
+
+#include <algorithm>
+#include <exception>
+
+namespace gs {
+
+MapController::MapController(QObject* parent) : QObject(parent)
+{
+    connect(&m_map, &MapModel::cursorMovedByUser, this, &MapController::onCursorMoved);
+    setSession(nullptr);
+}
+
+MapController::~MapController()
+{
+    stopWork();
+}
+
+void MapController::setSession(Session* session)
+{
+    if (!session)
+        session = Session::instance();
+    if (session == m_session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session) {
+        connect(m_session, &Session::modelChanged, this, &MapController::rebuild);
+        connect(m_session, &Session::datasetChanged, this, &MapController::rebuild);
+    }
+    rebuild();
+    Q_EMIT sessionChanged();
+}
+
+int MapController::latent() const
+{
+    return m_space ? m_space->latent() : 0;
+}
+
+QString MapController::projectionInfo() const
+{
+    if (!m_space)
+        return {};
+    if (!m_plane.isPca())
+        return tr("%1-D latent space").arg(m_space->latent());
+    const auto& explained = m_plane.explainedVariance();
+    const double shown = explained.size() >= 2 ? 100.0 * (explained[0] + explained[1]) : 0.0;
+    return tr("PCA of the %1-D latent space (%2% of the variance)").arg(m_space->latent()).arg(shown, 0, 'f', 0);
+}
+
+void MapController::stopWork()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    if (m_buildThread.joinable())
+        m_buildThread.join();  // the encoder checks the flag between batches
+    m_worker.reset();
+    m_requestTimes.clear();
+}
+
+void MapController::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void MapController::rebuild()
+{
+    stopWork();
+    ++m_generation;
+    m_space.reset();
+    m_build.reset();
+    m_map.clear();
+    setSelectedPoint(-1);
+    std::shared_ptr<Model> model = m_session ? m_session->model() : nullptr;
+    if (!model) {
+        m_map.setStatus(tr("No model loaded"));
+        setBusy(false);
+        Q_EMIT readyChanged();
+        return;
+    }
+    std::shared_ptr<const LatentSpace> space;
+    try {
+        space = std::make_shared<LatentSpace>(*model);
+    } catch (const std::exception& e) {
+        m_map.setStatus(tr("The model cannot be explored: %1").arg(QString::fromUtf8(e.what())));
+        Q_EMIT readyChanged();
+        return;
+    }
+    std::shared_ptr<const Dataset> dataset = m_session->dataset();
+    m_map.setStatus(dataset ? tr("Encoding %1 windows…").arg(m_session->windowCount()) : tr("Preparing the map…"));
+    setBusy(true);
+    Q_EMIT readyChanged();
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const quint64 generation = m_generation;
+    m_buildThread = std::thread([this, space, dataset, cancel = m_cancel, generation] {
+        auto build = std::make_shared<MapBuild>();
+        try {
+            *build = buildMap(space, dataset, cancel.get());
+        } catch (const std::exception& e) {
+            build->error = QString::fromUtf8(e.what());
+        }
+        if (!cancel->load())
+            QMetaObject::invokeMethod(this, [this, build, generation] { applyBuild(build, generation); },
+                                      Qt::QueuedConnection);
+    });
+}
+
+void MapController::applyBuild(std::shared_ptr<MapBuild> build, quint64 generation)
+{
+    if (generation != m_generation)
+        return;  // a newer model or dataset replaced this one
+    if (m_buildThread.joinable())
+        m_buildThread.join();
+    setBusy(false);
+    if (!build->error.isEmpty()) {
+        m_map.setStatus(tr("Could not build the map: %1").arg(build->error));
+        Q_EMIT error(build->error);
+        Q_EMIT readyChanged();
+        return;
+    }
+    m_build = build;
+    m_space = build->space;
+    m_plane = build->plane;
+    m_volume = build->volume;
+    m_map.setPoints(build->points, build->files, build->styles);
+    m_map.setBackground(build->background, build->backgroundRect);
+    m_map.setStatus(build->points.empty() ? tr("No dataset windows fit this model: the map shows the model alone")
+                                          : QString());
+    m_worker = std::make_unique<DecodeWorker>(m_space, [this](const DecodeResult& result) {
+        QMetaObject::invokeMethod(this, [this, result] { onDecoded(result); }, Qt::QueuedConnection);
+    });
+    m_z = m_plane.unproject({0.0f, 0.0f});
+    if (!build->means.empty()) {  // start on the data's centre
+        m_z.assign(build->means[0].size(), 0.0f);
+        for (const LatentVector& mean : build->means)
+            for (std::size_t d = 0; d < mean.size(); ++d)
+                m_z[d] += mean[d] / float(build->means.size());
+    }
+    m_anchor = m_z;
+    m_map.setCursor(project(m_z));
+    Q_EMIT readyChanged();
+    requestDecode();
+}
+
+QPointF MapController::project(const LatentVector& z) const
+{
+    if (!m_space || int(z.size()) != m_space->latent())
+        return {};
+    const std::vector<float> p = m_plane.project(z);
+    return {p[0], p[1]};
+}
+
+LatentVector MapController::pointZ(int index) const
+{
+    if (!m_build || index < 0 || std::size_t(index) >= m_build->means.size())
+        return {};
+    return m_build->means[std::size_t(index)];
+}
+
+void MapController::onCursorMoved(const QPointF& position)
+{
+    if (!ready())
+        return;
+    m_z = m_plane.unproject({float(position.x()), float(position.y())});
+    m_anchor = m_z;
+    if (m_attributeAmount[0] != 0 || m_attributeAmount[1] != 0 || m_attributeAmount[2] != 0) {
+        std::fill(std::begin(m_attributeAmount), std::end(m_attributeAmount), 0.0);
+        Q_EMIT attributesChanged();
+    }
+    setSelectedPoint(-1);
+    requestDecode();
+}
+
+void MapController::moveToZ(const LatentVector& z)
+{
+    if (!ready() || int(z.size()) != m_space->latent())
+        return;
+    m_z = z;
+    m_anchor = z;
+    m_map.setCursor(project(z));
+    requestDecode();
+}
+
+void MapController::requestDecode()
+{
+    if (!m_worker)
+        return;
+    const std::uint64_t id = m_nextRequest++;
+    m_requestTimes.emplace_back(id, std::chrono::steady_clock::now());
+    m_worker->request(DecodeRequest{id, m_z, m_sampling});
+}
+
+void MapController::onDecoded(const DecodeResult& result)
+{
+    while (!m_requestTimes.empty() && m_requestTimes.front().first < result.id)
+        m_requestTimes.pop_front();  // replaced before they ran
+    if (m_requestTimes.empty() || m_requestTimes.front().first != result.id)
+        return;  // from a worker of an earlier model
+    const auto started = m_requestTimes.front().second;
+    m_requestTimes.pop_front();
+    if (!result.error.empty()) {
+        Q_EMIT error(QString::fromStdString(result.error));
+        return;
+    }
+    if (m_session)
+        m_session->setGroove(result.groove, QStringLiteral("map"));
+    m_lastDecodeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    ++m_decodeCount;
+    Q_EMIT decoded();
+}
+
+void MapController::jumpToPoint(int index)
+{
+    const LatentVector z = pointZ(index);
+    if (z.empty())
+        return;
+    m_z = z;
+    m_anchor = z;
+    m_map.setCursor(project(z));
+    setSelectedPoint(index);
+    playOriginal();
+}
+
+void MapController::playOriginal()
+{
+    if (!m_build || !m_session || m_selectedPoint < 0)
+        return;
+    m_session->setCurrentWindow(m_build->windows[std::size_t(m_selectedPoint)]);
+}
+
+void MapController::playDecoded()
+{
+    requestDecode();
+}
+
+void MapController::randomiseNear(double sigma)
+{
+    if (!ready())
+        return;
+    static std::uint64_t seed = 1;
+    moveToZ(jitter(m_z, float(std::max(0.0, sigma)), seed++));
+}
+
+void MapController::resetAttributes()
+{
+    for (int i = 0; i < 3; ++i)
+        setAttribute(i, 0.0);
+}
+
+void MapController::setAttribute(int index, double amount)
+{
+    amount = std::clamp(amount, -1.0, 1.0);
+    if (amount == m_attributeAmount[index])
+        return;
+    m_attributeAmount[index] = amount;
+    Q_EMIT attributesChanged();
+    if (!ready() || !m_build)
+        return;
+    // amount 1 = the full step from the bottom quarter's centroid to the top quarter's.
+    LatentVector z = m_anchor;
+    for (int a = 0; a < 3 && std::size_t(a) < m_build->attributes.size(); ++a) {
+        const LatentVector& direction = m_build->attributes[std::size_t(a)].direction;
+        if (direction.size() == z.size())
+            z = moveAlong(z, direction, float(m_attributeAmount[a]), false);
+    }
+    m_z = z;
+    m_map.setCursor(project(z));
+    requestDecode();
+}
+
+void MapController::setThreshold(double threshold)
+{
+    threshold = std::clamp(threshold, 0.01, 0.99);
+    if (float(threshold) == m_sampling.threshold)
+        return;
+    m_sampling.threshold = float(threshold);
+    Q_EMIT samplingChanged();
+    requestDecode();
+}
+
+void MapController::setTemperature(double temperature)
+{
+    temperature = std::clamp(temperature, 0.05, 5.0);
+    if (float(temperature) == m_sampling.temperature)
+        return;
+    m_sampling.temperature = float(temperature);
+    Q_EMIT samplingChanged();
+    requestDecode();
+}
+
+void MapController::setSelectedPoint(int index)
+{
+    if (index == m_selectedPoint)
+        return;
+    m_selectedPoint = index;
+    Q_EMIT selectedPointChanged();
+}
+
+} // namespace gs

@@ -1,0 +1,140 @@
+#pragma once
+// The latent map's behaviour: when Session has a model, encode the dataset
+// and fill the MapModel (off the GUI thread); a cursor move by the user is
+// turned into a z and sent to the decode worker (latest request wins), and
+// each result becomes Session's current groove. Also: jump to a point and
+// hear its original, attribute sliders, sampling controls, "randomise near
+// here". GUI thread only; workers report through queued calls.
+#include "latent/interpolation.h"
+#include "latent/projection.h"
+#include "latent/sampling.h"
+#include "mapmodel.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <thread>
+
+namespace gs {
+
+class DecodeWorker;
+class LatentSpace;
+class Session;
+struct DecodeResult;
+struct MapBuild;
+
+class MapController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(gs::MapModel* map READ map CONSTANT)
+    Q_PROPERTY(gs::Session* session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool ready READ ready NOTIFY readyChanged)
+    Q_PROPERTY(int latent READ latent NOTIFY readyChanged)
+    Q_PROPERTY(QString projectionInfo READ projectionInfo NOTIFY readyChanged)
+    Q_PROPERTY(double threshold READ threshold WRITE setThreshold NOTIFY samplingChanged)
+    Q_PROPERTY(double temperature READ temperature WRITE setTemperature NOTIFY samplingChanged)
+    Q_PROPERTY(double density READ density WRITE setDensity NOTIFY attributesChanged)
+    Q_PROPERTY(double velocity READ velocity WRITE setVelocity NOTIFY attributesChanged)
+    Q_PROPERTY(double laidBack READ laidBack WRITE setLaidBack NOTIFY attributesChanged)
+    Q_PROPERTY(int selectedPoint READ selectedPoint NOTIFY selectedPointChanged)
+    Q_PROPERTY(double lastDecodeMs READ lastDecodeMs NOTIFY decoded)
+    Q_PROPERTY(int decodeCount READ decodeCount NOTIFY decoded)
+
+public:
+    explicit MapController(QObject* parent = nullptr);
+    ~MapController() override;
+
+    MapModel* map() { return &m_map; }
+    Session* session() const { return m_session; }
+    void setSession(Session* session);  // null: Session::instance()
+    bool busy() const { return m_busy; }
+    bool ready() const { return m_space != nullptr && !m_busy; }
+    int latent() const;
+    QString projectionInfo() const;
+
+    double threshold() const { return m_sampling.threshold; }
+    void setThreshold(double threshold);
+    double temperature() const { return m_sampling.temperature; }
+    void setTemperature(double temperature);
+    double density() const { return m_attributeAmount[0]; }
+    void setDensity(double amount) { setAttribute(0, amount); }
+    double velocity() const { return m_attributeAmount[1]; }
+    void setVelocity(double amount) { setAttribute(1, amount); }
+    double laidBack() const { return m_attributeAmount[2]; }
+    void setLaidBack(double amount) { setAttribute(2, amount); }
+    int selectedPoint() const { return m_selectedPoint; }
+    double lastDecodeMs() const { return m_lastDecodeMs; }
+    int decodeCount() const { return m_decodeCount; }
+
+    // Cursor to the point's encoded z, its original window on the grid.
+    Q_INVOKABLE void jumpToPoint(int index);
+    // The selected point's original window on the grid (and in the sequencer).
+    Q_INVOKABLE void playOriginal();
+    // Decodes the cursor's z again (after "original", or to hear the model's version).
+    Q_INVOKABLE void playDecoded();
+    // Moves the cursor to a random z near the current one (sigma in latent units).
+    Q_INVOKABLE void randomiseNear(double sigma = 0.3);
+    Q_INVOKABLE void resetAttributes();
+
+    // The full latent vector at the cursor (the map shows its projection).
+    const LatentVector& currentZ() const { return m_z; }
+    // Moves the cursor to a z (interpolation steps, bookmarks) and decodes it.
+    void moveToZ(const LatentVector& z);
+    // The point's encoded mean, or empty.
+    LatentVector pointZ(int index) const;
+    QPointF project(const LatentVector& z) const;
+    std::shared_ptr<const LatentSpace> space() const { return m_space; }
+    const SamplingOptions& sampling() const { return m_sampling; }
+    const Projection& volume() const { return m_volume; }
+
+Q_SIGNALS:
+    void sessionChanged();
+    void busyChanged();
+    void readyChanged();
+    void samplingChanged();
+    void attributesChanged();
+    void selectedPointChanged();
+    // A decoded groove reached the session (lastDecodeMs: request to here).
+    void decoded();
+    void error(const QString& message);
+
+private:
+    void rebuild();
+    void stopWork();
+    void applyBuild(std::shared_ptr<MapBuild> build, quint64 generation);
+    void onCursorMoved(const QPointF& position);
+    void requestDecode();
+    void onDecoded(const DecodeResult& result);
+    void setAttribute(int index, double amount);
+    void setBusy(bool busy);
+    void setSelectedPoint(int index);
+
+    MapModel m_map;
+    QPointer<Session> m_session;
+    std::shared_ptr<const LatentSpace> m_space;
+    std::shared_ptr<MapBuild> m_build;
+    std::unique_ptr<DecodeWorker> m_worker;
+    std::thread m_buildThread;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    quint64 m_generation = 0;
+    Projection m_plane;
+    Projection m_volume;
+    LatentVector m_z;
+    LatentVector m_anchor;  // where the attribute sliders start from
+    double m_attributeAmount[3] = {0, 0, 0};
+    SamplingOptions m_sampling;
+    bool m_busy = false;
+    int m_selectedPoint = -1;
+    std::uint64_t m_nextRequest = 1;
+    std::deque<std::pair<std::uint64_t, std::chrono::steady_clock::time_point>> m_requestTimes;
+    double m_lastDecodeMs = 0.0;
+    int m_decodeCount = 0;
+};
+
+} // namespace gs

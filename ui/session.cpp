@@ -1,0 +1,122 @@
+#include "session.h"
+
+#include "dataset/dataset.h"
+
+#include <QJSEngine>
+#include <QPointer>
+#include <QQmlEngine>
+
+#include <algorithm>
+
+namespace gs {
+
+namespace {
+QPointer<Session> g_instance;
+} // namespace
+
+Session::Session(QObject* parent)
+    : QObject(parent)
+    , m_drumMap(DrumMap::groovae())
+{
+    // An empty 2-bar 4/4 groove on the default map, so the grid has a shape from the start.
+    m_groove = Groove(Grid{}, m_drumMap.voiceCount());
+    m_grooveSource = QStringLiteral("empty");
+}
+
+Session::~Session()
+{
+    if (g_instance == this)
+        g_instance = nullptr;
+}
+
+Session* Session::instance() { return g_instance; }
+
+void Session::setInstance(Session* session) { g_instance = session; }
+
+Session* Session::create(QQmlEngine*, QJSEngine*)
+{
+    if (!g_instance) {
+        // No composition root (e.g. a bare qml tool): make one that lives as long as the process.
+        g_instance = new Session(nullptr);
+    }
+    QJSEngine::setObjectOwnership(g_instance.data(), QJSEngine::CppOwnership);
+    return g_instance;
+}
+
+void Session::setGroove(const Groove& groove, const QString& source)
+{
+    m_groove = groove;
+    m_grooveSource = source;
+    if (source != QLatin1String("dataset") && m_currentWindow != -1) {
+        m_currentWindow = -1;
+        Q_EMIT currentWindowChanged();
+    }
+    Q_EMIT grooveChanged();
+}
+
+void Session::setDrumMap(const DrumMap& map)
+{
+    if (map == m_drumMap)
+        return;
+    m_drumMap = map;
+    Q_EMIT drumMapChanged();
+    if (m_groove.voices() != map.voiceCount())
+        setGroove(Groove(m_groove.grid(), map.voiceCount()), QStringLiteral("empty"));
+}
+
+QStringList Session::voiceNames() const
+{
+    QStringList names;
+    for (const DrumVoice& voice : m_drumMap.voices())
+        names << QString::fromStdString(voice.name);
+    return names;
+}
+
+void Session::setDataset(std::shared_ptr<const Dataset> dataset, const QString& name)
+{
+    m_dataset = std::move(dataset);
+    m_datasetName = m_dataset ? name : QString();
+    if (m_currentWindow != -1) {
+        m_currentWindow = -1;
+        Q_EMIT currentWindowChanged();
+    }
+    Q_EMIT datasetChanged();
+    if (m_dataset)
+        setDrumMap(m_dataset->settings().map);
+}
+
+int Session::windowCount() const { return m_dataset ? m_dataset->windowCount() : 0; }
+
+void Session::setCurrentWindow(int index)
+{
+    if (!m_dataset || index < 0 || index >= m_dataset->windowCount()) {
+        if (m_currentWindow != -1) {
+            m_currentWindow = -1;
+            Q_EMIT currentWindowChanged();
+        }
+        return;
+    }
+    const DatasetWindow& window = m_dataset->windows()[std::size_t(index)];
+    m_currentWindow = index;
+    Q_EMIT currentWindowChanged();
+    setBpm(window.bpm);
+    setGroove(window.groove, QStringLiteral("dataset"));
+}
+
+void Session::setModel(std::shared_ptr<Model> model, const QString& name)
+{
+    m_model = std::move(model);
+    m_modelName = m_model ? name : QString();
+    Q_EMIT modelChanged();
+}
+
+void Session::setBpm(double bpm)
+{
+    const double clamped = std::clamp(bpm, 30.0, 300.0);
+    if (clamped == m_bpm)
+        return;
+    m_bpm = clamped;
+    Q_EMIT bpmChanged();
+}
+
+} // namespace gs

@@ -1,0 +1,126 @@
+#pragma once
+// The state every view shares: the current dataset, the current model, the
+// current groove (with its drum map) and the tempo. One Session per process.
+//
+// How it is reached:
+//  - C++: the composition root (src/app) creates it and calls Session::setInstance();
+//    view-models take a Session* in their constructor or use Session::instance().
+//  - QML: `import Groovescape.Ui` and use the singleton `Session` (QML_SINGLETON;
+//    create() hands QML the instance the composition root made).
+//
+// Contract for other views (map, training):
+//  - Call setGroove(groove, "map") to put a decoded groove on the drum grid and in
+//    the sequencer: the transport listens to grooveChanged and hands the pattern to
+//    the audio engine at once (the playhead keeps running).
+//  - setDataset / setModel replace the whole object; listeners re-read on
+//    datasetChanged / modelChanged. Both are shared, immutable once published.
+// Threads: every method is GUI-thread only. Workers report back through queued
+// signals and the receiving view-model calls these setters.
+#include "core/drummap.h"
+#include "core/groove.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace gs {
+
+class Dataset;
+class Model;  // torch-free facade from src/model (forward-declared: Session never looks inside)
+
+class Session : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(int steps READ steps NOTIFY grooveChanged)
+    Q_PROPERTY(int voices READ voices NOTIFY grooveChanged)
+    Q_PROPERTY(int stepsPerBar READ stepsPerBar NOTIFY grooveChanged)
+    Q_PROPERTY(int stepsPerBeat READ stepsPerBeat NOTIFY grooveChanged)
+    Q_PROPERTY(int hitCount READ hitCount NOTIFY grooveChanged)
+    Q_PROPERTY(QString grooveSource READ grooveSource NOTIFY grooveChanged)
+    Q_PROPERTY(QStringList voiceNames READ voiceNames NOTIFY drumMapChanged)
+    Q_PROPERTY(QString drumMapName READ drumMapName NOTIFY drumMapChanged)
+    Q_PROPERTY(bool hasDataset READ hasDataset NOTIFY datasetChanged)
+    Q_PROPERTY(QString datasetName READ datasetName NOTIFY datasetChanged)
+    Q_PROPERTY(int windowCount READ windowCount NOTIFY datasetChanged)
+    Q_PROPERTY(int currentWindow READ currentWindow WRITE setCurrentWindow NOTIFY currentWindowChanged)
+    Q_PROPERTY(bool hasModel READ hasModel NOTIFY modelChanged)
+    Q_PROPERTY(QString modelName READ modelName NOTIFY modelChanged)
+    Q_PROPERTY(double bpm READ bpm WRITE setBpm NOTIFY bpmChanged)
+
+public:
+    explicit Session(QObject* parent = nullptr);
+    ~Session() override;
+
+    // The process-wide session (set by the composition root, or a test's setup).
+    static Session* instance();
+    static void setInstance(Session* session);
+    // QML singleton factory: returns instance() (C++ keeps ownership).
+    static Session* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+
+    // Current groove. setGroove emits grooveChanged (always, so a re-decode of the
+    // same z still retriggers listeners). `source` says who put it there ("edit",
+    // "dataset", "map", "model", ...).
+    const Groove& groove() const { return m_groove; }
+    void setGroove(const Groove& groove, const QString& source);
+    QString grooveSource() const { return m_grooveSource; }
+    int steps() const { return m_groove.steps(); }
+    int voices() const { return m_groove.voices(); }
+    int stepsPerBar() const { return m_groove.grid().stepsPerBar(); }
+    int stepsPerBeat() const { return m_groove.grid().stepsPerBeat; }
+    int hitCount() const { return m_groove.hitCount(); }
+
+    // Drum map: names the voices of the groove and maps them to MIDI notes on export.
+    const DrumMap& drumMap() const { return m_drumMap; }
+    void setDrumMap(const DrumMap& map);
+    QStringList voiceNames() const;
+    QString drumMapName() const { return QString::fromStdString(m_drumMap.name()); }
+
+    // Current dataset (null when none). Setting one also adopts its drum map.
+    std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
+    void setDataset(std::shared_ptr<const Dataset> dataset, const QString& name);
+    bool hasDataset() const { return m_dataset != nullptr; }
+    QString datasetName() const { return m_datasetName; }
+    int windowCount() const;
+    // Index of the dataset window on the grid, -1 if the groove came from elsewhere.
+    // Setting a valid index puts that window's groove (and tempo) on the grid.
+    int currentWindow() const { return m_currentWindow; }
+    void setCurrentWindow(int index);
+
+    // Current model (null when none).
+    std::shared_ptr<Model> model() const { return m_model; }
+    void setModel(std::shared_ptr<Model> model, const QString& name);
+    bool hasModel() const { return m_model != nullptr; }
+    QString modelName() const { return m_modelName; }
+
+    // Playback tempo in BPM (clamped to 30..300).
+    double bpm() const { return m_bpm; }
+    void setBpm(double bpm);
+
+Q_SIGNALS:
+    void grooveChanged();
+    void drumMapChanged();
+    void datasetChanged();
+    void currentWindowChanged();
+    void modelChanged();
+    void bpmChanged();
+
+private:
+    Groove m_groove;
+    QString m_grooveSource;
+    DrumMap m_drumMap;
+    std::shared_ptr<const Dataset> m_dataset;
+    QString m_datasetName;
+    int m_currentWindow = -1;
+    std::shared_ptr<Model> m_model;
+    QString m_modelName;
+    double m_bpm = 100.0;
+};
+
+} // namespace gs
