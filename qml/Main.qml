@@ -77,6 +77,7 @@ ApplicationWindow {
 
         BrowserPane {
             id: browser
+            onWindowChosen: transport.transport.playing = true  // choosing a window plays it
             SplitView.preferredWidth: 420
             SplitView.minimumWidth: 260
         }

@@ -18,6 +18,11 @@ ToolBar {
     Transport { id: transport; objectName: "transport" }
     SettingsStore { id: settings }
 
+    Connections {
+        target: root.grooveModel
+        function onVoiceStateChanged() { transport.setVoiceMix(root.grooveModel.muted, root.grooveModel.soloed) }
+    }
+
     Shortcut { sequence: "Space"; context: Qt.ApplicationShortcut; onActivated: transport.toggle() }
 
     FileDialog {
@@ -51,7 +56,8 @@ ToolBar {
         Label { text: qsTr("Swing %1%").arg(Math.round(transport.swing)); color: Theme.textDim; Layout.preferredWidth: 70 }
         Slider { from: 50; to: 75; value: transport.swing; onMoved: transport.swing = value; implicitWidth: 90 }
         Label { text: qsTr("Humanise"); color: Theme.textDim }
-        Slider { from: 0; to: 1; value: transport.humanise; onMoved: transport.humanise = value; implicitWidth: 80 }
+        Slider { from: 0; to: 1; value: transport.humanise; onMoved: transport.humanise = value; implicitWidth: 80
+                 ToolTip.visible: hovered; ToolTip.text: qsTr("How much of the groove's micro-timing plays (0 = on the grid)") }
         CheckBox { text: qsTr("Click"); checked: transport.metronome; onToggled: transport.metronome = checked
                    ToolTip.visible: hovered; ToolTip.text: qsTr("Metronome") }
         Label { text: qsTr("Kit"); color: Theme.textDim }
@@ -92,7 +98,7 @@ ToolBar {
 
     Component.onCompleted: {
         transport.swing = settings.value("transport/swing", 50)
-        transport.humanise = settings.value("transport/humanise", 0)
+        transport.humanise = settings.value("transport/humanise", 1)
         transport.volume = settings.value("transport/volume", 0.8)
         transport.metronome = settings.value("transport/metronome", "false") === "true"
     }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import Groovescape.Ui
 
 // Loads a view of the module by file name (e.g. "MapView.qml") if it is there;
 // until it is, says so plainly instead of showing something fake.
@@ -11,7 +12,7 @@ Item {
         id: loader
         objectName: "viewLoader"
         anchors.fill: parent
-        source: Qt.resolvedUrl(root.viewFile)
+        source: AssetPaths.moduleHasFile(root.viewFile) ? Qt.resolvedUrl(root.viewFile) : ""
         asynchronous: false
     }
     Label {

@@ -30,6 +30,9 @@ public:
     // Sub-folders of assets/kits (each one kit).
     static QStringList kitDirs();
 
+    // True if the Groovescape QML module holds `fileName` (lets Main.qml load optional views quietly).
+    Q_INVOKABLE static bool moduleHasFile(const QString& fileName);
+
     QString assetsDir() const { return findAssetsDir(); }
     QString modelsDir() const { return findModelsDir(); }
     QString demoDataset() const { return findDemoDataset(); }

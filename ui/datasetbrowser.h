@@ -6,6 +6,7 @@
 // Threads: every Q_INVOKABLE is GUI-thread only; the worker reports back
 // through atomics (progress, polled at 20 Hz) and one queued call (result).
 #include "core/error.h"
+#include "windowlistmodel.h"
 
 #include <QObject>
 #include <QSortFilterProxyModel>
@@ -23,7 +24,6 @@ namespace gs {
 class Dataset;
 class FileTableModel;
 class Session;
-class WindowListModel;
 
 class DatasetBrowser : public QObject {
     Q_OBJECT

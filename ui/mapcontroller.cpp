@@ -191,8 +191,17 @@ void MapController::moveToZ(const LatentVector& z)
     requestDecode();
 }
 
+QVector3D MapController::cursor3D() const
+{
+    if (!m_space || int(m_z.size()) != m_space->latent())
+        return {};
+    const std::vector<float> p = m_volume.project(m_z);
+    return {p[0], p[1], p[2]};
+}
+
 void MapController::requestDecode()
 {
+    Q_EMIT cursor3DChanged();
     if (!m_worker)
         return;
     const std::uint64_t id = m_nextRequest++;

@@ -9,9 +9,11 @@
 #include "latent/projection.h"
 #include "latent/sampling.h"
 #include "mapmodel.h"
+#include "session.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QVector3D>
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
@@ -24,7 +26,6 @@ namespace gs {
 
 class DecodeWorker;
 class LatentSpace;
-class Session;
 struct DecodeResult;
 struct MapBuild;
 
@@ -45,6 +46,7 @@ class MapController : public QObject {
     Q_PROPERTY(int selectedPoint READ selectedPoint NOTIFY selectedPointChanged)
     Q_PROPERTY(double lastDecodeMs READ lastDecodeMs NOTIFY decoded)
     Q_PROPERTY(int decodeCount READ decodeCount NOTIFY decoded)
+    Q_PROPERTY(QVector3D cursor3D READ cursor3D NOTIFY cursor3DChanged)
 
 public:
     explicit MapController(QObject* parent = nullptr);
@@ -71,6 +73,8 @@ public:
     int selectedPoint() const { return m_selectedPoint; }
     double lastDecodeMs() const { return m_lastDecodeMs; }
     int decodeCount() const { return m_decodeCount; }
+    // The cursor's z in the 3D view's (PCA) coordinates.
+    QVector3D cursor3D() const;
 
     // Cursor to the point's encoded z, its original window on the grid.
     Q_INVOKABLE void jumpToPoint(int index);
@@ -102,6 +106,7 @@ Q_SIGNALS:
     void selectedPointChanged();
     // A decoded groove reached the session (lastDecodeMs: request to here).
     void decoded();
+    void cursor3DChanged();
     void error(const QString& message);
 
 private:

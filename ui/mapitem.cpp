@@ -1,7 +1,9 @@
 #include "mapitem.h"
 
-#include <QCursor>
+#include <QPainter>
 #include <QQuickWindow>
+#include <QSGImageNode>
+#include <QSGRendererInterface>
 #include <QSGGeometryNode>
 #include <QSGSimpleTextureNode>
 #include <QSGVertexColorMaterial>
@@ -334,6 +336,9 @@ void MapItem::wheelEvent(QWheelEvent* event)
 
 QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
 {
+    // The software renderer (offscreen, no GPU) draws no custom geometry: paint an image instead.
+    if (window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software)
+        return updateSoftwareNode(old);
     auto* root = static_cast<MapRootNode*>(old);
     if (!root) {
         root = new MapRootNode;
@@ -355,9 +360,9 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
             }
             root->background->setTexture(window()->createTextureFromImage(m_model->background()));
             const QRectF r = m_model->backgroundRect();
-            root->background->setRect(QRectF(toItem(r.topLeft() + QPointF(0, r.height())), toItem(r.topLeft()))
-                                          .normalized()
-                                          .translated(0, 0));
+            // Data y grows upwards: the rect's largest y is the item's top edge.
+            root->background->setRect(
+                QRectF(toItem(QPointF(r.left(), r.bottom())), toItem(QPointF(r.right(), r.top()))).normalized());
         }
     }
     if (m_pointsDirty) {
@@ -396,6 +401,49 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
         triangles.upload(root->overlay);
     }
     return root;
+}
+
+QSGNode* MapItem::updateSoftwareNode(QSGNode* old)
+{
+    auto* node = static_cast<QSGImageNode*>(old);
+    if (!node) {
+        node = window()->createImageNode();
+        node->setOwnsTexture(true);
+    }
+    m_pointsDirty = m_overlayDirty = m_backgroundDirty = false;
+    const QSize size(std::max(1, int(width())), std::max(1, int(height())));
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    if (m_model && m_model->hasBackground()) {
+        const QRectF r = m_model->backgroundRect();
+        painter.drawImage(QRectF(toItem(QPointF(r.left(), r.bottom())), toItem(QPointF(r.right(), r.top()))),
+                          m_model->background());
+    }
+    if (m_model) {
+        const auto& points = m_model->points();
+        const auto& colours = m_model->colours();
+        const qreal half = m_pointSize / 2;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const QPointF p = toItem(QPointF(points[i].x, points[i].y));
+            painter.fillRect(QRectF(p.x() - half, p.y() - half, m_pointSize, m_pointSize), QColor::fromRgba(colours[i]));
+        }
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(Qt::white, 2));
+    for (int i = 1; i < m_path.size(); ++i)
+        painter.drawLine(toItem(m_path[i - 1].toPointF()), toItem(m_path[i].toPointF()));
+    if (m_model && !m_model->empty()) {
+        const QPointF c = cursorPosition();
+        painter.setPen(QPen(Qt::black, 5));
+        painter.drawEllipse(c, 9.0, 9.0);
+        painter.setPen(QPen(Qt::white, 3));
+        painter.drawEllipse(c, 8.5, 8.5);
+    }
+    painter.end();
+    node->setTexture(window()->createTextureFromImage(image));
+    node->setRect(QRectF(0, 0, size.width(), size.height()));
+    return node;
 }
 
 } // namespace gs

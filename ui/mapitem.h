@@ -75,6 +75,7 @@ protected:
 
 private:
     enum class DragMode { None, Cursor, Pan, PendingClick };
+    QSGNode* updateSoftwareNode(QSGNode* old);
     QRectF dataRect() const;
     qreal scale() const;
     void setHovered(int index, const QPointF& position);

@@ -55,7 +55,9 @@ class Session : public QObject {
     Q_PROPERTY(double bpm READ bpm WRITE setBpm NOTIFY bpmChanged)
 
 public:
-    explicit Session(QObject* parent = nullptr);
+    // No default argument on purpose: Qt 6.4 builds a QML singleton with the default
+    // constructor when there is one, and QML must get instance() through create().
+    explicit Session(QObject* parent);
     ~Session() override;
 
     // The process-wide session (set by the composition root, or a test's setup).

@@ -1,5 +1,6 @@
 #include "transport.h"
 
+#include "audiolink.h"
 #include "midi/groovemidi.h"
 #include "session.h"
 
@@ -22,6 +23,17 @@ Transport::Transport(Session* session, QObject* parent)
 {
     Q_ASSERT(m_session);
     connect(m_session, &Session::bpmChanged, this, &Transport::bpmChanged);
+    if (AudioLink* link = AudioLink::instance())
+        link->attach(this);
+}
+
+void Transport::setVoiceMix(const QList<bool>& muted, const QList<bool>& soloed)
+{
+    if (muted == m_muted && soloed == m_soloed)
+        return;
+    m_muted = muted;
+    m_soloed = soloed;
+    Q_EMIT voiceMixChanged();
 }
 
 void Transport::setPlaying(bool on)

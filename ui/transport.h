@@ -3,7 +3,8 @@
 // metronome, master volume, kit choice, the audio device status, the level
 // meter and the playhead, plus MIDI export of the current groove.
 // Playback state lives here; the sound comes from the audio engine the
-// composition root attaches (AudioLink), which follows Session::grooveChanged.
+// composition root made (AudioLink::instance(), attached in the constructor),
+// which follows Session::grooveChanged. Without one (tests) it only holds state.
 #include <QObject>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
@@ -41,7 +42,8 @@ public:
     double swing() const { return m_swing; }
     void setSwing(double percent);  // 50 (straight) .. 75
     double humanise() const { return m_humanise; }
-    void setHumanise(double amount);  // 0 .. 1
+    // How much of the groove's micro-timing plays: 0 = on the grid, 1 = as played (the default).
+    void setHumanise(double amount);
     bool metronome() const { return m_metronome; }
     void setMetronome(bool on);
     double volume() const { return m_volume; }
@@ -59,6 +61,11 @@ public:
     // Writes the current groove (with its tempo and drum map) as a MIDI clip; `pathOrUrl` may be a file:// URL.
     // Returns false and sets `message` on failure.
     Q_INVOKABLE bool exportMidi(const QString& pathOrUrl);
+
+    // Per-voice mute / solo for playback (from the grid's GrooveModel); index = voice.
+    Q_INVOKABLE void setVoiceMix(const QList<bool>& muted, const QList<bool>& soloed);
+    QList<bool> mutedVoices() const { return m_muted; }
+    QList<bool> soloedVoices() const { return m_soloed; }
 
     // Fed by the composition root's audio link (GUI thread).
     void setKits(const QStringList& names, int current);
@@ -78,6 +85,7 @@ Q_SIGNALS:
     void kitIndexChanged();
     void deviceStatusChanged();
     void messageChanged();
+    void voiceMixChanged();
 
 private:
     void setMessage(const QString& text);
@@ -85,7 +93,7 @@ private:
     Session* m_session;
     bool m_playing = false;
     double m_swing = 50.0;
-    double m_humanise = 0.0;
+    double m_humanise = 1.0;
     bool m_metronome = false;
     double m_volume = 0.8;
     double m_level = 0.0;
@@ -95,6 +103,8 @@ private:
     QString m_deviceStatus;
     bool m_deviceOk = false;
     QString m_message;
+    QList<bool> m_muted;
+    QList<bool> m_soloed;
 };
 
 } // namespace gs

@@ -1,5 +1,6 @@
 #include "application.h"
 
+#include "audiolink.h"
 #include "session.h"
 
 #include <QCoreApplication>
@@ -15,19 +16,22 @@ namespace gs {
 Application::Application(AppOptions options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_session(std::make_unique<Session>())
+    , m_session(std::make_unique<Session>(nullptr))
 {
     Session::setInstance(m_session.get());
 }
 
 Application::~Application()
 {
-    m_engine.reset();  // QML first: its view-models point at the session
+    m_engine.reset();  // QML first: its view-models point at the session and the audio link
+    m_audio.reset();
     Session::setInstance(nullptr);
 }
 
 bool Application::start()
 {
+    // The audio link exists before QML so the Transport the window creates attaches to it.
+    m_audio = std::make_unique<AudioLink>(m_session.get());
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->addImportPath(QStringLiteral(":/"));
     m_engine->load(QUrl(QStringLiteral("qrc:/Groovescape/Main.qml")));

@@ -12,6 +12,7 @@ class QQuickWindow;
 
 namespace gs {
 
+class AudioLink;
 class Session;
 
 struct AppOptions {
@@ -36,6 +37,7 @@ private:
 
     AppOptions m_options;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<AudioLink> m_audio;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow* m_window = nullptr;
 };

@@ -23,6 +23,12 @@ enum ExitCode : int {
 
 void addImportCommand(CLI::App& app);
 void addInspectCommand(CLI::App& app);
+void addTrainCommand(CLI::App& app);
+void addRenderCommand(CLI::App& app);
+void addGenerateCommand(CLI::App& app);
+void addEncodeCommand(CLI::App& app);
+void addInterpolateCommand(CLI::App& app);
+void addEvalCommand(CLI::App& app);
 
 // Inspects a file that is neither MIDI nor a dataset (a model, in the model
 // engineer's src/cli/inspectmodel.cpp). Returns the exit code.

@@ -2,6 +2,7 @@
 
 #include "dataset/datasetstats.h"
 
+#include <algorithm>
 #include <iomanip>
 
 namespace gs {
@@ -47,8 +48,14 @@ nlohmann::json datasetJson(const Dataset& d)
     for (const auto& [style, count] : stats.filesPerStyle)
         styleFiles[style] = count;
     nlohmann::json voices = nlohmann::json::object();
-    for (int v = 0; v < d.voiceCount(); ++v)
+    nlohmann::json velocities = nlohmann::json::object();
+    for (int v = 0; v < d.voiceCount(); ++v) {
         voices[d.settings().map.voice(v).name] = stats.hitsPerVoice[std::size_t(v)];
+        velocities[d.settings().map.voice(v).name] = stats.velocityHistogram[std::size_t(v)];
+    }
+    std::vector<int> density(10, 0);  // windows by share of cells with a hit, in tenths
+    for (float x : stats.density)
+        ++density[std::size_t(std::clamp(int(x * 10.0f), 0, 9))];
     nlohmann::json grids = nlohmann::json::array();
     for (const auto& [grid, count] : d.gridCounts())
         grids.push_back({{"steps", grid.steps()}, {"meter", grid.meter.text()}, {"windows", count}});
@@ -74,6 +81,9 @@ nlohmann::json datasetJson(const Dataset& d)
             {"hits", d.hitCount()},
             {"hits_per_voice", voices},
             {"mean_density", stats.meanDensity},
+            {"density_histogram", density},
+            {"velocity_histogram", velocities},
+            {"offset_histogram", stats.offsetHistogram},
             {"unmapped", unmapped},
             {"styles", styles},
             {"style_files", styleFiles},

@@ -1,5 +1,6 @@
 // groovescape-cli import PATH... --out DATASET: drum MIDI files and folders -> a .gsd dataset.
 #include "commands.h"
+#include "jsonout.h"
 
 #include "datasetreport.h"
 #include "dataset/datasetfile.h"
@@ -34,7 +35,7 @@ int fail(const ImportArgs& args, int code, const std::string& message, nlohmann:
 {
     if (args.json) {
         report["error"] = message;
-        std::cout << report.dump(2) << "\n";
+        std::cout << jsonText(report) << "\n";
     }
     std::cerr << "import: " << message << "\n";
     return code;
@@ -81,7 +82,7 @@ int runImport(const ImportArgs& args)
         return fail(args, kExitNothingDone, saved.error().describe(), report);
 
     if (args.json) {
-        std::cout << report.dump(2) << "\n";
+        std::cout << jsonText(report) << "\n";
     } else {
         printDatasetSummary(dataset, std::cout);
         std::cout << "wrote " << args.out << " in " << seconds << " s\n";

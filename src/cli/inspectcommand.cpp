@@ -1,5 +1,6 @@
 // groovescape-cli inspect FILE: a MIDI file, a dataset, or (through inspectModelFile) a model.
 #include "commands.h"
+#include "jsonout.h"
 
 #include "dataset/datasetfile.h"
 #include "dataset/filescanner.h"
@@ -50,9 +51,11 @@ int runInspect(const InspectArgs& args)
 {
     switch (kindOf(args.path)) {
     case Kind::Missing: {
-        const std::string message = args.path + ": no such file";
+        std::error_code ec;
+        const std::string message =
+            args.path + (std::filesystem::is_directory(args.path, ec) ? ": a folder, not a file" : ": no such file");
         if (args.json)
-            std::cout << nlohmann::json{{"file", args.path}, {"error", message}}.dump(2) << "\n";
+            std::cout << jsonText({{"file", args.path}, {"error", message}}) << "\n";
         std::cerr << "inspect: " << message << "\n";
         return kExitBadInput;
     }

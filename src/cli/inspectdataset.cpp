@@ -1,6 +1,7 @@
 #include "inspectors.h"
 
 #include "commands.h"
+#include "jsonout.h"
 #include "datasetreport.h"
 #include "dataset/datasetfile.h"
 
@@ -16,7 +17,7 @@ int inspectDatasetFile(const std::string& path, bool json)
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!loaded) {
         if (json)
-            std::cout << nlohmann::json{{"file", path}, {"error", loaded.error().describe()}}.dump(2) << "\n";
+            std::cout << jsonText({{"file", path}, {"error", loaded.error().describe()}}) << "\n";
         std::cerr << "inspect: " << loaded.error().describe() << "\n";
         return kExitBadInput;
     }
@@ -26,7 +27,7 @@ int inspectDatasetFile(const std::string& path, bool json)
         report["kind"] = "dataset";
         report["format_version"] = DatasetFile::kVersion;
         report["seconds_to_load"] = seconds;
-        std::cout << report.dump(2) << "\n";
+        std::cout << jsonText(report) << "\n";
     } else {
         std::cout << path << ": Groovescape dataset (format " << DatasetFile::kVersion << "), loaded in " << seconds
                   << " s\n";

@@ -1,6 +1,7 @@
 #include "inspectors.h"
 
 #include "commands.h"
+#include "jsonout.h"
 #include "midi/groovemidi.h"
 
 #include <nlohmann/json.hpp>
@@ -14,7 +15,7 @@ namespace {
 int reportError(const std::string& path, const std::string& message, bool json)
 {
     if (json)
-        std::cout << nlohmann::json{{"file", path}, {"error", message}}.dump(2) << "\n";
+        std::cout << jsonText({{"file", path}, {"error", message}}) << "\n";
     std::cerr << "inspect: " << message << "\n";
     return kExitBadInput;
 }
@@ -58,15 +59,14 @@ int inspectMidiFile(const std::string& path, const std::string& mapName, int bar
         }
         for (const auto& [note, count] : ex.unmappedNotes)
             unmapped[std::to_string(note)] = count;
-        std::cout << nlohmann::json{{"file", path}, {"kind", "midi"}, {"format", file.format},
+        std::cout << jsonText({{"file", path}, {"kind", "midi"}, {"format", file.format},
                                     {"tracks", file.trackCount}, {"ticks_per_quarter", file.ticksPerQuarter},
                                     {"tempos", tempos}, {"meters", meters}, {"seconds", seconds}, {"bars", ex.bars},
                                     {"notes", file.notes.size()}, {"drum_notes", ex.drumNotes},
                                     {"mapped_notes", ex.mappedNotes}, {"drum_notes_by_note", notes},
                                     {"unmapped", unmapped}, {"map", map->name()}, {"window_bars", bars},
                                     {"windows", ex.windows.size()}, {"windows_with_min_hits", usable},
-                                    {"min_hits", minHits}}
-                         .dump(2)
+                                    {"min_hits", minHits}})
                   << "\n";
         return kExitOk;
     }

@@ -3,6 +3,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <exception>
+#include <iostream>
+
 int main(int argc, char** argv)
 {
     CLI::App app{"Groovescape command line: import drum MIDI, inspect files, train and explore models"};
@@ -11,6 +14,12 @@ int main(int argc, char** argv)
 
     gs::addImportCommand(app);
     gs::addInspectCommand(app);
+    gs::addTrainCommand(app);
+    gs::addRenderCommand(app);
+    gs::addGenerateCommand(app);
+    gs::addEncodeCommand(app);
+    gs::addInterpolateCommand(app);
+    gs::addEvalCommand(app);
 
     try {
         app.parse(argc, argv);
@@ -19,6 +28,10 @@ int main(int argc, char** argv)
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);  // prints help, version or the usage error
         return code == 0 ? gs::kExitOk : gs::kExitBadInput;
+    } catch (const std::exception& e) {
+        // Commands report their own errors; this is the last line against a crash.
+        std::cerr << "groovescape-cli: internal error: " << e.what() << "\n";
+        return gs::kExitNothingDone;
     }
     return gs::kExitOk;
 }

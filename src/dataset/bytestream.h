@@ -3,6 +3,7 @@
 // checked: running past the end sets a flag instead of reading out of bounds.
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 #include <string>
 #include <vector>
 

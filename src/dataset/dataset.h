@@ -53,7 +53,7 @@ struct FileRecord {
 };
 
 struct DatasetWindow {
-    Groove groove;
+    Groove groove;  // its grid holds the window's meter and step count
     int file = 0;  // index into Dataset::files()
     int firstBar = 0;
     float bpm = 120.0f;

@@ -2,7 +2,8 @@
 // Train/validation split by file, never by window, so validation is honest.
 // A split given by the data itself (info.csv's split column) is kept; the
 // other files are shuffled with a seed, per style, and a fraction of each
-// style goes to validation.
+// style goes to validation (largest-remainder quotas, so the total share is
+// right even when every style is small).
 #include "dataset.h"
 
 namespace gs {

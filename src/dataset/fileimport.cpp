@@ -68,11 +68,29 @@ void cutWindows(const std::string& path, const std::vector<std::uint8_t>& bytes,
         dw.groove = w.groove;
         dw.firstBar = w.firstBar;
         dw.bpm = float(w.bpm);
+        out.hitHashes.push_back(hitPlaneHash(dw.groove));
         out.windows.push_back(std::move(dw));
     }
 }
 
 } // namespace
+
+std::uint64_t hitPlaneHash(const Groove& g)
+{
+    const Grid& grid = g.grid();
+    const int dims[5] = {g.steps(), g.voices(), grid.stepsPerBeat, grid.meter.numerator, grid.meter.denominator};
+    std::uint64_t h = fnv1a64(dims, sizeof dims);
+    // Packed to bits first: an eighth of the bytes to hash.
+    std::uint8_t packed = 0;
+    for (std::size_t i = 0; i < g.cells(); ++i) {
+        packed = std::uint8_t((packed << 1) | (g.hits()[i] > 0.5f ? 1 : 0));
+        if (i % 8 == 7 || i + 1 == g.cells()) {
+            h = fnv1a64(&packed, 1, h);
+            packed = 0;
+        }
+    }
+    return h;
+}
 
 FileImport importFile(const std::string& path, const ImportSettings& settings)
 {
@@ -96,6 +114,7 @@ FileImport importFile(const std::string& path, const ImportSettings& settings)
         out.record.reason = "out of memory while reading the file";
     } catch (const std::exception& e) {
         out.windows.clear();
+        out.hitHashes.clear();
         out.record.status = FileStatus::Failed;
         out.record.reason = std::string("internal error: ") + e.what();
     }

@@ -24,7 +24,7 @@ Result<std::vector<std::string>> collectMidiFiles(const std::vector<std::string>
         if (ec || !fs::exists(status))
             return Error{path, "no such file or folder"};
         if (fs::is_regular_file(status)) {
-            files.push_back(fs::path(path).lexically_normal().string());
+            files.push_back(path);
             continue;
         }
         if (!fs::is_directory(status))
@@ -37,7 +37,7 @@ Result<std::vector<std::string>> collectMidiFiles(const std::vector<std::string>
                 return Error{path, "cannot read folder: " + ec.message()};
             std::error_code typeEc;
             if (it->is_regular_file(typeEc) && hasMidiExtension(it->path().string()))
-                files.push_back(it->path().lexically_normal().string());
+                files.push_back(it->path().string());
         }
     }
     std::sort(files.begin(), files.end());

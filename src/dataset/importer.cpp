@@ -1,6 +1,5 @@
 #include "importer.h"
 
-#include "contenthash.h"
 #include "datasetsplit.h"
 #include "fileimport.h"
 #include "filescanner.h"
@@ -8,6 +7,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -46,24 +46,19 @@ void applyMetadata(FileImport& fi, const ResolvedMetadata& meta)
     }
 }
 
-std::uint64_t hitPlaneHash(const Groove& g)
-{
-    const int dims[3] = {g.steps(), g.voices(), g.grid().meter.numerator};
-    std::uint64_t h = fnv1a64(dims, sizeof dims);
-    return fnv1a64(g.hits().data(), g.hits().size() * sizeof(float), h);
-}
-
 // Sequential, in sorted file order, so what counts as "the first" of duplicates never depends on threads.
 void merge(std::vector<FileImport>& results, Dataset& dataset)
 {
     std::unordered_map<std::uint64_t, std::vector<int>> seen;
+    seen.reserve(results.size() * 16);
     int duplicates = 0, lowHit = 0;
     for (std::size_t f = 0; f < results.size(); ++f) {
         FileImport& fi = results[f];
         lowHit += fi.lowHitWindows;
-        for (DatasetWindow& w : fi.windows) {
+        for (std::size_t k = 0; k < fi.windows.size(); ++k) {
+            DatasetWindow& w = fi.windows[k];
             if (dataset.settings().dropDuplicates) {
-                std::vector<int>& bucket = seen[hitPlaneHash(w.groove)];
+                std::vector<int>& bucket = seen[fi.hitHashes[k]];
                 const bool dup = std::any_of(bucket.begin(), bucket.end(), [&](int i) {
                     const Groove& other = dataset.windows()[std::size_t(i)].groove;
                     return other.grid() == w.groove.grid() && other.sameHits(w.groove);
@@ -131,8 +126,13 @@ Result<Dataset> Importer::run(const std::vector<std::string>& paths) const
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
     const int threads = std::clamp(m_threads > 0 ? m_threads : cores, 1, std::max(1, total));
     std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
+    for (int t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(worker);
+        } catch (const std::system_error&) {
+            break;  // no more threads to be had: the ones running (and this one) finish the work
+        }
+    }
     worker();
     for (std::thread& t : pool)
         t.join();

@@ -13,6 +13,8 @@ BarMap::BarMap(const MidiFile& file, std::int64_t endTick, int maxBars)
     for (const MeterChange& change : file.meters) {
         if (change.tick >= endTick)
             break;
+        if (!change.meter.valid())
+            continue;  // the reader refuses these; a hand-built file may still hold one
         const bool onBarLine = ((change.tick - start) * 4) % barQuarterTicks(meter) == 0;
         if (change.meter == meter && onBarLine)
             continue;

@@ -14,7 +14,7 @@ namespace gs {
 
 namespace {
 
-constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(256) << 20;
+constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(64) << 20;  // the largest real SMFs are a few MB
 
 Error failure(const std::string& name, const std::string& message) { return Error{name, message}; }
 
@@ -132,8 +132,12 @@ Result<MidiFile> parseMidi(const std::uint8_t* data, std::size_t size, const std
                                  + printableStart(in.current(), in.remaining()) + "\")");
     std::uint32_t headerLength = 0, format = 0, tracks = 0, division = 0;
     in.skip(4);
-    if (!in.readU32(headerLength) || headerLength < 6 || in.remaining() < headerLength)
-        return failure(name, "truncated or too short MThd header");
+    if (!in.readU32(headerLength) || in.remaining() < std::min<std::uint32_t>(headerLength, 6))
+        return failure(name, "truncated MThd header");
+    if (headerLength < 6)
+        return failure(name, "MThd header of " + std::to_string(headerLength) + " bytes (6 expected)");
+    if (in.remaining() < headerLength)
+        return failure(name, "truncated MThd header (" + std::to_string(headerLength) + " bytes declared)");
     ByteReader header(nullptr, 0);
     in.sub(headerLength, header);  // a longer header is allowed: its extra bytes are skipped
     header.readU16(format);
@@ -154,7 +158,7 @@ Result<MidiFile> parseMidi(const std::uint8_t* data, std::size_t size, const std
     MidiFile file;
     file.format = int(format);
     file.ticksPerQuarter = int(division);
-    file.notes.reserve(size / 6);
+    file.notes.reserve(std::min<std::size_t>(size / 6, std::size_t(1) << 16));  // about one note per 6 bytes
     int found = 0;
     while (found < int(tracks)) {
         if (in.remaining() < 8) {

@@ -49,6 +49,16 @@ struct MidiFile {
 };
 
 // Reads a .mid/.midi/.rmi (RIFF RMID wrapper) file. The error names the file.
+// Accepted: formats 0 and 1 (a format 0 file with several tracks too), running
+// status (kept across meta and sysex events, as real files need), note-on
+// velocity 0 as note-off, unknown chunks (skipped), bytes after the last
+// declared track (ignored), system real-time / common bytes inside a track
+// (skipped). Refused with a reason: format 2, SMPTE time division (a groove
+// needs musical time; converting at an assumed tempo would be silently wrong),
+// undefined status bytes 0xF4/0xF5, truncated chunks and events, VLQs longer
+// than 4 bytes, data bytes > 127, missing tracks, tempo 0, meters the grid
+// cannot hold (e.g. 3/32). trackNames has one entry per track ("" if unnamed).
+// GS/XG sysex that turn another channel into a drum part are not interpreted.
 Result<MidiFile> readMidiFile(const std::string& path);
 // Parses bytes already in memory; `name` goes into the error.
 Result<MidiFile> parseMidi(const std::uint8_t* data, std::size_t size, const std::string& name);

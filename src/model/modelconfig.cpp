@@ -23,7 +23,8 @@ std::string ModelConfig::problem() const
         return "unknown KL annealing '" + loss.klAnneal + "' (expected none, linear or cyclic)";
     if (loss.klAnneal != "none" && loss.klWarmupEpochs < 1)
         return "KL annealing needs a warm-up of at least one epoch";
-    if (loss.beta < 0 || loss.freeBits < 0 || loss.flatEta < 0 || loss.flatEpsilon <= 0 || loss.flatDirections < 1)
+    if (loss.beta < 0 || loss.freeBits < 0 || loss.flatEta < 0 || loss.flatEpsilon <= 0 || loss.flatDirections < 1
+        || loss.flatBatch < 1)
         return "negative loss setting";
     return {};
 }
@@ -43,7 +44,7 @@ std::string ModelConfig::toJson() const
         {"offset_weight", loss.offsetWeight}, {"beta", loss.beta}, {"free_bits", loss.freeBits},
         {"kl_anneal", loss.klAnneal}, {"kl_warmup_epochs", loss.klWarmupEpochs}, {"flat", loss.flat},
         {"flat_eta", loss.flatEta}, {"flat_alpha0", loss.flatAlpha0}, {"flat_epsilon", loss.flatEpsilon},
-        {"flat_directions", loss.flatDirections}};
+        {"flat_directions", loss.flatDirections}, {"flat_batch", loss.flatBatch}};
     return j.dump();
 }
 
@@ -79,6 +80,7 @@ Result<ModelConfig> ModelConfig::fromJson(const std::string& text, const std::st
         c.loss.flatAlpha0 = l.at("flat_alpha0").get<float>();
         c.loss.flatEpsilon = l.at("flat_epsilon").get<float>();
         c.loss.flatDirections = l.value("flat_directions", c.loss.flatDirections);
+        c.loss.flatBatch = l.value("flat_batch", c.loss.flatBatch);
         if (const std::string p = c.problem(); !p.empty())
             return Error{sourceName, "model config: " + p};
         return c;

@@ -24,6 +24,7 @@ struct LossConfig {
     float flatAlpha0 = 0.2f;  // mixup a ~ U(-alpha0, 1 + alpha0)
     float flatEpsilon = 1e-2f;  // finite-difference step in latent units
     int flatDirections = 8;  // latents above this use this many random orthonormal directions
+    int flatBatch = 16;  // mixup points per batch that get the penalty (each costs directions + 1 decodes)
     bool operator==(const LossConfig&) const = default;
 };
 

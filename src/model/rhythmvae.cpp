@@ -9,8 +9,9 @@ constexpr double kLeak = 0.3;  // Keras LeakyReLU default alpha, as the referenc
 DenseBnImpl::DenseBnImpl(int in, int out)
 {
     linear = register_module("linear", torch::nn::Linear(in, out));
-    // Keras BatchNormalization defaults: momentum 0.99 (torch: 0.01), epsilon 1e-3.
-    norm = register_module("norm", torch::nn::BatchNorm1d(torch::nn::BatchNorm1dOptions(out).momentum(0.01).eps(1e-3)));
+    // Keras's epsilon 1e-3; torch's momentum 0.1 rather than Keras's 0.99 (0.01 here): the reference never
+    // updates its moving statistics, and a musician's small dataset gives too few batches for 0.01 to settle.
+    norm = register_module("norm", torch::nn::BatchNorm1d(torch::nn::BatchNorm1dOptions(out).momentum(0.1).eps(1e-3)));
 }
 
 torch::Tensor DenseBnImpl::forward(const torch::Tensor& x)

@@ -33,9 +33,10 @@ torch::Tensor decoderOutput(VaeImpl& model, const torch::Tensor& z)
 
 torch::Tensor flatPenalty(VaeImpl& model, const torch::Tensor& z, const LossConfig& loss)
 {
-    const int64_t batch = z.size(0), latent = z.size(1);
-    torch::Tensor zi = z.detach();
-    torch::Tensor zj = zi.index_select(0, torch::randperm(batch, torch::kLong));
+    const int64_t full = z.size(0), latent = z.size(1);
+    const int64_t batch = std::min<int64_t>(full, loss.flatBatch);
+    torch::Tensor zi = z.detach().narrow(0, 0, batch);  // the batch is already shuffled
+    torch::Tensor zj = z.detach().index_select(0, torch::randperm(full, torch::kLong).narrow(0, 0, batch));
     torch::Tensor a = torch::rand({batch, 1}) * (1.0 + 2.0 * loss.flatAlpha0) - loss.flatAlpha0;
     torch::Tensor zm = (1.0 - a) * zi + a * zj;
 

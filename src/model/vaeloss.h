@@ -7,7 +7,7 @@
 // averaged over the batch. The weights are LossConfig's. KL is beta x
 // max(KL, freeBits) with beta annealed by klWeight().
 //
-// Flat-manifold penalty (FM-Music-VAE, eq. 6): latent mixup points
+// Flat-manifold penalty (FM-Music-VAE, eq. 6): flatBatch latent mixup points
 // z = (1-a) z_i + a z_j, a ~ U(-a0, 1+a0), z_j from a shuffled batch, taken
 // with stop-gradient (only the decoder is shaped). J = d decoder(z) / dz by
 // forward differences, decoder output = [sigmoid(hit logits), velocity, offset];

@@ -1,5 +1,7 @@
 #include "trainer.h"
 
+#include "fusedadam.h"
+
 #include "model/groovecodec.h"
 #include "model/modelinternal.h"
 #include "model/vaeloss.h"
@@ -81,12 +83,6 @@ LossTerms scaled(LossTerms t, double w)
 
 bool finite(const LossTerms& t) { return std::isfinite(t.total); }
 
-void setLr(torch::optim::Adam& adam, double lr)
-{
-    for (auto& group : adam.param_groups())
-        static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
-}
-
 } // namespace
 
 Trainer::Trainer(Model model, TrainingSet data, TrainOptions options)
@@ -117,10 +113,10 @@ TrainOutcome Trainer::wait()
 TrainOutcome Trainer::run(const Callback& callback)
 {
     m_running.store(true);
-    struct Done {
+    struct RunningFlag {
         std::atomic<bool>& flag;
-        ~Done() { flag.store(false); }
-    } done{m_running};
+        ~RunningFlag() { flag.store(false); }
+    } runningFlag{m_running};
     TrainOutcome outcome;
     const Clock::time_point start = Clock::now();
     try {
@@ -153,17 +149,14 @@ TrainOutcome Trainer::run(const Callback& callback)
         const int64_t n = trainX.size(0);
         const int64_t batch = std::clamp<int64_t>(m_options.batch, 2, n);
 
-        torch::optim::Adam adam(vae->parameters(), torch::optim::AdamOptions(m_options.lr).weight_decay(m_options.weightDecay));
-        double lr = m_options.lr;
+        double lr = m_options.lr > 0 ? m_options.lr : 1e-3;
+        FusedAdam adam(vae->parameters(), lr, m_options.weightDecay);
         if (!optimizerState(m_model).empty()) {
-            std::istringstream bytes(optimizerState(m_model));
-            torch::serialize::InputArchive archive;
-            archive.load_from(bytes);
-            adam.load(archive);
-            if (!m_model.history().empty())
+            adam.load(optimizerState(m_model));
+            if (m_options.lr <= 0 && !m_model.history().empty())
                 lr = m_model.history().back().learningRate;
         }
-        setLr(adam, lr);
+        adam.setLr(lr);
 
         // Plateau and early stopping resume from the history's best validation loss.
         double best = INFINITY;
@@ -206,10 +199,17 @@ TrainOutcome Trainer::run(const Callback& callback)
                         + " too high?); kept the weights of the last good epoch";
                     break;
                 }
-                adam.zero_grad();
+                adam.zeroGrad();
                 loss.total.backward();
-                if (m_options.clipNorm > 0)
-                    torch::nn::utils::clip_grad_norm_(vae->parameters(), m_options.clipNorm);
+                const double gradNorm = torch::nn::utils::clip_grad_norm_(
+                    vae->parameters(), m_options.clipNorm > 0 ? m_options.clipNorm : INFINITY);
+                if (!std::isfinite(gradNorm)) {
+                    restore(*vae, good);
+                    outcome.end = TrainOutcome::End::Diverged;
+                    outcome.message = "the gradients became non-finite in epoch " + std::to_string(epoch)
+                        + " (learning rate " + std::to_string(lr) + " too high?); kept the weights of the last good epoch";
+                    break;
+                }
                 adam.step();
                 addScaled(sum, loss.terms, double(count));
                 seen += count;
@@ -265,7 +265,7 @@ TrainOutcome Trainer::run(const Callback& callback)
             ++outcome.epochsRun;
 
             const double monitored = valX.defined() ? rec.validation.total : rec.train.total;
-            if (monitored < best - 1e-4 * std::abs(best)) {
+            if (!std::isfinite(best) || monitored < best - 1e-4 * std::abs(best)) {
                 best = monitored;
                 plateauBad = stopBad = 0;
                 if (m_options.earlyStopPatience > 0)
@@ -276,7 +276,7 @@ TrainOutcome Trainer::run(const Callback& callback)
             }
             if (m_options.plateauPatience > 0 && plateauBad >= m_options.plateauPatience) {
                 lr = std::max(m_options.minLr, lr * m_options.plateauFactor);
-                setLr(adam, lr);
+                adam.setLr(lr);
                 plateauBad = 0;
             }
             if (callback) {
@@ -303,11 +303,7 @@ TrainOutcome Trainer::run(const Callback& callback)
             }
         }
         vae->eval();
-        std::ostringstream bytes;
-        torch::serialize::OutputArchive archive;
-        adam.save(archive);
-        archive.save_to(bytes);
-        optimizerState(m_model) = bytes.str();
+        optimizerState(m_model) = adam.save();
         outcome.samplesPerSecond = double(trainSamples) / std::max(1e-9, trainSeconds);
     } catch (const std::exception& e) {
         std::string what = e.what();

@@ -7,7 +7,7 @@ namespace gs {
 struct TrainOptions {
     int epochs = 20;  // epochs to run now (a resume appends this many)
     int batch = 64;
-    double lr = 1e-3;  // Adam; on resume the last epoch's lr is kept instead
+    double lr = 0;  // Adam; 0 = 1e-3 for a fresh model, the last epoch's lr on resume
     double weightDecay = 0.0;
     double plateauFactor = 0.5;  // ReduceLROnPlateau on the validation loss
     int plateauPatience = 3;  // epochs without improvement before the lr drops (0 = never)

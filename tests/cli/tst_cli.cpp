@@ -94,6 +94,29 @@ private Q_SLOTS:
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains("blues"));
     }
+    void userMapAndKeptDuplicates()
+    {
+        GS_REQUIRE_SHARED(folder, "gmd/drummer4");
+        QTemporaryDir tmp;
+        const fs::path dir(tmp.path().toStdString());
+        std::ofstream(dir / "two.json")
+            << R"({"name":"kick and snare","voices":[{"name":"Kick","notes":[36]},{"name":"Snare","notes":[38,40]}]})";
+        const Run r = runCli({"import", q(folder), "--out", q(dir / "ks.gsd"), "--map", q(dir / "two.json"),
+                              "--min-hits", "1", "--keep-duplicates", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = r.json();
+        QCOMPARE(j["settings"].toObject()["voices"].toInt(), 2);
+        QCOMPARE(j["settings"].toObject()["map"].toString(), QStringLiteral("kick and snare"));
+        QCOMPARE(j["duplicates_dropped"].toInt(), 0);
+        QVERIFY(j["unmapped"].toObject().contains(QStringLiteral("42")));  // closed hi-hat has no voice here
+        QCOMPARE(j["hits_per_voice"].toObject().keys(), (QStringList{"Kick", "Snare"}));
+
+        std::ofstream(dir / "broken.json") << "{\"voices\": [";
+        const Run bad = runCli({"import", q(folder), "--out", q(dir / "x.gsd"), "--map", q(dir / "broken.json")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains("broken.json"));
+        QVERIFY(!fs::exists(dir / "x.gsd"));
+    }
     void inspectMidiFile()
     {
         GS_REQUIRE_SHARED(file, "gmd/drummer4/session1/1_rock_87_beat_4-4.mid");

@@ -2,6 +2,7 @@
 // of its files in temporary folders, and broken files from bad-midi/jazz-soft.
 #include "testdata.h"
 
+#include "dataset/contenthash.h"
 #include "dataset/datasetfile.h"
 #include "dataset/datasetstats.h"
 #include "dataset/importer.h"
@@ -10,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <set>
 
 using namespace gs;
@@ -45,6 +47,8 @@ std::map<std::string, std::string> csvSplits(const fs::path& csv)
     std::string line;
     std::getline(in, line);
     while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
         std::vector<std::string> cols;
         std::stringstream ss(line);
         for (std::string c; std::getline(ss, c, ',');)
@@ -149,6 +153,33 @@ private Q_SLOTS:
             below += w.groove.hitCount() < 40;
         QCOMPARE(below, c.lowHitWindowsDropped());
     }
+    void windowOptionsReachTheGrid()
+    {
+        GS_REQUIRE_SHARED(folder, "gmd/drummer4");
+        ImportSettings plain;
+        plain.minHits = 0;
+        plain.dropDuplicates = false;
+        ImportSettings hop = plain;
+        hop.hopBars = 1;
+        ImportSettings fine = plain;
+        fine.stepsPerBeat = 12;
+        fine.bars = 1;
+        const Dataset a = importOrFail({folder.string()}, plain);
+        const Dataset b = importOrFail({folder.string()}, hop);
+        const Dataset c = importOrFail({folder.string()}, fine);
+        QVERIFY(b.windowCount() > a.windowCount() * 3 / 2);
+        bool overlapping = false;
+        for (int i = 1; i < b.windowCount(); ++i) {
+            const DatasetWindow& prev = b.windows()[std::size_t(i - 1)];
+            const DatasetWindow& w = b.windows()[std::size_t(i)];
+            overlapping = overlapping || (prev.file == w.file && w.firstBar == prev.firstBar + 1);
+        }
+        QVERIFY(overlapping);
+        QVERIFY(c.windowCount() > 0);
+        for (const DatasetWindow& w : c.windows())
+            QCOMPARE(w.groove.steps(), 48);  // one 4/4 bar of 12 steps per beat
+        QCOMPARE(c.settings().stepsPerBeat, 12);
+    }
     void duplicateWindowsAreDroppedAndStyleComesFromFolder()
     {
         GS_REQUIRE_SHARED(file, "gmd/drummer4/session1/1_rock_87_beat_4-4.mid");
@@ -194,6 +225,39 @@ private Q_SLOTS:
         }
         QVERIFY(d.windowCount(Split::Train) > 0 && d.windowCount(Split::Validation) > 0);
     }
+    void csvBesideFilesWithTestSplitAndQuotes()
+    {
+        GS_REQUIRE_SHARED(midi, "gmd/drummer4/session1/1_rock_87_beat_4-4.mid");
+        GS_REQUIRE_SHARED(other, "gmd/drummer4/session1/2_jazz_158_beat_4-4.mid");
+        QTemporaryDir tmp;
+        const fs::path root = fs::path(tmp.path().toStdString()) / "Takes";
+        fs::create_directories(root / "sub");
+        fs::create_directories(root / "Unlisted");
+        fs::copy_file(midi, root / "a.mid");
+        fs::copy_file(other, root / "sub" / "b.mid");
+        fs::copy_file(other, root / "Unlisted" / "c.mid");
+        std::ofstream(root / "info.csv", std::ios::binary)
+            << "split,midi_filename,style,beat_type,bpm\r\n"
+            << "test,a.mid,\"HipHop/boom, bap\",fill,87\r\n"
+            << "train,sub/b.mid,rock,beat,158\r\n";
+        ImportSettings s;
+        s.dropDuplicates = false;
+        s.validationFraction = 0.0;
+        const Dataset d = importOrFail({root.string()}, s);
+        QCOMPARE(int(d.files().size()), 3);
+        const FileRecord* a = recordFor(d, "a.mid");
+        const FileRecord* b = recordFor(d, "b.mid");
+        const FileRecord* c = recordFor(d, "c.mid");
+        QVERIFY(a && b && c);
+        QCOMPARE(a->style, std::string("hiphop"));
+        QVERIFY(a->fill);
+        QCOMPARE(a->split, Split::Validation);  // GMD's "test" is held out with validation
+        QCOMPARE(b->style, std::string("rock"));
+        QCOMPARE(b->split, Split::Train);
+        QCOMPARE(c->style, std::string("unlisted"));  // not in the csv: the folder name
+        QVERIFY(!c->splitFromMetadata);
+        QCOMPARE(d.windowCount(Split::Validation), a->windowsKept);
+    }
     void seededSplitIsStratifiedAndDeterministic()
     {
         GS_REQUIRE_SHARED(folder, "gmd/drummer9");
@@ -222,7 +286,8 @@ private Q_SLOTS:
             perStyle[f.style].second += f.split == Split::Validation;
         }
         QCOMPARE(perStyle.size(), std::size_t(2));
-        QCOMPARE(perStyle["funk"], std::make_pair(14, 2));  // round(14 / 6)
+        // 27 files / 6 = 4.5 -> 5 held out: 14/6 = 2.33 and 13/6 = 2.17, the larger remainder gets the fifth.
+        QCOMPARE(perStyle["funk"], std::make_pair(14, 3));
         QCOMPARE(perStyle["rock"], std::make_pair(13, 2));
         bool differs = false;
         for (std::uint64_t seed = 8; seed < 14 && !differs; ++seed) {
@@ -232,6 +297,26 @@ private Q_SLOTS:
                 differs = differs || c.files()[i].split != a.files()[i].split;
         }
         QVERIFY(differs);
+    }
+    void smallStylesStillGiveAValidationFile()
+    {
+        GS_REQUIRE_SHARED(folder, "gmd/drummer4/session1");
+        QTemporaryDir tmp;
+        const fs::path root(tmp.path().toStdString());
+        int n = 0;
+        for (const auto& e : fs::directory_iterator(folder)) {
+            if (e.path().extension() != ".mid" || n == 6)
+                continue;
+            const fs::path dir = root / ("style" + std::to_string(n++));
+            fs::create_directories(dir);
+            fs::copy_file(e.path(), dir / e.path().filename());
+        }
+        const Dataset d = importOrFail({root.string()});
+        int validationFiles = 0;
+        for (const FileRecord& f : d.files())
+            validationFiles += f.split == Split::Validation;
+        QCOMPARE(validationFiles, 1);  // six one-file styles: round(6 / 6) = 1, not 6 x round(1 / 6) = 0
+        QVERIFY(d.windowCount(Split::Validation) > 0);
     }
     void cancelStopsEarly()
     {
@@ -375,6 +460,40 @@ private Q_SLOTS:
         expectError(readAll(midi), "not a Groovescape dataset");
         expectError({}, "not a Groovescape dataset");
         QVERIFY(!DatasetFile::load((fs::path(tmp.path().toStdString()) / "missing.gsd").string()).ok());
+    }
+    void damagedPayloadWithValidChecksumNeverCrashes()
+    {
+        // The checksum catches accidents; this checks the parser itself against crafted damage.
+        GS_REQUIRE_SHARED(file, "gmd/drummer4/session1/1_rock_87_beat_4-4.mid");
+        const Dataset d = importOrFail({file.string()});
+        QVERIFY(d.windowCount() > 0);
+        const std::vector<std::uint8_t> bytes = DatasetFile::encode(d);
+        constexpr std::size_t header = 24;
+        std::mt19937 rng(42);
+        int loaded = 0, refused = 0;
+        for (int round = 0; round < 400; ++round) {
+            std::vector<std::uint8_t> b = bytes;
+            if (round % 4 == 3) {
+                b.resize(header + rng() % (b.size() - header));  // cut short, header made consistent
+            } else {
+                for (int k = 0; k < 1 + round % 3; ++k)
+                    b[header + rng() % (b.size() - header)] = std::uint8_t(rng());
+            }
+            const std::uint64_t size = b.size() - header;
+            const std::uint64_t sum = fnv1a64(b.data() + header, size);
+            std::memcpy(b.data() + 8, &size, 8);
+            std::memcpy(b.data() + 16, &sum, 8);
+            auto r = DatasetFile::decode(b.data(), b.size(), "crafted.gsd");
+            if (r.ok()) {
+                ++loaded;
+                QCOMPARE(r->files().size(), d.files().size());
+            } else {
+                ++refused;
+                QCOMPARE(r.error().file, std::string("crafted.gsd"));
+            }
+        }
+        QVERIFY(refused > 100);
+        QCOMPARE(loaded + refused, 400);
     }
 };
 

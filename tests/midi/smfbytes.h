@@ -46,7 +46,7 @@ inline Bytes track(std::initializer_list<Bytes> events)
     return chunk("MTrk", body);
 }
 
-inline Bytes event(std::uint32_t delta, const Bytes& message)
+inline Bytes msg(std::uint32_t delta, const Bytes& message)
 {
     Bytes out = vlq(delta);
     append(out, message);
@@ -56,12 +56,12 @@ inline Bytes event(std::uint32_t delta, const Bytes& message)
 inline Bytes tempo(std::uint32_t delta, double bpm)
 {
     const auto us = std::uint32_t(60e6 / bpm + 0.5);
-    return event(delta, {0xFF, 0x51, 0x03, std::uint8_t(us >> 16), std::uint8_t(us >> 8), std::uint8_t(us)});
+    return msg(delta, {0xFF, 0x51, 0x03, std::uint8_t(us >> 16), std::uint8_t(us >> 8), std::uint8_t(us)});
 }
 
 inline Bytes timeSignature(std::uint32_t delta, int numerator, int log2Denominator)
 {
-    return event(delta, {0xFF, 0x58, 0x04, std::uint8_t(numerator), std::uint8_t(log2Denominator), 24, 8});
+    return msg(delta, {0xFF, 0x58, 0x04, std::uint8_t(numerator), std::uint8_t(log2Denominator), 24, 8});
 }
 
 inline Bytes smf(int format, int division, std::initializer_list<Bytes> tracks)

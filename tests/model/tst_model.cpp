@@ -210,7 +210,7 @@ private Q_SLOTS:
         QVERIFY(fast.ok());
         const int cells = c.steps() * c.voices();
         QCOMPARE(fast->cells(), cells);
-        std::vector<float> hit(std::size_t(cells)), vel(std::size_t(cells)), off(std::size_t(cells));
+        std::vector<float> hit(static_cast<std::size_t>(cells)), vel(hit), off(hit);
         torch::NoGradGuard g;
         for (int trial = 0; trial < 5; ++trial) {
             torch::Tensor z = torch::randn({1, latent}) * 1.5;

@@ -1,5 +1,6 @@
 // The model file: exact round trip, and a clear error for every kind of damage.
 #include "model/modelinternal.h"
+#include "testdata.h"
 
 #include <QtTest/QtTest>
 
@@ -143,7 +144,7 @@ private Q_SLOTS:
         const std::string good = path("good.gsm");
         QVERIFY(richModel("rhythmvae").save(good).ok());
         std::string bytes = readAll(good);
-        const std::string bad = path("bad.gsm");
+        const std::string bad = m_dir.filePath("bad-" + damage + ".gsm").toStdString();
         if (damage == "truncate")
             bytes.resize(bytes.size() * 2 / 3);
         else if (damage == "header")

@@ -1,0 +1,88 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtCharts
+
+// Live curves: total train and validation loss, each term on demand, and the
+// learning rate underneath.
+ColumnLayout {
+    id: root
+    spacing: 2
+    property alias trainSeries: trainSeries
+    property alias validationSeries: validationSeries
+    property alias lrSeries: lrSeries
+    property var termSeries: ({})
+    readonly property var terms: ["Hits", "Velocity", "Offset", "Kl"]
+
+    function append(epoch, values) {
+        trainSeries.append(epoch, values.trainLoss)
+        validationSeries.append(epoch, values.validationLoss)
+        lrSeries.append(epoch, values.learningRate)
+        for (const term of terms) {
+            const t = termSeries["train" + term], v = termSeries["validation" + term]
+            if (t) t.append(epoch, values["train" + term])
+            if (v) v.append(epoch, values["validation" + term])
+        }
+        epochAxis.max = Math.max(epochAxis.max, epoch)
+        lrEpochAxis.max = epochAxis.max
+        lossAxis.max = Math.max(lossAxis.max, values.trainLoss * 1.1, values.validationLoss * 1.1)
+        lrAxis.max = Math.max(lrAxis.max, values.learningRate * 1.1)
+    }
+    function clearAll() {
+        trainSeries.clear(); validationSeries.clear(); lrSeries.clear()
+        for (const key in termSeries) termSeries[key].clear()
+        epochAxis.max = 1; lrEpochAxis.max = 1; lossAxis.max = 1; lrAxis.max = 1e-4
+    }
+    function showTerm(term, shown) {
+        for (const pass of ["train", "validation"]) {
+            const key = pass + term
+            if (shown && !termSeries[key]) {
+                const s = chart.createSeries(ChartView.SeriesTypeLine, pass + " " + term.toLowerCase(), epochAxis, lossAxis)
+                s.style = pass === "train" ? Qt.SolidLine : Qt.DashLine
+                s.color = ["#c77dff", "#ff8fab", "#80ed99", "#ffd166"][terms.indexOf(term)]
+                const history = training.history
+                for (let row = 0; row < history.count; ++row)
+                    s.append(history.value(row, "epoch"), history.value(row, key))
+                termSeries[key] = s
+            } else if (!shown && termSeries[key]) {
+                chart.removeSeries(termSeries[key])
+                delete termSeries[key]
+            }
+        }
+    }
+
+    RowLayout {
+        Label { text: qsTr("Show terms:"); color: Theme.textDim }
+        Repeater {
+            model: root.terms
+            CheckBox { text: modelData === "Kl" ? "KL" : modelData.toLowerCase(); onToggled: root.showTerm(modelData, checked) }
+        }
+    }
+    ChartView {
+        id: chart
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.preferredHeight: 3
+        antialiasing: true
+        theme: ChartView.ChartThemeDark
+        backgroundColor: Theme.panel
+        legend.alignment: Qt.AlignTop
+        ValueAxis { id: epochAxis; min: 0; max: 1; labelFormat: "%d"; titleText: qsTr("epoch") }
+        ValueAxis { id: lossAxis; min: 0; max: 1; titleText: qsTr("loss") }
+        LineSeries { id: trainSeries; objectName: "trainSeries"; name: qsTr("train"); axisX: epochAxis; axisY: lossAxis; width: 2; color: Theme.accent }
+        LineSeries { id: validationSeries; objectName: "validationSeries"; name: qsTr("validation"); axisX: epochAxis; axisY: lossAxis; width: 2; color: Theme.playhead }
+    }
+    ChartView {
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.preferredHeight: 1
+        antialiasing: true
+        theme: ChartView.ChartThemeDark
+        backgroundColor: Theme.panel
+        legend.visible: false
+        title: qsTr("learning rate")
+        ValueAxis { id: lrEpochAxis; min: 0; max: 1; labelFormat: "%d" }
+        ValueAxis { id: lrAxis; min: 0; max: 1e-4; labelFormat: "%.0e" }
+        LineSeries { id: lrSeries; objectName: "lrSeries"; axisX: lrEpochAxis; axisY: lrAxis; width: 2; color: Theme.good }
+    }
+}

@@ -1,0 +1,140 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Groovescape.Ui
+
+// The 2D latent map: points of the dataset, the cursor (drag it to hear the
+// model), hover for provenance, click to jump to a window; controls on the right.
+Item {
+    id: root
+    objectName: "mapView"
+    property alias controller: controller
+    property alias mapItem: mapItem
+    property alias bookmarks: bookmarks
+    property alias interpolation: interpolation
+    property bool show3D: false
+
+    MapController { id: controller }
+    BookmarkModel { id: bookmarks; controller: controller }
+    InterpolationModel { id: interpolation; controller: controller }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            color: Theme.window
+            clip: true
+
+            MapItem {
+                id: mapItem
+                objectName: "mapItem"
+                anchors.fill: parent
+                model: controller.map
+                pointSize: controller.map.count > 5000 ? 3 : 5
+                path: interpolation.path
+                visible: !root.show3D
+                onPointClicked: (index) => controller.jumpToPoint(index)
+            }
+
+            Loader {
+                objectName: "map3DLoader"
+                anchors.fill: parent
+                active: root.show3D
+                sourceComponent: Map3DView { controller: root.controller }
+            }
+
+            Label {
+                objectName: "mapStatus"
+                anchors.centerIn: parent
+                visible: controller.map.status !== ""
+                text: controller.map.status
+                color: Theme.textDim
+                font.pixelSize: Theme.fontSize + 2
+                BusyIndicator {
+                    anchors { right: parent.left; verticalCenter: parent.verticalCenter; rightMargin: 8 }
+                    running: controller.busy
+                    visible: controller.busy
+                    width: 24; height: 24
+                }
+            }
+
+            // Provenance of the hovered point.
+            Rectangle {
+                objectName: "mapTooltip"
+                visible: mapItem.hoveredIndex >= 0
+                x: Math.min(mapItem.hoverPosition.x + 14, parent.width - width - 4)
+                y: Math.max(4, mapItem.hoverPosition.y - height - 6)
+                width: tipText.implicitWidth + 12
+                height: tipText.implicitHeight + 8
+                color: Theme.panelRaised
+                border.color: Theme.border
+                radius: 3
+                Label {
+                    id: tipText
+                    anchors.centerIn: parent
+                    color: Theme.text
+                    text: mapItem.hoveredIndex < 0 ? ""
+                        : controller.map.pointLabel(mapItem.hoveredIndex)
+                          + (controller.map.pointStyle(mapItem.hoveredIndex) !== ""
+                             ? "  ·  " + controller.map.pointStyle(mapItem.hoveredIndex) : "")
+                }
+            }
+
+            // Legend.
+            Column {
+                anchors { left: parent.left; top: parent.top; margins: 8 }
+                spacing: 2
+                visible: controller.map.count > 0
+                Repeater {
+                    model: controller.map.legend
+                    Row {
+                        spacing: 6
+                        Rectangle { width: 10; height: 10; radius: 2; color: modelData.colour; anchors.verticalCenter: parent.verticalCenter }
+                        Label { text: modelData.name; color: Theme.textDim; font.pixelSize: Theme.smallFont }
+                    }
+                }
+            }
+
+            Label {
+                anchors { left: parent.left; bottom: parent.bottom; margins: 8 }
+                color: Theme.textDim
+                font.pixelSize: Theme.smallFont
+                text: controller.ready
+                      ? qsTr("%1 points · %2 · decode %3 ms").arg(controller.map.count)
+                            .arg(controller.projectionInfo).arg(controller.lastDecodeMs.toFixed(1))
+                      : ""
+            }
+            Row {
+                anchors { right: parent.right; top: parent.top; margins: 6 }
+                spacing: 4
+                Button {
+                    objectName: "toggle3D"
+                    text: root.show3D ? qsTr("2D") : qsTr("3D")
+                    enabled: controller.latent >= 3
+                    onClicked: root.show3D = !root.show3D
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("The 3D view needs a latent size of 3 or more")
+                }
+                Button {
+                    text: qsTr("Fit")
+                flat: true
+                    onClicked: mapItem.resetView()
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Reset zoom and pan (wheel zooms, right-drag pans)")
+                }
+            }
+        }
+
+        MapControls {
+            Layout.preferredWidth: 250
+            Layout.fillHeight: true
+            controller: controller
+            mapItem: mapItem
+            bookmarks: bookmarks
+            interpolation: interpolation
+        }
+    }
+}

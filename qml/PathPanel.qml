@@ -1,0 +1,65 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Dialogs
+import Groovescape.Ui
+
+// Interpolation: A and B from the cursor (click a point first to start from
+// a window), steps, linear or spherical, audition each step, export as MIDI.
+ColumnLayout {
+    id: root
+    property MapController controller
+    property InterpolationModel interpolation
+    spacing: 4
+
+    Label { text: qsTr("Interpolation"); color: Theme.text; font.bold: true }
+    RowLayout {
+        Layout.fillWidth: true
+        Button { objectName: "setA"; text: root.interpolation.hasA ? qsTr("A ✓") : qsTr("Set A"); Layout.fillWidth: true
+                 onClicked: root.interpolation.setAFromCursor() }
+        Button { objectName: "setB"; text: root.interpolation.hasB ? qsTr("B ✓") : qsTr("Set B"); Layout.fillWidth: true
+                 onClicked: root.interpolation.setBFromCursor() }
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        Label { text: qsTr("Steps"); color: Theme.textDim }
+        SpinBox { from: 2; to: 64; value: root.interpolation.steps; editable: true
+                  onValueModified: root.interpolation.steps = value; Layout.fillWidth: true }
+    }
+    CheckBox { text: qsTr("Spherical (slerp)"); checked: root.interpolation.spherical
+               onToggled: root.interpolation.spherical = checked }
+    Flow {
+        Layout.fillWidth: true
+        spacing: 2
+        Repeater {
+            model: root.interpolation
+            Button {
+                text: String(model.step + 1)
+                width: 30
+                highlighted: root.interpolation.current === model.step
+                onClicked: root.interpolation.audition(model.step)
+            }
+        }
+    }
+    Button {
+        text: qsTr("Export path as MIDI…")
+        Layout.fillWidth: true
+        enabled: root.interpolation.path.length > 0
+        onClicked: exportDialog.open()
+    }
+    Label {
+        Layout.fillWidth: true
+        visible: root.interpolation.message !== ""
+        text: root.interpolation.message
+        color: Theme.textDim
+        wrapMode: Text.Wrap
+        font.pixelSize: Theme.smallFont
+    }
+    FileDialog {
+        id: exportDialog
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("MIDI files (*.mid)")]
+        defaultSuffix: "mid"
+        onAccepted: root.interpolation.exportMidi(selectedFile)
+    }
+}

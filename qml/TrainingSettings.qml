@@ -1,0 +1,77 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Groovescape.Ui
+
+// Model choice and the settings that matter most; the rest folded away.
+Pane {
+    id: root
+    property TrainingModel training
+    padding: 8
+    background: Rectangle { color: Theme.panel; border.color: Theme.border }
+    enabled: !training.running
+
+    component NumberField: TextField {
+        property real number
+        signal edited(real value)
+        text: String(number)
+        validator: DoubleValidator { bottom: 0 }
+        selectByMouse: true
+        onEditingFinished: { const v = Number(text); if (!isNaN(v)) edited(v); text = Qt.binding(() => String(number)) }
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+        GridLayout {
+            width: parent.width
+            columns: 2
+            columnSpacing: Theme.spacing
+            rowSpacing: 4
+
+            Label { text: qsTr("Model"); color: Theme.textDim }
+            ComboBox {
+                objectName: "modelType"
+                Layout.fillWidth: true
+                model: root.training.modelTypes()
+                currentIndex: Math.max(0, model.indexOf(root.training.modelType))
+                onActivated: root.training.modelType = currentText
+            }
+            Label { text: qsTr("Flat manifold"); color: Theme.textDim }
+            CheckBox { checked: root.training.flat; onToggled: root.training.flat = checked }
+            Label { text: qsTr("Latent size"); color: Theme.textDim }
+            SpinBox { objectName: "latent"; from: 2; to: 256; editable: true; value: root.training.latent; onValueModified: root.training.latent = value }
+            Label { text: qsTr("Epochs"); color: Theme.textDim }
+            SpinBox { objectName: "epochs"; from: 1; to: 5000; editable: true; value: root.training.epochs; onValueModified: root.training.epochs = value }
+            Label { text: qsTr("Batch"); color: Theme.textDim }
+            SpinBox { objectName: "batch"; from: 1; to: 4096; editable: true; value: root.training.batch; onValueModified: root.training.batch = value }
+            Label { text: qsTr("Learning rate"); color: Theme.textDim }
+            NumberField { Layout.fillWidth: true; number: root.training.learningRate; onEdited: (v) => root.training.learningRate = v }
+            Label { text: qsTr("Beta (KL)"); color: Theme.textDim }
+            NumberField { Layout.fillWidth: true; number: root.training.beta; onEdited: (v) => root.training.beta = v }
+            Label { text: qsTr("Free bits"); color: Theme.textDim }
+            NumberField { Layout.fillWidth: true; number: root.training.freeBits; onEdited: (v) => root.training.freeBits = v }
+            Label { text: qsTr("Early stop after"); color: Theme.textDim }
+            SpinBox { from: 0; to: 1000; editable: true; value: root.training.earlyStopPatience; onValueModified: root.training.earlyStopPatience = value }
+
+            CheckBox {
+                id: advanced
+                Layout.columnSpan: 2
+                text: qsTr("Advanced settings")
+            }
+            Label { visible: advanced.checked; text: qsTr("Hidden width"); color: Theme.textDim }
+            SpinBox { visible: advanced.checked; from: 8; to: 4096; editable: true; value: root.training.hidden; onValueModified: root.training.hidden = value }
+            Label { visible: advanced.checked; text: qsTr("Weight decay"); color: Theme.textDim }
+            NumberField { visible: advanced.checked; Layout.fillWidth: true; number: root.training.weightDecay; onEdited: (v) => root.training.weightDecay = v }
+            Label { visible: advanced.checked; text: qsTr("Flatness eta"); color: Theme.textDim }
+            NumberField { visible: advanced.checked; Layout.fillWidth: true; number: root.training.flatEta; onEdited: (v) => root.training.flatEta = v }
+            Label { visible: advanced.checked; text: qsTr("Seed"); color: Theme.textDim }
+            SpinBox { visible: advanced.checked; from: 0; to: 1000000; editable: true; value: root.training.seed; onValueModified: root.training.seed = value }
+            Button {
+                Layout.columnSpan: 2
+                text: qsTr("Defaults")
+                onClicked: root.training.restoreDefaults()
+            }
+        }
+    }
+}

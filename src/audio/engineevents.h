@@ -1,0 +1,30 @@
+#pragma once
+// What the engine reports back from the audio thread, through FIFOs.
+#include <cstdint>
+
+namespace gs {
+
+// Sent once per process() call; the UI drains them (Engine::popPosition).
+struct PositionEvent {
+    std::int64_t frame = 0;  // frames rendered since prepare(), at the block's end
+    bool playing = false;
+    bool countIn = false;
+    double step = 0.0;  // playhead in the loop, in steps
+    int bar = 0;  // 0-based bar in the loop
+    int beat = 0;  // 0-based beat in the bar
+    std::int64_t loop = 0;  // completed loops since start
+    std::uint64_t patternId = 0;
+    float peakLeft = 0.0f;  // of this block
+    float peakRight = 0.0f;
+    int voices = 0;  // sounding voices
+    int queued = 0;  // grooves waiting in the queue
+};
+
+// A MIDI message produced by the sequencer (Engine::popMidi).
+struct MidiEvent {
+    std::int64_t frame = 0;  // when it is due, in frames since prepare()
+    std::uint8_t data[3] = {0, 0, 0};
+    std::uint8_t size = 0;
+};
+
+} // namespace gs

@@ -1,0 +1,67 @@
+#include "kit.h"
+
+#include <cstdlib>
+#include <set>
+
+namespace gs {
+
+const KitLayer* KitInstrument::layerFor(int velocity) const
+{
+    const KitLayer* best = nullptr;
+    int bestDistance = 1 << 30;
+    for (const KitLayer& layer : layers) {
+        if (layer.samples.empty())
+            continue;
+        if (velocity >= layer.minVelocity && velocity <= layer.maxVelocity)
+            return &layer;
+        const int d = velocity < layer.minVelocity ? layer.minVelocity - velocity : velocity - layer.maxVelocity;
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = &layer;
+        }
+    }
+    return best;
+}
+
+Kit::Kit(std::string name, std::string folder, double sampleRate, std::vector<KitInstrument> instruments)
+    : m_name(std::move(name)), m_folder(std::move(folder)), m_sampleRate(sampleRate), m_instruments(std::move(instruments))
+{
+    m_noteToInstrument.fill(-1);
+    // An instrument's own note (the first) wins over another's alternative notes.
+    for (std::size_t pass = 0; pass < 2; ++pass) {
+        for (std::size_t i = 0; i < m_instruments.size(); ++i) {
+            const auto& notes = m_instruments[i].notes;
+            for (std::size_t n = 0; n < notes.size(); ++n) {
+                if ((pass == 0) != (n == 0))
+                    continue;
+                const int note = notes[n];
+                if (note >= 0 && note < 128 && m_noteToInstrument[std::size_t(note)] < 0)
+                    m_noteToInstrument[std::size_t(note)] = int(i);
+            }
+        }
+    }
+}
+
+int Kit::sampleCount() const
+{
+    std::set<const SampleData*> unique;
+    for (const auto& instrument : m_instruments)
+        for (const auto& layer : instrument.layers)
+            for (const auto& sample : layer.samples)
+                unique.insert(sample.get());
+    return int(unique.size());
+}
+
+std::size_t Kit::memoryBytes() const
+{
+    std::set<const SampleData*> unique;
+    std::size_t bytes = 0;
+    for (const auto& instrument : m_instruments)
+        for (const auto& layer : instrument.layers)
+            for (const auto& sample : layer.samples)
+                if (unique.insert(sample.get()).second)
+                    bytes += sample->frames.size() * sizeof(float);
+    return bytes;
+}
+
+} // namespace gs

@@ -1,0 +1,68 @@
+#pragma once
+// A drum kit as the sampler plays it: instruments with velocity layers of
+// round-robin samples, already resampled to the engine's rate. Immutable once
+// built; the engine reads it from the audio thread, so nothing here changes
+// after the loader returns it.
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gs {
+
+// One decoded sample: stereo interleaved float frames at the kit's rate, with
+// two frames of silence after the end so interpolation may read past it.
+struct SampleData {
+    std::string path;  // for messages and listings
+    std::vector<float> frames;  // 2 * (length + 2) values
+    int length = 0;  // frames of sound
+    double peak = 0.0;
+};
+
+struct KitLayer {
+    int minVelocity = 0;  // MIDI 0..127, inclusive
+    int maxVelocity = 127;
+    float gain = 1.0f;
+    std::vector<std::shared_ptr<const SampleData>> samples;  // played in turn (round robin)
+};
+
+struct KitInstrument {
+    std::string name;
+    std::vector<int> notes;  // MIDI notes that play it; the first is its own
+    float gain = 1.0f;  // linear
+    float pan = 0.0f;  // -1 left .. +1 right
+    float tune = 0.0f;  // semitones
+    int chokeGroup = 0;  // 0 = none; an instrument cuts the others of its group (hi-hats)
+    bool muted = false;
+    std::vector<KitLayer> layers;  // sorted by minVelocity
+
+    // The layer for a MIDI velocity: the one whose range holds it, else the nearest.
+    const KitLayer* layerFor(int velocity) const;
+};
+
+class Kit {
+public:
+    static constexpr int kMaxInstruments = 256;
+
+    Kit(std::string name, std::string folder, double sampleRate, std::vector<KitInstrument> instruments);
+
+    const std::string& name() const { return m_name; }
+    const std::string& folder() const { return m_folder; }
+    double sampleRate() const { return m_sampleRate; }
+    int instrumentCount() const { return int(m_instruments.size()); }
+    const KitInstrument& instrument(int index) const { return m_instruments[std::size_t(index)]; }
+    const std::vector<KitInstrument>& instruments() const { return m_instruments; }
+    // The instrument a MIDI note plays, or -1.
+    int instrumentForNote(int note) const { return note >= 0 && note < 128 ? m_noteToInstrument[std::size_t(note)] : -1; }
+    int sampleCount() const;
+    std::size_t memoryBytes() const;
+
+private:
+    std::string m_name;
+    std::string m_folder;
+    double m_sampleRate = 48000.0;
+    std::vector<KitInstrument> m_instruments;
+    std::array<int, 128> m_noteToInstrument{};
+};
+
+} // namespace gs

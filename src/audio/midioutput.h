@@ -1,0 +1,55 @@
+#pragma once
+// MIDI out through RtMidi's ALSA API only (its JACK backend crashes without a
+// JACK server). A sender thread drains Engine::popMidi() and sends each
+// message at its frame's time (micro-timing kept), mapping engine frames to
+// wall time from the first message and re-anchoring when it falls behind.
+// Every RtMidi error is caught. Control thread only (the engine's owner).
+#include "core/error.h"
+#include "engine.h"
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+class RtMidiOut;
+
+namespace gs {
+
+struct MidiPortInfo {
+    unsigned index = 0;
+    std::string name;
+};
+
+class MidiOutput {
+public:
+    explicit MidiOutput(Engine& engine);
+    ~MidiOutput();
+    MidiOutput(const MidiOutput&) = delete;
+    MidiOutput& operator=(const MidiOutput&) = delete;
+
+    // False when there is no ALSA sequencer (/dev/snd/seq missing): no MIDI out at all.
+    static bool sequencerAvailable();
+    static Result<std::vector<MidiPortInfo>> listPorts();
+
+    Status openPort(unsigned index);
+    // A port other programs connect to (ALSA).
+    Status openVirtualPort(const std::string& name = "Groovescape");
+    void close();
+    bool isOpen() const { return m_out != nullptr; }
+    // Latency added to every message so that micro-timing survives (default one 10 ms).
+    void setLatencyMs(double ms) { m_latencyMs.store(ms); }
+
+private:
+    Status startSender();
+    void senderLoop();
+
+    Engine& m_engine;
+    std::unique_ptr<RtMidiOut> m_out;
+    std::thread m_thread;
+    std::atomic<bool> m_running{false};
+    std::atomic<double> m_latencyMs{10.0};
+};
+
+} // namespace gs

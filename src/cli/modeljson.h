@@ -1,0 +1,28 @@
+#pragma once
+// JSON for model records, shared by `train` and `inspect MODEL`.
+#include "model/model.h"
+
+#include <nlohmann/json.hpp>
+
+namespace gs {
+
+inline nlohmann::json lossTermsJson(const LossTerms& t)
+{
+    return {{"loss", t.total}, {"hits", t.hits}, {"velocity", t.velocity}, {"offset", t.offset}, {"kl", t.kl},
+        {"flat", t.flat}};
+}
+
+inline nlohmann::json modelConfigJson(const Model& model)
+{
+    const ModelConfig& c = model.config();
+    return {{"type", c.type}, {"latent", c.latent}, {"steps", c.steps()}, {"voices", c.voices()},
+        {"bars", c.grid.bars}, {"steps_per_beat", c.grid.stepsPerBeat}, {"meter", c.grid.meter.text()},
+        {"drum_map", c.drumMap.name()}, {"hidden", c.hidden}, {"decoder_hidden", c.decoderHidden},
+        {"rnn_hidden", c.rnnHidden}, {"parameters", model.parameterCount()},
+        {"loss", {{"beta", c.loss.beta}, {"free_bits", c.loss.freeBits}, {"kl_anneal", c.loss.klAnneal},
+                     {"kl_warmup_epochs", c.loss.klWarmupEpochs}, {"flat", c.loss.flat}, {"flat_eta", c.loss.flatEta},
+                     {"hit_weight", c.loss.hitWeight}, {"velocity_weight", c.loss.velocityWeight},
+                     {"offset_weight", c.loss.offsetWeight}}}};
+}
+
+} // namespace gs

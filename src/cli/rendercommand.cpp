@@ -1,0 +1,181 @@
+// groovescape-cli render CLIP.mid --out OUT.wav: a drum MIDI file through the
+// engine (offline renderer) with a kit, to WAV or FLAC. A multi-bar file plays
+// as a sequence of one-bar grooves (a path), --loops times.
+#include "commands.h"
+#include "jsonout.h"
+
+#include "audio/kitloader.h"
+#include "audio/renderer.h"
+#include "core/datapaths.h"
+#include "midi/groovemidi.h"
+#include "midi/midifile.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace gs {
+
+namespace {
+
+struct RenderArgs {
+    std::string input;
+    std::string out;
+    std::string kit = "acoustic";
+    double tempo = 0.0;  // 0 = the file's
+    double swing = 50.0;
+    int swingGrid = 8;
+    double humanize = 100.0;
+    int loops = 1;
+    double sampleRate = 48000.0;
+    int blockSize = 256;
+    double tail = 2.0;
+    std::string map = "groovae";
+    bool json = false;
+};
+
+int fail(const RenderArgs& args, int code, const std::string& message)
+{
+    if (args.json) {
+        nlohmann::json report;
+        report["error"] = message;
+        std::cout << jsonText(report) << "\n";
+    }
+    std::cerr << "render: " << message << "\n";
+    return code;
+}
+
+// A kit folder/file path, or the name of a bundled kit (assets/kits/NAME).
+std::string resolveKit(const std::string& kit)
+{
+    std::error_code ec;
+    if (std::filesystem::exists(kit, ec))
+        return kit;
+    const auto bundled = findData("assets/kits/" + kit);
+    return bundled.empty() ? kit : bundled.string();
+}
+
+int runRender(const RenderArgs& args)
+{
+    if (auto format = audioFormatForPath(args.out); !format)
+        return fail(args, kExitBadInput, format.error().describe());
+    {
+        std::error_code ec;
+        const auto folder = std::filesystem::path(args.out).parent_path();
+        if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
+            return fail(args, kExitBadInput, args.out + ": folder does not exist: " + folder.string());
+    }
+    if (args.tempo != 0.0 && !(args.tempo >= 30.0 && args.tempo <= 300.0))
+        return fail(args, kExitBadInput, "--tempo must be 30..300 BPM");
+    if (!(args.swing >= 50.0 && args.swing <= 75.0))
+        return fail(args, kExitBadInput, "--swing must be 50..75 (percent)");
+    if (args.swingGrid != 8 && args.swingGrid != 16)
+        return fail(args, kExitBadInput, "--swing-grid must be 8 or 16");
+    if (!(args.humanize >= 0.0 && args.humanize <= 100.0))
+        return fail(args, kExitBadInput, "--humanize must be 0..100 (percent)");
+    if (args.loops < 1 || args.loops > 1000)
+        return fail(args, kExitBadInput, "--loops must be 1..1000");
+    if (!(args.sampleRate >= 8000.0 && args.sampleRate <= 192000.0))
+        return fail(args, kExitBadInput, "--sample-rate must be 8000..192000 Hz");
+
+    auto midi = readMidiFile(args.input);
+    if (!midi)
+        return fail(args, kExitBadInput, midi.error().describe());
+    auto map = DrumMap::byName(args.map);
+    if (!map)
+        return fail(args, kExitBadInput, map.error().describe());
+    auto grooves = readGrooveMidi(args.input, *map, 1, 4);
+    if (!grooves)
+        return fail(args, kExitBadInput, grooves.error().describe());
+    std::vector<std::shared_ptr<const Pattern>> patterns;
+    int hits = 0;
+    for (const Groove& g : *grooves) {
+        auto pattern = Pattern::fromGroove(g, Pattern::notesOf(*map));
+        if (!pattern)
+            return fail(args, kExitBadInput, args.input + ": " + pattern.error().message);
+        hits += g.hitCount();
+        patterns.push_back(*pattern);
+    }
+    if (patterns.empty() || hits == 0)
+        return fail(args, kExitNothingDone, args.input + ": no drum hits to render");
+
+    const std::string kitPath = resolveKit(args.kit);
+    auto kit = loadKit(kitPath, args.sampleRate);
+    if (!kit)
+        return fail(args, kExitBadInput, kit.error().describe());
+
+    RenderOptions options;
+    options.sampleRate = args.sampleRate;
+    options.blockSize = args.blockSize;
+    options.loops = args.loops;
+    options.tailSeconds = args.tail;
+    const double fileBpm = midi->tempos.empty() ? 120.0 : midi->tempos.front().bpm();
+    options.settings.bpm = args.tempo > 0.0 ? args.tempo : std::clamp(fileBpm, 30.0, 300.0);
+    options.settings.swingPercent = args.swing;
+    options.settings.swingGrid = args.swingGrid;
+    options.settings.humanize = args.humanize / 100.0;
+    Renderer renderer(options);
+    auto result = renderer.render(patterns, *kit);
+    if (!result)
+        return fail(args, kExitNothingDone, result.error().describe());
+    if (Status written = writeAudioFile(args.out, result->audio, args.sampleRate); !written)
+        return fail(args, kExitNothingDone, written.error().describe());
+
+    if (args.json) {
+        nlohmann::json report;
+        report["output"] = args.out;
+        report["input"] = args.input;
+        report["seconds"] = result->seconds();
+        report["frames"] = result->frames;
+        report["sample_rate"] = args.sampleRate;
+        report["render_seconds"] = result->renderSeconds;
+        report["realtime_factor"] = result->realtimeFactor();
+        report["kit"] = (*kit)->name();
+        report["kit_path"] = kitPath;
+        report["bpm"] = options.settings.bpm;
+        report["bars"] = int(patterns.size());
+        report["loops"] = args.loops;
+        report["hits"] = result->hitsPlayed;
+        report["hits_without_sample"] = result->hitsSilent;
+        std::cout << jsonText(report) << "\n";
+    } else {
+        std::cout << "wrote " << args.out << ": " << result->seconds() << " s of audio (" << patterns.size()
+                  << " bars x " << args.loops << ", " << result->hitsPlayed << " hits, kit " << (*kit)->name() << ") at "
+                  << options.settings.bpm << " BPM, rendered " << result->realtimeFactor() << "x realtime\n";
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+void addRenderCommand(CLI::App& app)
+{
+    auto args = std::make_shared<RenderArgs>();
+    CLI::App* cmd = app.add_subcommand("render", "Render a drum MIDI clip to WAV or FLAC with a drum kit");
+    cmd->add_option("clip", args->input, "The drum MIDI file (channel 10)")->required();
+    cmd->add_option("--out,-o", args->out, "The audio file to write (.wav or .flac)")->required();
+    cmd->add_option("--kit", args->kit, "Kit folder, kit .json, Hydrogen drumkit.xml, or a bundled kit name (acoustic, gm-standard)")
+        ->capture_default_str();
+    cmd->add_option("--tempo", args->tempo, "Tempo in BPM (30..300; default: the file's)");
+    cmd->add_option("--swing", args->swing, "Swing percent, 50 (straight)..75; 66 = triplet feel")->capture_default_str();
+    cmd->add_option("--swing-grid", args->swingGrid, "The grid that swings: 8 or 16")->capture_default_str();
+    cmd->add_option("--humanize", args->humanize, "Micro-timing of the file kept, percent (0 = straight grid)")
+        ->capture_default_str();
+    cmd->add_option("--loops", args->loops, "Times the whole clip plays")->capture_default_str();
+    cmd->add_option("--sample-rate", args->sampleRate, "Sample rate in Hz")->capture_default_str();
+    cmd->add_option("--block", args->blockSize, "Frames per engine block")->capture_default_str();
+    cmd->add_option("--tail", args->tail, "Seconds of decay after the music at most")->capture_default_str();
+    cmd->add_option("--map", args->map, "Drum map reading the file: groovae, gm, gm-greedy or a JSON map")->capture_default_str();
+    cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
+    cmd->callback([args] {
+        const int code = runRender(*args);
+        if (code != kExitOk)
+            throw CLI::RuntimeError(code);
+    });
+}
+
+} // namespace gs

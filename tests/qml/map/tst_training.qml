@@ -1,0 +1,57 @@
+import QtQuick
+import QtTest
+import Groovescape
+import Groovescape.Ui
+
+// A short training run started from the dashboard's Start button on the
+// session's small real dataset: the loss series grow per epoch, and the
+// trained model becomes the session's model.
+Item {
+    id: root
+    width: 1000
+    height: 700
+
+TestCase {
+    id: testCase
+    name: "Training"
+    when: windowShown
+    width: 1000
+    height: 700
+
+    Component {
+        id: trainingComponent
+        TrainingView { width: 1000; height: 700 }
+    }
+    SignalSpy { id: modelSpy; target: Session; signalName: "modelChanged" }
+
+    function test_startTrainingFromTheUi() {
+        const view = createTemporaryObject(trainingComponent, root)
+        verify(view)
+        verify(Session.hasDataset, "the session has the tiny GMD dataset")
+        view.training.hidden = 64
+        view.training.batch = 16
+        const epochs = findChild(view, "epochs")
+        epochs.value = 3
+        epochs.valueModified()
+        compare(view.training.epochs, 3)
+        const start = findChild(view, "startButton")
+        verify(start.enabled)
+        modelSpy.clear()
+        mouseClick(start)
+        verify(view.training.running)
+        const train = view.lossChart.trainSeries
+        const validation = view.lossChart.validationSeries
+        const lr = view.lossChart.lrSeries
+        tryVerify(() => train.count >= 1, 60000, "a first epoch point")
+        tryVerify(() => !view.training.running, 60000)
+        compare(train.count, 3)
+        compare(validation.count, 3)
+        compare(lr.count, 3)
+        verify(train.at(2).y < train.at(0).y, "the training loss falls")
+        compare(findChild(view, "trainProgress").value, 1)
+        compare(modelSpy.count, 1)
+        verify(Session.hasModel)
+        verify(findChild(view, "resumeButton").enabled)
+    }
+}
+}

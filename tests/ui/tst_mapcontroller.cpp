@@ -1,0 +1,149 @@
+// MapController through the real model code: a tiny RhythmVAE trained for 2
+// epochs on a few Groove MIDI Dataset files; the map fills from Session, a
+// cursor move decodes on the worker and becomes Session's groove, a click
+// puts the original window on the grid, sliders move the cursor.
+#include "dataset/dataset.h"
+#include "latent/latentspace.h"
+#include "mapcontroller.h"
+#include "model/model.h"
+#include "tinydataset.h"
+#include "train/trainer.h"
+
+#include <QSignalSpy>
+#include <QtTest/QtTest>
+
+using namespace gs;
+
+class TestMapController : public QObject {
+    Q_OBJECT
+
+    Session m_session{nullptr};
+    std::shared_ptr<const Dataset> m_dataset;
+    std::shared_ptr<Model> m_model;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Session::setInstance(&m_session);
+        m_dataset = test::tinyGmdDataset();
+        QVERIFY2(m_dataset, "could not import the GMD files (is ../shared/data there?)");
+        ModelConfig config;
+        config.latent = 3;  // > 2: the map is a PCA plane
+        config.grid = m_dataset->mostCommonGrid();
+        config.drumMap = m_dataset->settings().map;
+        config.hidden = 64;
+        config.decoderHidden = 128;
+        Result<Model> model = Model::create(config, 3);
+        QVERIFY(model.ok());
+        TrainOptions options;
+        options.epochs = 2;
+        options.batch = 16;
+        Trainer trainer(model.value(), TrainingSet::fromDataset(*m_dataset, config.grid, "tiny"), options);
+        const TrainOutcome outcome = trainer.run({});
+        QVERIFY2(outcome.ok(), outcome.message.c_str());
+        m_model = std::make_shared<Model>(trainer.model());
+    }
+
+    void withoutAModelTheMapSaysSo()
+    {
+        m_session.setModel(nullptr, QString());
+        MapController controller;
+        QCOMPARE(controller.session(), &m_session);
+        QVERIFY(!controller.ready());
+        QCOMPARE(controller.map()->status(), QStringLiteral("No model loaded"));
+        QCOMPARE(controller.map()->count(), 0);
+        controller.map()->moveCursor(QPointF(1, 1));  // nothing to decode with: no crash, no groove
+        controller.jumpToPoint(0);
+        controller.randomiseNear();
+        QCOMPARE(controller.decodeCount(), 0);
+    }
+
+    void fillsDecodesJumpsAndSlides()
+    {
+        m_session.setDataset(m_dataset, QStringLiteral("tiny"));
+        MapController controller;
+        QSignalSpy ready(&controller, &MapController::readyChanged);
+        QSignalSpy busy(&controller, &MapController::busyChanged);
+        QSignalSpy decoded(&controller, &MapController::decoded);
+        QSignalSpy errors(&controller, &MapController::error);
+        m_session.setModel(m_model, QStringLiteral("tiny model"));
+        QVERIFY(controller.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(controller.ready(), 30000);
+        QVERIFY(busy.count() >= 2);
+        QVERIFY(ready.count() >= 1);
+        QCOMPARE(controller.latent(), 3);
+        QVERIFY(controller.projectionInfo().contains(QStringLiteral("PCA")));
+        QCOMPARE(controller.map()->count(), m_dataset->windowCount());  // one grid: every window fits
+        QVERIFY(controller.map()->status().isEmpty());
+        QVERIFY(controller.map()->hasBackground());
+        QVERIFY(!controller.map()->legend().isEmpty());
+        // The start position is decoded at once.
+        QTRY_VERIFY_WITH_TIMEOUT(decoded.count() >= 1, 10000);
+        QCOMPARE(m_session.grooveSource(), QStringLiteral("map"));
+        QCOMPARE(m_session.groove().steps(), m_model->config().steps());
+
+        // A drag: many moves, latest wins; the last groove is the decode of the last z.
+        QSignalSpy grooves(&m_session, &Session::grooveChanged);
+        const QRectF bounds = controller.map()->bounds();
+        for (int i = 0; i <= 40; ++i)
+            controller.map()->moveCursor(bounds.topLeft() + QPointF(bounds.width() * i / 40.0, bounds.height() * i / 40.0));
+        QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() >= 2, 10000);
+        QTest::qWait(300);
+        QVERIFY(grooves.count() >= 1);
+        QVERIFY(grooves.count() <= 41);
+        const Groove expected = controller.space()->generate(controller.currentZ(), controller.sampling());
+        QVERIFY(m_session.groove().sameAs(expected));
+        QVERIFY(controller.lastDecodeMs() > 0.0);
+        QCOMPARE(errors.count(), 0);
+
+        // Click a point: cursor on its mean, its original window on the grid.
+        QSignalSpy selected(&controller, &MapController::selectedPointChanged);
+        controller.jumpToPoint(5);
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(controller.selectedPoint(), 5);
+        QCOMPARE(m_session.currentWindow(), 5);
+        QVERIFY(m_session.groove().sameAs(m_dataset->windows()[5].groove));
+        const QPointF p = controller.map()->pointPosition(5);
+        QVERIFY(qAbs(controller.map()->cursor().x() - p.x()) < 1e-4 && qAbs(controller.map()->cursor().y() - p.y()) < 1e-4);
+        const int before = controller.decodeCount();
+        controller.playDecoded();
+        QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() > before, 10000);
+        QCOMPARE(m_session.grooveSource(), QStringLiteral("map"));
+        controller.playOriginal();
+        QCOMPARE(m_session.currentWindow(), 5);
+
+        // Sliders and sampling re-decode and move the cursor.
+        QSignalSpy attributes(&controller, &MapController::attributesChanged);
+        QSignalSpy sampling(&controller, &MapController::samplingChanged);
+        const QPointF cursorBefore = controller.map()->cursor();
+        controller.setDensity(1.0);
+        QCOMPARE(attributes.count(), 1);
+        QVERIFY(controller.map()->cursor() != cursorBefore);
+        controller.setVelocity(-0.5);
+        controller.setLaidBack(0.5);
+        QCOMPARE(attributes.count(), 3);
+        controller.resetAttributes();
+        QCOMPARE(controller.density(), 0.0);
+        QVERIFY(qAbs(controller.map()->cursor().x() - cursorBefore.x()) < 1e-4);
+        controller.setThreshold(0.9);
+        controller.setTemperature(2.0);
+        QCOMPARE(sampling.count(), 2);
+        controller.setThreshold(5.0);
+        QVERIFY(qAbs(controller.threshold() - 0.99) < 1e-6);
+        const QPointF beforeRandom = controller.map()->cursor();
+        controller.randomiseNear(0.5);
+        QVERIFY(controller.map()->cursor() != beforeRandom);
+        const int count = controller.decodeCount();
+        QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() > count, 10000);
+        QVERIFY(m_session.groove().sameAs(controller.space()->generate(controller.currentZ(), controller.sampling())));
+
+        // A new model empties and refills the map; no model says so.
+        m_session.setModel(nullptr, QString());
+        QVERIFY(!controller.ready());
+        QCOMPARE(controller.map()->count(), 0);
+        QCOMPARE(controller.map()->status(), QStringLiteral("No model loaded"));
+    }
+};
+
+QTEST_MAIN(TestMapController)
+#include "tst_mapcontroller.moc"

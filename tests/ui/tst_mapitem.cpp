@@ -1,0 +1,158 @@
+// MapItem: the view transform, and real mouse input through a QQuickWindow
+// (press-drag moves the cursor, a click on a point selects it, right-drag
+// pans, the wheel zooms about the mouse, hover finds points). Pixels are
+// checked under Xvfb by the bench, not here (offscreen uses the software
+// renderer, which skips custom geometry).
+#include "mapitem.h"
+
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QtTest/QtTest>
+
+using namespace gs;
+
+class TestMapItem : public QObject {
+    Q_OBJECT
+
+    QQuickWindow m_window;
+    MapModel m_map;
+    MapItem* m_item = nullptr;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_window.resize(400, 300);
+        m_item = new MapItem(m_window.contentItem());
+        m_item->setSize(QSizeF(400, 300));
+        // A 3 x 3 lattice of points on [-1, 1]^2.
+        std::vector<MapPointSource> points;
+        for (int i = 0; i < 9; ++i)
+            points.push_back({float(i % 3) - 1.0f, float(i / 3) - 1.0f, 0.0f, 0, i, 0, float(i)});
+        m_map.setPoints(points, {"groove.mid"}, {"funk"});
+        m_window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&m_window));
+    }
+
+    void init()
+    {
+        m_item->setModel(&m_map);
+        m_item->resetView();
+        m_map.setCursor(QPointF(0.5, 0.5));
+    }
+
+    void propertiesNotify()
+    {
+        MapItem item;
+        QSignalSpy model(&item, &MapItem::modelChanged);
+        QSignalSpy view(&item, &MapItem::viewChanged);
+        QSignalSpy size(&item, &MapItem::pointSizeChanged);
+        QSignalSpy path(&item, &MapItem::pathChanged);
+        QSignalSpy cursor(&item, &MapItem::cursorPositionChanged);
+        item.setModel(&m_map);
+        QCOMPARE(model.count(), 1);
+        QVERIFY(cursor.count() >= 1);
+        item.setModel(&m_map);
+        QCOMPARE(model.count(), 1);
+        item.setZoom(2.0);
+        QCOMPARE(view.count(), 1);
+        item.setZoom(2.0);
+        QCOMPARE(view.count(), 1);
+        item.setPan(QPointF(5, 5));
+        QCOMPARE(view.count(), 2);
+        item.setPointSize(7);
+        QCOMPARE(size.count(), 1);
+        QCOMPARE(item.pointSize(), 7.0);
+        item.setPath({QPointF(0, 0), QPointF(1, 1)});
+        QCOMPARE(path.count(), 1);
+        QCOMPARE(item.path().size(), 2);
+        const int before = cursor.count();
+        m_map.setCursor(QPointF(-0.25, 0.75));
+        QCOMPARE(cursor.count(), before + 1);
+    }
+
+    void transformRoundTripsAndFlipsY()
+    {
+        const QPointF data(0.3, -0.7);
+        const QPointF item = m_item->toItem(data);
+        QVERIFY(qAbs(m_item->toData(item).x() - data.x()) < 1e-9);
+        QVERIFY(qAbs(m_item->toData(item).y() - data.y()) < 1e-9);
+        QVERIFY(m_item->toItem(QPointF(0, 1)).y() < m_item->toItem(QPointF(0, -1)).y());  // up is up
+        // The data fits inside the item.
+        const QPointF corner = m_item->toItem(QPointF(1, 1));
+        QVERIFY(corner.x() <= 400 && corner.y() >= 0);
+    }
+
+    void pressAndDragMovesTheCursor()
+    {
+        QSignalSpy user(&m_map, &MapModel::cursorMovedByUser);
+        QSignalSpy dragging(m_item, &MapItem::draggingChanged);
+        const QPointF start = m_item->toItem(QPointF(-0.5, -0.5));  // between lattice points
+        QTest::mousePress(&m_window, Qt::LeftButton, {}, start.toPoint());
+        QVERIFY(m_item->dragging());
+        QCOMPARE(user.count(), 1);
+        for (int i = 1; i <= 5; ++i)
+            QTest::mouseMove(&m_window, (start + QPointF(10 * i, -6 * i)).toPoint());
+        QTest::mouseRelease(&m_window, Qt::LeftButton, {}, (start + QPointF(50, -30)).toPoint());
+        QVERIFY(!m_item->dragging());
+        QCOMPARE(dragging.count(), 2);
+        QCOMPARE(user.count(), 6);
+        const QPointF expected = m_item->toData((start + QPointF(50, -30)).toPoint());
+        QVERIFY(qAbs(m_map.cursor().x() - expected.x()) < 1e-6);
+        QVERIFY(qAbs(m_map.cursor().y() - expected.y()) < 1e-6);
+    }
+
+    void clickOnAPointSelectsItWithoutMovingTheCursor()
+    {
+        QSignalSpy clicked(m_item, &MapItem::pointClicked);
+        QSignalSpy user(&m_map, &MapModel::cursorMovedByUser);
+        const QPoint at = m_item->toItem(QPointF(1, -1)).toPoint();  // point 2
+        QCOMPARE(m_item->pointAt(at), 2);
+        QTest::mouseClick(&m_window, Qt::LeftButton, {}, at);
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.at(0).at(0).toInt(), 2);
+        QCOMPARE(user.count(), 0);
+    }
+
+    void rightDragPansAndWheelZoomsAboutTheMouse()
+    {
+        QSignalSpy view(m_item, &MapItem::viewChanged);
+        QTest::mousePress(&m_window, Qt::RightButton, {}, QPoint(100, 100));
+        QTest::mouseMove(&m_window, QPoint(130, 90));
+        QTest::mouseRelease(&m_window, Qt::RightButton, {}, QPoint(130, 90));
+        QCOMPARE(m_item->pan(), QPointF(30, -10));
+        QVERIFY(view.count() >= 1);
+
+        const QPointF mouse(220, 120);
+        const QPointF anchor = m_item->toData(mouse);
+        QWheelEvent wheel(mouse, m_window.mapToGlobal(mouse), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QGuiApplication::sendEvent(&m_window, &wheel);
+        QVERIFY(m_item->zoom() > 1.0);
+        const QPointF after = m_item->toItem(anchor);
+        QVERIFY2(qAbs(after.x() - mouse.x()) < 1e-6 && qAbs(after.y() - mouse.y()) < 1e-6, "zoom keeps the point under the mouse");
+    }
+
+    void hoverFindsPoints()
+    {
+        QSignalSpy hovered(m_item, &MapItem::hoveredIndexChanged);
+        const QPoint over = m_item->toItem(QPointF(0, 1)).toPoint();  // point 7
+        QTest::mouseMove(&m_window, over);
+        QTRY_COMPARE(m_item->hoveredIndex(), 7);
+        QVERIFY(hovered.count() >= 1);
+        QTest::mouseMove(&m_window, m_item->toItem(QPointF(0.5, 0.5)).toPoint());
+        QTRY_COMPARE(m_item->hoveredIndex(), -1);
+    }
+
+    void rendersWithoutAModel()
+    {
+        MapItem* bare = new MapItem(m_window.contentItem());
+        bare->setSize(QSizeF(50, 50));
+        QTest::mousePress(&m_window, Qt::LeftButton, {}, QPoint(10, 10));  // ignored, no crash
+        QTest::mouseRelease(&m_window, Qt::LeftButton, {}, QPoint(10, 10));
+        QCOMPARE(bare->pointAt(QPointF(10, 10)), -1);
+        delete bare;
+    }
+};
+
+QTEST_MAIN(TestMapItem)
+#include "tst_mapitem.moc"

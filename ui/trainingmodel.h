@@ -1,0 +1,161 @@
+#pragma once
+// The training dashboard's view-model: model choice and settings, start /
+// stop / resume, progress and the live history. Trains Session's dataset on
+// a thread of its own; each epoch report arrives by a queued call, and when a
+// run ends the trained model becomes Session's current model (the map fills).
+// GUI thread only.
+#include "epochmodel.h"
+#include "session.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+#include <thread>
+
+namespace gs {
+
+class Model;
+class Trainer;
+struct TrainReport;
+struct TrainOutcome;
+
+class TrainingModel : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    // Settings (main).
+    Q_PROPERTY(QString modelType READ modelType WRITE setModelType NOTIFY settingsChanged)
+    Q_PROPERTY(bool flat READ flat WRITE setFlat NOTIFY settingsChanged)
+    Q_PROPERTY(int latent READ latent WRITE setLatent NOTIFY settingsChanged)
+    Q_PROPERTY(int epochs READ epochs WRITE setEpochs NOTIFY settingsChanged)
+    Q_PROPERTY(int batch READ batch WRITE setBatch NOTIFY settingsChanged)
+    Q_PROPERTY(double learningRate READ learningRate WRITE setLearningRate NOTIFY settingsChanged)
+    Q_PROPERTY(double beta READ beta WRITE setBeta NOTIFY settingsChanged)
+    Q_PROPERTY(double freeBits READ freeBits WRITE setFreeBits NOTIFY settingsChanged)
+    Q_PROPERTY(int earlyStopPatience READ earlyStopPatience WRITE setEarlyStopPatience NOTIFY settingsChanged)
+    // Settings (advanced).
+    Q_PROPERTY(int hidden READ hidden WRITE setHidden NOTIFY settingsChanged)
+    Q_PROPERTY(double weightDecay READ weightDecay WRITE setWeightDecay NOTIFY settingsChanged)
+    Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY settingsChanged)
+    Q_PROPERTY(double flatEta READ flatEta WRITE setFlatEta NOTIFY settingsChanged)
+    // State.
+    Q_PROPERTY(gs::Session* session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(gs::EpochModel* history READ history CONSTANT)
+    Q_PROPERTY(bool running READ running NOTIFY runningChanged)
+    Q_PROPERTY(bool canStart READ canStart NOTIFY canStartChanged)
+    Q_PROPERTY(bool canResume READ canResume NOTIFY canStartChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(int epoch READ epoch NOTIFY progressChanged)
+    Q_PROPERTY(int epochsPlanned READ epochsPlanned NOTIFY progressChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(double samplesPerSecond READ samplesPerSecond NOTIFY progressChanged)
+    Q_PROPERTY(double elapsedSeconds READ elapsedSeconds NOTIFY progressChanged)
+    Q_PROPERTY(double remainingSeconds READ remainingSeconds NOTIFY progressChanged)
+
+public:
+    explicit TrainingModel(QObject* parent = nullptr);
+    ~TrainingModel() override;  // cancels a run and waits for it
+
+    QString modelType() const { return m_modelType; }
+    void setModelType(const QString& type);  // "rhythmvae" or "recurrent"
+    bool flat() const { return m_flat; }
+    void setFlat(bool flat);
+    int latent() const { return m_latent; }
+    void setLatent(int latent);
+    int epochs() const { return m_epochs; }
+    void setEpochs(int epochs);
+    int batch() const { return m_batch; }
+    void setBatch(int batch);
+    double learningRate() const { return m_lr; }
+    void setLearningRate(double lr);
+    double beta() const { return m_beta; }
+    void setBeta(double beta);
+    double freeBits() const { return m_freeBits; }
+    void setFreeBits(double bits);
+    int earlyStopPatience() const { return m_earlyStop; }
+    void setEarlyStopPatience(int epochs);
+    int hidden() const { return m_hidden; }
+    void setHidden(int hidden);
+    double weightDecay() const { return m_weightDecay; }
+    void setWeightDecay(double decay);
+    int seed() const { return m_seed; }
+    void setSeed(int seed);
+    double flatEta() const { return m_flatEta; }
+    void setFlatEta(double eta);
+
+    Session* session() const { return m_session; }
+    void setSession(Session* session);  // null: Session::instance()
+    EpochModel* history() { return &m_history; }
+    bool running() const { return m_running; }
+    bool canStart() const;
+    bool canResume() const;
+    QString message() const { return m_message; }
+    int epoch() const { return m_epoch; }
+    int epochsPlanned() const { return m_epochsPlanned; }
+    double progress() const;
+    double samplesPerSecond() const { return m_samplesPerSecond; }
+    double elapsedSeconds() const { return m_elapsed; }
+    double remainingSeconds() const { return m_remaining; }
+
+    // The model types offered (for the combo box).
+    Q_INVOKABLE QStringList modelTypes() const;
+    // Puts the defaults of the chosen type back.
+    Q_INVOKABLE void restoreDefaults();
+    // A fresh model on Session's dataset. False (and message says why) when it cannot start.
+    Q_INVOKABLE bool start();
+    // `epochs` more epochs on the last trained model, continuing its history and optimizer.
+    Q_INVOKABLE bool resume();
+    // Stops after the current batch; the model so far is kept and can be resumed.
+    Q_INVOKABLE void stop();
+
+Q_SIGNALS:
+    void settingsChanged();
+    void sessionChanged();
+    void runningChanged();
+    void canStartChanged();
+    void messageChanged();
+    void progressChanged();
+    // One per finished epoch: every term, by name (trainLoss, validationKl, learningRate, ...).
+    void epochReported(int epoch, const QVariantMap& values);
+    void finished(bool ok);
+
+private:
+    bool launch(std::shared_ptr<Model> model, bool resuming);
+    void onReport(const TrainReport& report);
+    void onFinished(const TrainOutcome& outcome);
+    void setMessage(const QString& message);
+    void setRunning(bool running);
+
+    QString m_modelType = QStringLiteral("rhythmvae");
+    bool m_flat = false;
+    int m_latent = 2;
+    int m_epochs = 30;
+    int m_batch = 64;
+    double m_lr = 1e-3;
+    double m_beta = 1.0;
+    double m_freeBits = 0.0;
+    int m_earlyStop = 10;
+    int m_hidden = 512;
+    double m_weightDecay = 0.0;
+    int m_seed = 1;
+    double m_flatEta = 1.0;
+
+    QPointer<Session> m_session;
+    EpochModel m_history;
+    std::unique_ptr<Trainer> m_trainer;
+    std::shared_ptr<Model> m_model;  // the model being (or last) trained
+    std::thread m_thread;
+    bool m_running = false;
+    QString m_message;
+    QString m_datasetName;
+    int m_epoch = 0;
+    int m_epochsPlanned = 0;
+    int m_firstEpoch = 0;  // the epoch this run started after
+    double m_samplesPerSecond = 0;
+    double m_elapsed = 0;
+    double m_remaining = 0;
+};
+
+} // namespace gs
