@@ -8,7 +8,6 @@ Item {
     property DatasetBrowser browser
     property int sortColumn: -1
     property bool ascending: true
-    property int selectedRow: -1
     readonly property var widths: [0.30, 0.11, 0.07, 0.07, 0.06, 0.09, 0.07, 0.10, 0.13]
 
     HorizontalHeaderView {
@@ -34,7 +33,6 @@ Item {
                     root.ascending = root.sortColumn === index ? !root.ascending : true
                     root.sortColumn = index
                     root.browser.sortBy(index, root.ascending)
-                    root.selectedRow = -1
                 }
             }
         }
@@ -52,8 +50,9 @@ Item {
             required property int row
             required property string display
             required property bool failed
+            required property int fileIndex
             implicitHeight: 22
-            color: row === root.selectedRow ? Theme.accentDim : (row % 2 ? Theme.panel : Theme.panelRaised)
+            color: (root.browser && fileIndex === root.browser.selectedFile) ? Theme.accentDim : (row % 2 ? Theme.panel : Theme.panelRaised)
             Label {
                 anchors.fill: parent; anchors.leftMargin: 4
                 verticalAlignment: Text.AlignVCenter; elide: Text.ElideRight
@@ -62,12 +61,8 @@ Item {
             }
             MouseArea {
                 anchors.fill: parent
-                onClicked: { root.selectedRow = row; root.browser.selectFileRow(row) }
+                onClicked: root.browser.selectFileRow(row)
             }
         }
-    }
-    Connections {
-        target: root.browser ? root.browser.files : null
-        function onModelReset() { root.selectedRow = -1 }
     }
 }

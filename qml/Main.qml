@@ -98,8 +98,8 @@ ApplicationWindow {
                     anchors { left: parent.left; right: parent.right; top: parent.top }
                     currentIndex: settings.value("centre/tab", 0)
                     onCurrentIndexChanged: settings.setValue("centre/tab", currentIndex)
-                    TabButton { text: qsTr("Map"); width: implicitWidth + 24 }
-                    TabButton { text: qsTr("Train"); width: implicitWidth + 24 }
+                    CentreTab { text: qsTr("Map") }
+                    CentreTab { text: qsTr("Train") }
                 }
                 StackLayout {
                     anchors { left: parent.left; right: parent.right; top: centreTabs.bottom; bottom: parent.bottom }

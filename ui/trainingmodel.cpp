@@ -1,8 +1,13 @@
 #include "trainingmodel.h"
 
 #include "dataset/dataset.h"
+#include "modellibrarymodel.h"
 #include "model/model.h"
 #include "train/trainer.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -60,7 +65,7 @@ GS_SETTER(setSeed, m_seed, int, std::max(0, value))
 GS_SETTER(setFlatEta, m_flatEta, double, std::clamp(value, 0.0, 1e6))
 #undef GS_SETTER
 
-TrainingModel::TrainingModel(QObject* parent) : QObject(parent)
+TrainingModel::TrainingModel(QObject* parent) : QObject(parent), m_saveFolder(ModelLibraryModel::defaultFolder())
 {
     setSession(nullptr);
 }
@@ -71,6 +76,12 @@ TrainingModel::~TrainingModel()
         m_trainer->cancel();
     if (m_thread.joinable())
         m_thread.join();
+}
+
+void TrainingModel::setSaveFolder(const QString& folder)
+{
+    if (assign(m_saveFolder, folder))
+        Q_EMIT saveFolderChanged();
 }
 
 void TrainingModel::setModelType(const QString& type)
@@ -228,12 +239,33 @@ bool TrainingModel::launch(std::shared_ptr<Model> model, bool resuming)
     setMessage(resuming ? tr("Resuming at epoch %1…").arg(m_firstEpoch + 1) : tr("Training…"));
     setRunning(true);
     Trainer* trainer = m_trainer.get();
-    m_thread = std::thread([this, trainer] {
+    // Saved on the training thread: the file write stays off the GUI thread.
+    QString savePath;
+    if (!m_saveFolder.isEmpty()) {
+        const QString stem = QStringLiteral("%1-latent%2-%3")
+                                 .arg(m_modelType)
+                                 .arg(model->config().latent)
+                                 .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss")));
+        savePath = QDir(m_saveFolder).filePath(stem + QStringLiteral(".gsm"));
+        for (int n = 2; QFileInfo::exists(savePath); ++n)  // two runs in one second keep both files
+            savePath = QDir(m_saveFolder).filePath(QStringLiteral("%1-%2.gsm").arg(stem).arg(n));
+    }
+    m_thread = std::thread([this, trainer, savePath] {
         const TrainOutcome outcome = trainer->run([this](const TrainReport& report) {
             if (report.kind == TrainReport::Kind::Epoch)
                 QMetaObject::invokeMethod(this, [this, report] { onReport(report); }, Qt::QueuedConnection);
         });
-        QMetaObject::invokeMethod(this, [this, outcome] { onFinished(outcome); }, Qt::QueuedConnection);
+        QString saved, error;
+        if (outcome.ok() && outcome.epochsRun > 0 && !savePath.isEmpty()) {
+            QDir().mkpath(QFileInfo(savePath).absolutePath());
+            const Status status = trainer->model().save(savePath.toStdString());
+            if (status.ok())
+                saved = savePath;
+            else
+                error = QString::fromStdString(status.error().describe());
+        }
+        QMetaObject::invokeMethod(this, [this, outcome, saved, error] { onFinished(outcome, saved, error); },
+                                  Qt::QueuedConnection);
     });
     return true;
 }
@@ -265,7 +297,7 @@ void TrainingModel::onReport(const TrainReport& report)
     Q_EMIT epochReported(report.epoch, reportValues(report));
 }
 
-void TrainingModel::onFinished(const TrainOutcome& outcome)
+void TrainingModel::onFinished(const TrainOutcome& outcome, const QString& savedPath, const QString& saveError)
 {
     if (m_thread.joinable())
         m_thread.join();
@@ -278,6 +310,13 @@ void TrainingModel::onFinished(const TrainOutcome& outcome)
                    .arg(outcome.epochsRun)
                    .arg(outcome.seconds, 0, 'f', 1)
                    .arg(detail));
+    if (!saveError.isEmpty())
+        setMessage(m_message + tr("; not saved: %1").arg(saveError));
+    if (!savedPath.isEmpty()) {
+        m_savedPath = savedPath;
+        setMessage(m_message + tr("; saved as %1").arg(QFileInfo(savedPath).fileName()));
+        Q_EMIT saved(savedPath);
+    }
     if (outcome.ok() && m_model && m_session && outcome.epochsRun > 0) {
         const QString name = tr("%1 on %2").arg(m_modelType, m_datasetName.isEmpty() ? tr("dataset") : m_datasetName);
         m_session->setModel(m_model, name);

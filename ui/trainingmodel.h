@@ -53,6 +53,9 @@ class TrainingModel : public QObject {
     Q_PROPERTY(double samplesPerSecond READ samplesPerSecond NOTIFY progressChanged)
     Q_PROPERTY(double elapsedSeconds READ elapsedSeconds NOTIFY progressChanged)
     Q_PROPERTY(double remainingSeconds READ remainingSeconds NOTIFY progressChanged)
+    // Where a finished run's model is saved ("" = not saved); the model library's folder by default.
+    Q_PROPERTY(QString saveFolder READ saveFolder WRITE setSaveFolder NOTIFY saveFolderChanged)
+    Q_PROPERTY(QString savedPath READ savedPath NOTIFY saved)
 
 public:
     explicit TrainingModel(QObject* parent = nullptr);
@@ -98,6 +101,9 @@ public:
     double samplesPerSecond() const { return m_samplesPerSecond; }
     double elapsedSeconds() const { return m_elapsed; }
     double remainingSeconds() const { return m_remaining; }
+    QString saveFolder() const { return m_saveFolder; }
+    void setSaveFolder(const QString& folder);
+    QString savedPath() const { return m_savedPath; }
 
     // The model types offered (for the combo box).
     Q_INVOKABLE QStringList modelTypes() const;
@@ -120,11 +126,14 @@ Q_SIGNALS:
     // One per finished epoch: every term, by name (trainLoss, validationKl, learningRate, ...).
     void epochReported(int epoch, const QVariantMap& values);
     void finished(bool ok);
+    void saveFolderChanged();
+    // The trained model was written to `path` (emitted just before finished).
+    void saved(const QString& path);
 
 private:
     bool launch(std::shared_ptr<Model> model, bool resuming);
     void onReport(const TrainReport& report);
-    void onFinished(const TrainOutcome& outcome);
+    void onFinished(const TrainOutcome& outcome, const QString& savedPath, const QString& saveError);
     void setMessage(const QString& message);
     void setRunning(bool running);
 
@@ -156,6 +165,8 @@ private:
     double m_samplesPerSecond = 0;
     double m_elapsed = 0;
     double m_remaining = 0;
+    QString m_saveFolder;
+    QString m_savedPath;
 };
 
 } // namespace gs

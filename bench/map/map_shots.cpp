@@ -83,6 +83,7 @@ int main(int argc, char** argv)
         return 1;
     training.show();
     QObject* model = training.rootObject()->property("training").value<QObject*>();
+    model->setProperty("saveFolder", QString());
     model->setProperty("latent", 3);
     model->setProperty("epochs", 25);
     model->setProperty("hidden", 256);

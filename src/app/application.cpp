@@ -18,6 +18,7 @@ Application::Application(AppOptions options, QObject* parent)
     , m_options(std::move(options))
     , m_session(std::make_unique<Session>(nullptr))
 {
+    m_clock.start();
     Session::setInstance(m_session.get());
 }
 
@@ -52,6 +53,37 @@ bool Application::start()
         if (QObject* browser = m_window->findChild<QObject*>(QStringLiteral("datasetBrowser")))
             QMetaObject::invokeMethod(browser, "importPaths", Q_ARG(QStringList, m_options.importPaths));
     }
+    QObject* transport = m_window->findChild<QObject*>(QStringLiteral("transport"));
+    if (m_options.window >= 0) {
+        // The dataset arrives from a worker (demo or command-line import): pick the window then.
+        auto pick = [this, transport] {
+            if (!m_session->hasDataset())
+                return;
+            if (m_options.fileRow >= 0) {
+                if (QObject* browser = m_window->findChild<QObject*>(QStringLiteral("datasetBrowser")))
+                    QMetaObject::invokeMethod(browser, "selectFileRow", Q_ARG(int, m_options.fileRow));
+            }
+            m_session->setCurrentWindow(m_options.window);
+            if (transport && m_options.play)
+                transport->setProperty("playing", true);
+        };
+        if (m_session->hasDataset())
+            pick();
+        else
+            connect(m_session.get(), &Session::datasetChanged, this, pick, Qt::SingleShotConnection);
+    }
+    if (m_options.play && transport)
+        transport->setProperty("playing", true);
+    if (m_options.showAbout) {
+        if (QObject* about = m_window->findChild<QObject*>(QStringLiteral("aboutDialog")))
+            QMetaObject::invokeMethod(about, "open");
+    }
+    if (m_options.quitAfterMs >= 0) {
+        // Scripted runs (screenshots, CI) report the time from process start to the first frame on screen.
+        connect(m_window, &QQuickWindow::frameSwapped, this, [this] {
+            std::fprintf(stderr, "groovescape: first frame %lld ms after start\n", static_cast<long long>(m_clock.elapsed()));
+        }, Qt::SingleShotConnection);
+    }
     if (m_options.quitAfterMs >= 0)
         QTimer::singleShot(m_options.quitAfterMs, this, &Application::grabAndMaybeQuit);
     return true;
@@ -68,7 +100,11 @@ void Application::grabAndMaybeQuit()
             std::fprintf(stderr, "groovescape: screenshot %s (%dx%d)\n", qPrintable(m_options.screenshotPath),
                 image.width(), image.height());
     }
-    QCoreApplication::quit();
+    // Close like a user would, so the window saves its layout (onClosing); the last window closing quits.
+    if (m_window)
+        m_window->close();
+    else
+        QCoreApplication::quit();
 }
 
 } // namespace gs

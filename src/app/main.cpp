@@ -1,5 +1,6 @@
 // groovescape: the desktop app. Command line:
 //   groovescape [PATH...] [--screenshot FILE.png] [--quit-after MS] [--tab map|train]
+//               [--window N [--file N]] [--play] [--about]
 // PATHs (MIDI files, folders or one .gsd) are imported at start.
 #include "application.h"
 
@@ -31,13 +32,31 @@ int main(int argc, char* argv[])
         QStringLiteral("Quit after this many milliseconds."), QStringLiteral("ms"));
     const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Centre tab to show: map or train."),
         QStringLiteral("name"));
-    parser.addOptions({screenshot, quitAfter, tab});
+    const QCommandLineOption window(QStringLiteral("window"),
+        QStringLiteral("Once a dataset is loaded, put its window N on the drum grid."), QStringLiteral("n"));
+    const QCommandLineOption file(QStringLiteral("file"),
+        QStringLiteral("With --window: also select row N of the file table."), QStringLiteral("n"));
+    const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing at once."));
+    const QCommandLineOption about(QStringLiteral("about"), QStringLiteral("Open the About box."));
+    parser.addOptions({screenshot, quitAfter, tab, window, file, play, about});
     parser.process(app);
 
     gs::AppOptions options;
     options.screenshotPath = parser.value(screenshot);
     options.tab = parser.value(tab);
     options.importPaths = parser.positionalArguments();
+    options.play = parser.isSet(play);
+    options.fileRow = parser.isSet(file) ? parser.value(file).toInt() : -1;
+    options.showAbout = parser.isSet(about);
+    if (parser.isSet(window)) {
+        bool ok = false;
+        options.window = parser.value(window).toInt(&ok);
+        if (!ok || options.window < 0) {
+            std::fprintf(stderr, "groovescape: --window needs a window number (0, 1, ...), got '%s'\n",
+                qPrintable(parser.value(window)));
+            return 2;
+        }
+    }
     if (parser.isSet(quitAfter)) {
         bool ok = false;
         options.quitAfterMs = parser.value(quitAfter).toInt(&ok);

@@ -75,6 +75,8 @@ public:
     void process(float* out, int frames);
 
     // UI thread: one event per process() call, oldest first; false when none.
+    // Drain them all on a timer and show the last: while the FIFO (1024) is
+    // full the audio thread drops new events rather than wait.
     bool popPosition(PositionEvent& event) { return m_positions.pop(event); }
     // MIDI thread: notes and clock, oldest first; false when none.
     bool popMidi(MidiEvent& event) { return m_midi.pop(event); }

@@ -20,7 +20,7 @@ struct LossConfig {
     // FM-Music-VAE flat-manifold regulariser: eta x ||J^T J - c^2 I||^2 on latent mixup points.
     // The penalty is normalised by (k c^2)^2 (k = directions), so it is scale-free and 0 when flat.
     bool flat = false;
-    float flatEta = 50.0f;
+    float flatEta = 5.0f;
     float flatAlpha0 = 0.2f;  // mixup a ~ U(-alpha0, 1 + alpha0)
     float flatEpsilon = 1e-2f;  // finite-difference step in latent units
     int flatDirections = 8;  // latents above this use this many random orthonormal directions

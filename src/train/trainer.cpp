@@ -83,6 +83,13 @@ LossTerms scaled(LossTerms t, double w)
 
 bool finite(const LossTerms& t) { return std::isfinite(t.total); }
 
+std::string number(double value)
+{
+    std::ostringstream s;
+    s << value;
+    return s.str();
+}
+
 } // namespace
 
 Trainer::Trainer(Model model, TrainingSet data, TrainOptions options)
@@ -194,8 +201,8 @@ TrainOutcome Trainer::run(const Callback& callback)
                 if (!finite(loss.terms)) {
                     restore(*vae, good);
                     outcome.end = TrainOutcome::End::Diverged;
-                    outcome.message = "the loss became " + std::to_string(loss.terms.total) + " in epoch "
-                        + std::to_string(epoch) + " (learning rate " + std::to_string(lr)
+                    outcome.message = "the loss became " + number(loss.terms.total) + " in epoch "
+                        + std::to_string(epoch) + " (learning rate " + number(lr)
                         + " too high?); kept the weights of the last good epoch";
                     break;
                 }
@@ -207,7 +214,7 @@ TrainOutcome Trainer::run(const Callback& callback)
                     restore(*vae, good);
                     outcome.end = TrainOutcome::End::Diverged;
                     outcome.message = "the gradients became non-finite in epoch " + std::to_string(epoch)
-                        + " (learning rate " + std::to_string(lr) + " too high?); kept the weights of the last good epoch";
+                        + " (learning rate " + number(lr) + " too high?); kept the weights of the last good epoch";
                     break;
                 }
                 adam.step();

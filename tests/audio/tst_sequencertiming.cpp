@@ -251,6 +251,23 @@ private Q_SLOTS:
         QCOMPARE(firstAbove(r.audio, 0, 0.0f), std::int64_t(2560 + 6000 + m_kickDelay));
     }
 
+    void otherSampleRateReloadsTheKit()
+    {
+        // At 44.1 kHz (a device's rate) with the kit loaded at that rate, a 16th at 120 BPM is 5512.5 frames.
+        auto kit44 = loadAssetKit("acoustic", 44100.0);
+        QVERIFY(kit44);
+        RenderOptions o = options(120.0, 256);
+        o.sampleRate = 44100.0;
+        const std::vector<TestHit> hits = {{1, 0, 0.9f, 0.0f}, {4, 0, 0.9f, 0.0f}};
+        const auto onsets = detectOnsets(hits, kit44, o);
+        const int delay = sampleOnset(*kit44->instrument(kit44->instrumentForNote(36)).layerFor(115)->samples[0], 0.0f);
+        QCOMPARE(onsets[0], std::int64_t(5513 + delay));  // round(5512.5)
+        QCOMPARE(onsets[1], std::int64_t(22050 + delay));
+        // The kit at 48 kHz is refused by a 44.1 kHz render, never played at the wrong pitch.
+        Renderer wrong(o);
+        QVERIFY(!wrong.render({makePattern(hits)}, m_kit));
+    }
+
     void tempoIsClamped()
     {
         EngineSettings s;

@@ -29,7 +29,7 @@ inline std::filesystem::path sourceDir() { return std::filesystem::path(GS_SOURC
 
 // Use in a test function: fails (not skips) when the shared data is not there.
 #define GS_REQUIRE_SHARED(var, relative)                                                              \
-    const std::filesystem::path var = gs::test::sharedPath(relative);                                 \
+    const std::filesystem::path var = gs::test::sharedPath((relative));                                 \
     QVERIFY2(!var.empty(),                                                                            \
         qPrintable(QStringLiteral("shared data missing: %1 (set GS_SHARED_DATA or put ../shared/data " \
                                   "beside the project)")                                              \

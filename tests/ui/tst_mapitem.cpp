@@ -143,6 +143,28 @@ private Q_SLOTS:
         QTRY_COMPARE(m_item->hoveredIndex(), -1);
     }
 
+    void drawsPointsBackgroundAndCursor()
+    {
+        // Offscreen uses the software renderer: MapItem paints an image there, checked here pixel by pixel.
+        m_item->setPointSize(8);
+        QImage background(2, 2, QImage::Format_ARGB32_Premultiplied);
+        background.fill(QColor(0, 0, 255));
+        m_map.setBackground(background, QRectF(-0.9, -0.9, 0.3, 0.3));  // a small square between points
+        m_map.setCursor(QPointF(0.5, 0.5));
+        QTRY_VERIFY(m_window.grabWindow().width() > 0);
+        const QImage image = m_window.grabWindow();
+        const QPoint point = m_item->toItem(QPointF(1, 1)).toPoint();  // point 8
+        QCOMPARE(image.pixelColor(point).rgb() & 0xffffff, m_map.colours()[8] & 0xffffff);
+        const QPoint bg = m_item->toItem(QPointF(-0.75, -0.75)).toPoint();
+        QCOMPARE(image.pixelColor(bg).rgb(), QColor(0, 0, 255).rgb());
+        const QPoint elsewhere = m_item->toItem(QPointF(-0.5, 0.5)).toPoint();
+        QVERIFY(image.pixelColor(elsewhere).rgb() != QColor(0, 0, 255).rgb());
+        const QPointF cursor = m_item->cursorPosition();
+        const QColor ring = image.pixelColor((cursor + QPointF(8.5, 0)).toPoint());
+        QVERIFY2(ring.lightness() > 200, "the cursor ring is drawn in white");
+        m_map.setBackground(QImage(), QRectF());
+    }
+
     void rendersWithoutAModel()
     {
         MapItem* bare = new MapItem(m_window.contentItem());

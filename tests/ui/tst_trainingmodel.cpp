@@ -4,7 +4,10 @@
 #include "dataset/dataset.h"
 #include "model/model.h"
 #include "tinydataset.h"
+#include "modellibrarymodel.h"
 #include "trainingmodel.h"
+
+#include <QTemporaryDir>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -57,6 +60,7 @@ private Q_SLOTS:
     {
         m_session.setDataset(nullptr, QString());
         TrainingModel training;
+        training.setSaveFolder(QString());
         QSignalSpy message(&training, &TrainingModel::messageChanged);
         QVERIFY(!training.canStart());
         QVERIFY(!training.start());
@@ -72,7 +76,12 @@ private Q_SLOTS:
         QVERIFY(dataset->windowCount() >= 20);
         m_session.setDataset(dataset, QStringLiteral("tiny GMD"));
 
+        QTemporaryDir library;
         TrainingModel training;
+        QSignalSpy folder(&training, &TrainingModel::saveFolderChanged);
+        training.setSaveFolder(library.path());
+        QCOMPARE(folder.count(), 1);
+        QSignalSpy saved(&training, &TrainingModel::saved);
         QAbstractItemModelTester tester(training.history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy canStart(&training, &TrainingModel::canStartChanged);
         QSignalSpy running(&training, &TrainingModel::runningChanged);
@@ -111,6 +120,9 @@ private Q_SLOTS:
         QVERIFY(m_session.hasModel());
         QCOMPARE(m_session.model()->history().size(), std::size_t(2));
         QCOMPARE(m_session.model()->config().latent, 2);
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(QFileInfo::exists(training.savedPath()));
+        QVERIFY(training.message().contains(QStringLiteral("saved as")));
 
         // Resume continues the history: epochs 3 and 4.
         QVERIFY(training.canResume());
@@ -127,6 +139,54 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QVERIFY(!training.running());
         QVERIFY(training.message().contains(QStringLiteral("cancel"), Qt::CaseInsensitive));
+        QCOMPARE(saved.count(), 2);  // the first run and the resume; the cancelled run saved nothing new
+
+        // The library lists both files, opens one as the session's model, renames and deletes.
+        ModelLibraryModel models;
+        QAbstractItemModelTester libraryTester(&models, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy count(&models, &ModelLibraryModel::countChanged);
+        QSignalSpy busy(&models, &ModelLibraryModel::busyChanged);
+        QSignalSpy libraryFolder(&models, &ModelLibraryModel::folderChanged);
+        QSignalSpy opened(&models, &ModelLibraryModel::opened);
+        QSignalSpy libraryMessage(&models, &ModelLibraryModel::messageChanged);
+        // A corrupt file is listed with its reason, not dropped silently.
+        QFile junk(library.filePath(QStringLiteral("broken.gsm")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a model");
+        junk.close();
+        models.setFolder(library.path());
+        QCOMPARE(libraryFolder.count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!models.busy() && models.count() == 3, 20000);
+        QVERIFY(busy.count() >= 2);
+        int good = -1, broken = -1;
+        for (int row = 0; row < models.count(); ++row) {
+            const QModelIndex at = models.index(row);
+            if (models.data(at, ModelLibraryModel::NameRole).toString() == QStringLiteral("broken"))
+                broken = row;
+            else if (good < 0)
+                good = row;
+        }
+        QVERIFY(broken >= 0 && good >= 0);
+        QVERIFY(!models.data(models.index(broken), ModelLibraryModel::ErrorRole).toString().isEmpty());
+        QCOMPARE(models.data(models.index(good), ModelLibraryModel::TypeRole).toString(), QStringLiteral("rhythmvae"));
+        QCOMPARE(models.data(models.index(good), ModelLibraryModel::LatentRole).toInt(), 2);
+        QVERIFY(models.data(models.index(good), ModelLibraryModel::EpochsRole).toInt() >= 2);
+        QVERIFY(models.data(models.index(good), ModelLibraryModel::ValidationLossRole).toDouble() > 0.0);
+        QSignalSpy sessionModel(&m_session, &Session::modelChanged);
+        models.open(good);
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(sessionModel.count(), 1);
+        models.open(broken);
+        QTRY_VERIFY_WITH_TIMEOUT(!models.busy(), 20000);
+        QVERIFY(models.message().contains(QStringLiteral("broken.gsm")));
+        QCOMPARE(sessionModel.count(), 1);  // a bad file leaves the session's model alone
+        QVERIFY(models.rename(good, QStringLiteral("my groove model")));
+        QVERIFY(QFileInfo::exists(library.filePath(QStringLiteral("my groove model.gsm"))));
+        QVERIFY(!models.rename(good, QStringLiteral("../escape")));
+        QVERIFY(models.remove(broken));
+        QCOMPARE(models.count(), 2);
+        QVERIFY(!QFileInfo::exists(library.filePath(QStringLiteral("broken.gsm"))));
+        QVERIFY(count.count() >= 2);
     }
 };
 

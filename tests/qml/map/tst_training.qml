@@ -28,6 +28,7 @@ TestCase {
         const view = createTemporaryObject(trainingComponent, root)
         verify(view)
         verify(Session.hasDataset, "the session has the tiny GMD dataset")
+        view.training.saveFolder = ""  // tests never write to the user's library
         view.training.hidden = 64
         view.training.batch = 16
         const epochs = findChild(view, "epochs")
