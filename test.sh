@@ -2,7 +2,8 @@
 # Installs what is missing, builds everything and runs every test:
 #   1. the release preset: all libraries, the app, the command line; every CTest test;
 #   2. the asan preset (ASan + UBSan): the Qt-free, torch-free libraries and their tests;
-#   3. the MIDI reader fuzzer for a bounded time, when clang is present.
+#   3. the .deb package: built with CPack, its contents and dependencies checked;
+#   4. the MIDI reader fuzzer for a bounded time, when clang is present.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/install-deps.sh
@@ -14,6 +15,9 @@ cmake --preset release >/dev/null
 cmake --build --preset release -- -j"$jobs"
 echo "== release tests"
 ctest --preset release -j"$jobs"
+
+echo "== package (.deb contents and dependencies)"
+scripts/check-package.sh build/release
 
 echo "== asan build (Qt-free, torch-free libraries)"
 cmake --preset asan >/dev/null

@@ -17,16 +17,27 @@ Item {
         id: training
         onEpochReported: (epoch, values) => lossChart.append(epoch, values)
         onRunningChanged: if (running && history.count === 0) lossChart.clearAll()
+        onSaved: modelLibrary.library.refresh()
     }
 
     RowLayout {
         anchors.fill: parent
         spacing: 0
 
-        TrainingSettings {
+        ColumnLayout {
             Layout.preferredWidth: 280
             Layout.fillHeight: true
-            training: training
+            spacing: 0
+            TrainingSettings {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                training: training
+            }
+            ModelLibrary {
+                id: modelLibrary
+                Layout.fillWidth: true
+                Layout.preferredHeight: 200
+            }
         }
 
         ColumnLayout {

@@ -139,7 +139,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QVERIFY(!training.running());
         QVERIFY(training.message().contains(QStringLiteral("cancel"), Qt::CaseInsensitive));
-        QCOMPARE(saved.count(), 2);  // the first run and the resume; the cancelled run saved nothing new
+        QVERIFY(saved.count() >= 2);  // the first run and the resume (and the cancelled run, if it finished an epoch)
+        const int files = saved.count() + 1;
 
         // The library lists both files, opens one as the session's model, renames and deletes.
         ModelLibraryModel models;
@@ -156,7 +157,7 @@ private Q_SLOTS:
         junk.close();
         models.setFolder(library.path());
         QCOMPARE(libraryFolder.count(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(!models.busy() && models.count() == 3, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!models.busy() && models.count() == files, 20000);
         QVERIFY(busy.count() >= 2);
         int good = -1, broken = -1;
         for (int row = 0; row < models.count(); ++row) {
@@ -184,7 +185,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(library.filePath(QStringLiteral("my groove model.gsm"))));
         QVERIFY(!models.rename(good, QStringLiteral("../escape")));
         QVERIFY(models.remove(broken));
-        QCOMPARE(models.count(), 2);
+        QCOMPARE(models.count(), files - 1);
         QVERIFY(!QFileInfo::exists(library.filePath(QStringLiteral("broken.gsm"))));
         QVERIFY(count.count() >= 2);
     }

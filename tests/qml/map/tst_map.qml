@@ -23,6 +23,9 @@ TestCase {
         MapView { width: 900; height: 600 }
     }
     SignalSpy { id: grooveSpy; target: Session; signalName: "grooveChanged" }
+    // The drum grid's own view-model: it must follow the map's decodes.
+    GrooveModel { id: grid }
+    SignalSpy { id: gridSpy; target: grid; signalName: "grooveEdited" }
 
     function readyView() {
         const view = createTemporaryObject(mapComponent, root)
@@ -40,6 +43,7 @@ TestCase {
         const startX = view.controller.map.cursor.x, startY = view.controller.map.cursor.y
         const decodesBefore = view.controller.decodeCount
         grooveSpy.clear()
+        gridSpy.clear()
         const p = Qt.point(item.cursorPosition.x, item.cursorPosition.y)  // a copy, not a live reference
         mousePress(item, p.x, p.y)
         verify(item.dragging)
@@ -50,6 +54,9 @@ TestCase {
         tryVerify(() => view.controller.decodeCount > decodesBefore, 10000)
         verify(grooveSpy.count > 0)
         compare(Session.grooveSource, "map")
+        verify(gridSpy.count > 0, "the drum grid took the decoded groove")
+        compare(grid.hitCount, Session.hitCount)
+        compare(grid.steps, Session.steps)
         verify(view.controller.map.cursor.x !== startX && view.controller.map.cursor.y !== startY)
         // The cursor is where the mouse let go.
         const c = item.cursorPosition
