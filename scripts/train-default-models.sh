@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Reproduces the bundled models in models/ from the Groove MIDI Dataset with the
+# project's own trainer: import -> train (train part) -> eval --save (validation part).
+#
+#   scripts/train-default-models.sh [GMD_DIR] [--only 2d|3d|recurrent]... [--cli PATH]
+#
+# GMD_DIR defaults to ../shared/data/gmd (relative to the repository) or $GS_GMD.
+# The CLI defaults to $GS_CLI, else build/release/bin/groovescape-cli.
+# Seeds are fixed, so the same build on the same machine gives the same files
+# (torch threads are pinned to 1 for that reason: reductions split over threads
+# can round differently). Each model file is written atomically by the trainer;
+# nothing is written into models/ until a model has trained completely.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+gmd="${GS_GMD:-$repo/../shared/data/gmd}"
+cli="${GS_CLI:-$repo/build/release/bin/groovescape-cli}"
+only=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --only) only+=("$2"); shift 2 ;;
+        --cli) cli="$2"; shift 2 ;;
+        -h|--help) sed -n 2,12p "$0"; exit 0 ;;
+        *) gmd="$1"; shift ;;
+    esac
+done
+[[ ${#only[@]} -eq 0 ]] && only=(2d 3d recurrent)
+
+if [[ ! -x "$cli" ]]; then
+    echo "train-default-models: no groovescape-cli at $cli (build it, or pass --cli / set GS_CLI)" >&2
+    exit 1
+fi
+if [[ ! -f "$gmd/info.csv" ]]; then
+    echo "train-default-models: $gmd has no info.csv: not the Groove MIDI Dataset folder" >&2
+    exit 1
+fi
+
+export OPENBLAS_NUM_THREADS=1
+models="$repo/models"
+work="$(mktemp -d "${TMPDIR:-/tmp}/gs-defaults.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$models"
+
+echo "== import $gmd"
+"$cli" import "$gmd" --out "$work/gmd.gsd" --json > "$work/import.json"
+cat "$work/import.json"
+
+# name | trainer options (every option spelled out; the card lists the same)
+train_one() {
+    local name="$1"; shift
+    local out="$models/$name.gsmodel"
+    echo "== train $name: $*"
+    local start end
+    start=$(date +%s)
+    # The trainer writes $work/$name.gsmodel atomically; eval --save rewrites it
+    # atomically; only then is the finished file moved into models/.
+    "$cli" train "$work/gmd.gsd" --out "$work/$name.gsmodel" "$@" --json > "$work/$name.train.json"
+    end=$(date +%s)
+    cat "$work/$name.train.json"
+    echo "   wall time $((end - start)) s"
+    echo "== eval $name on the validation part"
+    "$cli" eval "$work/$name.gsmodel" "$work/gmd.gsd" --split validation --seed 1 --save --json \
+        | tee "$work/$name.eval.json"
+    mv -f "$work/$name.gsmodel" "$out"
+    cp "$work/$name.train.json" "$work/$name.eval.json" "$models/" 2>/dev/null || true
+    ls -l "$out"
+}
+
+for which in "${only[@]}"; do
+    case "$which" in
+        2d)
+            train_one rhythmvae-2d --model rhythmvae --latent 2 --epochs 40 --batch 64 --lr 1e-3 \
+                --beta 1 --free-bits 0 --kl-anneal none --early-stop 8 --seed 1 --threads 1 ;;
+        3d)
+            train_one rhythmvae-3d --model rhythmvae --latent 3 --epochs 40 --batch 64 --lr 1e-3 \
+                --beta 1 --free-bits 0 --kl-anneal none --early-stop 8 --seed 1 --threads 1 ;;
+        recurrent)
+            train_one recurrent-32d-flat --model recurrent --latent 32 --hidden 128 --epochs 10 --batch 64 \
+                --lr 1e-3 --beta 0.2 --free-bits 0 --kl-anneal linear --flat --flat-eta 5 --early-stop 0 \
+                --seed 1 --threads 1 ;;
+        *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent)" >&2; exit 1 ;;
+    esac
+done
+echo "== done: $(ls "$models"/*.gsmodel | tr '\n' ' ')"
