@@ -61,9 +61,12 @@ train_one() {
     echo "== eval $name on the validation part"
     "$cli" eval "$work/$name.gsmodel" "$work/gmd.gsd" --split validation --seed 1 --save --json \
         | tee "$work/$name.eval.json"
-    mv -f "$work/$name.gsmodel" "$out"
-    cp "$work/$name.train.json" "$work/$name.eval.json" "$models/" 2>/dev/null || true
+    # Same file system as models/ is not guaranteed for $work: copy next to the
+    # target first, then rename, so models/ never holds a partial file.
+    cp "$work/$name.gsmodel" "$models/.$name.gsmodel.part"
+    mv -f "$models/.$name.gsmodel.part" "$out"
     ls -l "$out"
+    "$cli" inspect "$out"
 }
 
 for which in "${only[@]}"; do
@@ -75,9 +78,9 @@ for which in "${only[@]}"; do
             train_one rhythmvae-3d --model rhythmvae --latent 3 --epochs 40 --batch 64 --lr 1e-3 \
                 --beta 1 --free-bits 0 --kl-anneal none --early-stop 8 --seed 1 --threads 1 ;;
         recurrent)
-            train_one recurrent-32d-flat --model recurrent --latent 32 --hidden 128 --epochs 10 --batch 64 \
-                --lr 1e-3 --beta 0.2 --free-bits 0 --kl-anneal linear --flat --flat-eta 5 --early-stop 0 \
-                --seed 1 --threads 1 ;;
+            train_one recurrent-32d-flat --model recurrent --latent 32 --hidden 128 --epochs 60 --batch 64 \
+                --lr 1e-3 --beta 0.2 --free-bits 0 --kl-anneal linear --kl-warmup 3 --flat --flat-eta 0.5 \
+                --early-stop 8 --seed 1 --threads 1 ;;
         *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent)" >&2; exit 1 ;;
     esac
 done

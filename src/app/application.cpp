@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "audiolink.h"
+#include "modelloader.h"
 #include "session.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,7 @@ Application::Application(AppOptions options, QObject* parent)
 Application::~Application()
 {
     m_engine.reset();  // QML first: its view-models point at the session and the audio link
+    m_modelLoader.reset();
     m_audio.reset();
     Session::setInstance(nullptr);
 }
@@ -53,6 +55,7 @@ bool Application::start()
         if (QObject* browser = m_window->findChild<QObject*>(QStringLiteral("datasetBrowser")))
             QMetaObject::invokeMethod(browser, "importPaths", Q_ARG(QStringList, m_options.importPaths));
     }
+    loadStartModel();
     QObject* transport = m_window->findChild<QObject*>(QStringLiteral("transport"));
     if (m_options.window >= 0) {
         // The dataset arrives from a worker (demo or command-line import): pick the window then.
@@ -87,6 +90,21 @@ bool Application::start()
     if (m_options.quitAfterMs >= 0)
         QTimer::singleShot(m_options.quitAfterMs, this, &Application::grabAndMaybeQuit);
     return true;
+}
+
+void Application::loadStartModel()
+{
+    // The bundled default model fills the map on first run; --model opens another one.
+    const QString path = m_options.modelPath.isEmpty() ? ModelLoader::defaultModelPath() : m_options.modelPath;
+    if (path.isEmpty()) {
+        std::fprintf(stderr, "groovescape: no bundled model found (models/rhythmvae-2d.gsm); train one in the Train view\n");
+        return;
+    }
+    m_modelLoader = std::make_unique<ModelLoader>(m_session.get());
+    connect(m_modelLoader.get(), &ModelLoader::failed, this, [](const QString& message) {
+        std::fprintf(stderr, "groovescape: could not open the model: %s\n", qPrintable(message));
+    });
+    m_modelLoader->load(path);
 }
 
 void Application::grabAndMaybeQuit()

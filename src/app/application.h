@@ -14,6 +14,7 @@ class QQuickWindow;
 namespace gs {
 
 class AudioLink;
+class ModelLoader;
 class Session;
 
 struct AppOptions {
@@ -25,6 +26,7 @@ struct AppOptions {
     int fileRow = -1;  // --file N: with --window, also select row N of the file table (its windows list)
     bool play = false;  // --play: start the transport at once
     bool showAbout = false;  // --about: open the About box
+    QString modelPath;  // --model FILE: open this model (default: the bundled models/rhythmvae-2d.gsm)
 };
 
 class Application : public QObject {
@@ -39,10 +41,12 @@ public:
 
 private:
     void grabAndMaybeQuit();
+    void loadStartModel();
 
     AppOptions m_options;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<AudioLink> m_audio;
+    std::unique_ptr<ModelLoader> m_modelLoader;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow* m_window = nullptr;
     QElapsedTimer m_clock;  // from the composition root's construction (just after QApplication)

@@ -1,6 +1,6 @@
 // groovescape: the desktop app. Command line:
 //   groovescape [PATH...] [--screenshot FILE.png] [--quit-after MS] [--tab map|train]
-//               [--window N [--file N]] [--play] [--about]
+//               [--window N [--file N]] [--play] [--about] [--model FILE.gsm]
 // PATHs (MIDI files, folders or one .gsd) are imported at start.
 #include "application.h"
 
@@ -38,7 +38,9 @@ int main(int argc, char* argv[])
         QStringLiteral("With --window: also select row N of the file table."), QStringLiteral("n"));
     const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing at once."));
     const QCommandLineOption about(QStringLiteral("about"), QStringLiteral("Open the About box."));
-    parser.addOptions({screenshot, quitAfter, tab, window, file, play, about});
+    const QCommandLineOption model(QStringLiteral("model"),
+        QStringLiteral("Open this model file (default: the bundled 2D RhythmVAE)."), QStringLiteral("file"));
+    parser.addOptions({screenshot, quitAfter, tab, window, file, play, about, model});
     parser.process(app);
 
     gs::AppOptions options;
@@ -48,6 +50,7 @@ int main(int argc, char* argv[])
     options.play = parser.isSet(play);
     options.fileRow = parser.isSet(file) ? parser.value(file).toInt() : -1;
     options.showAbout = parser.isSet(about);
+    options.modelPath = parser.value(model);
     if (parser.isSet(window)) {
         bool ok = false;
         options.window = parser.value(window).toInt(&ok);

@@ -1,0 +1,63 @@
+#include "modelloader.h"
+
+#include "assetpaths.h"
+#include "model/model.h"
+#include "session.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+
+#include <memory>
+
+namespace gs {
+
+ModelLoader::ModelLoader(Session* session, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+{
+}
+
+ModelLoader::~ModelLoader()
+{
+    if (m_worker.joinable())
+        m_worker.join();
+}
+
+QString ModelLoader::defaultModelPath()
+{
+    const QString dir = AssetPaths::findModelsDir();
+    if (dir.isEmpty())
+        return {};
+    const QString path = QDir(dir).filePath(QStringLiteral("rhythmvae-2d.gsm"));
+    return QFileInfo(path).isFile() ? path : QString();
+}
+
+void ModelLoader::load(const QString& path)
+{
+    if (m_worker.joinable())
+        m_worker.join();
+    QPointer<ModelLoader> self(this);
+    m_worker = std::thread([self, path] {
+        auto result = Model::load(path.toStdString());
+        std::shared_ptr<Model> model;
+        QString message;
+        if (result.ok())
+            model = std::make_shared<Model>(std::move(result).value());
+        else
+            message = QString::fromStdString(result.error().describe());
+        // Back to the GUI thread; the loader outlives the worker (its destructor joins).
+        QMetaObject::invokeMethod(self.data(), [self, path, model, message] {
+            if (!self)
+                return;
+            if (!model) {
+                Q_EMIT self->failed(message);
+                return;
+            }
+            self->m_session->setModel(model, QFileInfo(path).completeBaseName());
+            Q_EMIT self->loaded(path);
+        }, Qt::QueuedConnection);
+    });
+}
+
+} // namespace gs
