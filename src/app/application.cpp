@@ -97,7 +97,7 @@ void Application::loadStartModel()
     // The bundled default model fills the map on first run; --model opens another one.
     const QString path = m_options.modelPath.isEmpty() ? ModelLoader::defaultModelPath() : m_options.modelPath;
     if (path.isEmpty()) {
-        std::fprintf(stderr, "groovescape: no bundled model found (models/rhythmvae-2d.gsm); train one in the Train view\n");
+        std::fprintf(stderr, "groovescape: no bundled model found (models/rhythmvae-2d.gsmodel); train one in the Train view\n");
         return;
     }
     m_modelLoader = std::make_unique<ModelLoader>(m_session.get());

@@ -29,8 +29,13 @@ QString ModelLoader::defaultModelPath()
     const QString dir = AssetPaths::findModelsDir();
     if (dir.isEmpty())
         return {};
-    const QString path = QDir(dir).filePath(QStringLiteral("rhythmvae-2d.gsm"));
-    return QFileInfo(path).isFile() ? path : QString();
+    // Bundled models are named .gsmodel; models the app trains are .gsm (both are the same format).
+    for (const char* name : {"rhythmvae-2d.gsm", "rhythmvae-2d.gsmodel"}) {
+        const QString path = QDir(dir).filePath(QString::fromLatin1(name));
+        if (QFileInfo(path).isFile())
+            return path;
+    }
+    return {};
 }
 
 void ModelLoader::load(const QString& path)

@@ -1,7 +1,7 @@
 #pragma once
 // Loads a model file off the GUI thread (torch::load of a few MB takes
 // hundreds of ms) and hands it to the Session on the GUI thread. Used at
-// start-up for the bundled default model (models/rhythmvae-2d.gsm) or --model.
+// start-up for the bundled default model (models/rhythmvae-2d.gsmodel) or --model.
 #include <QObject>
 #include <QString>
 
