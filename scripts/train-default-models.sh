@@ -6,9 +6,9 @@
 #
 # GMD_DIR defaults to ../shared/data/gmd (relative to the repository) or $GS_GMD.
 # The CLI defaults to $GS_CLI, else build/release/bin/groovescape-cli.
-# Seeds are fixed, so the same build on the same machine gives the same files
-# (torch threads are pinned to 1 for that reason: reductions split over threads
-# can round differently). Each model file is written atomically by the trainer;
+# Seeds are fixed, so the same build on the same machine gives the same weights
+# (only the recorded timings differ); torch threads are pinned to 1 for that
+# reason: reductions split over threads can round differently. Each model file is written atomically by the trainer;
 # nothing is written into models/ until a model has trained completely.
 set -euo pipefail
 
@@ -25,6 +25,12 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 [[ ${#only[@]} -eq 0 ]] && only=(2d 3d recurrent)
+for which in "${only[@]}"; do
+    case "$which" in
+        2d|3d|recurrent) ;;
+        *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent)" >&2; exit 1 ;;
+    esac
+done
 
 if [[ ! -x "$cli" ]]; then
     echo "train-default-models: no groovescape-cli at $cli (build it, or pass --cli / set GS_CLI)" >&2
@@ -84,4 +90,17 @@ for which in "${only[@]}"; do
         *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent)" >&2; exit 1 ;;
     esac
 done
-echo "== done: $(ls "$models"/*.gsmodel | tr '\n' ' ')"
+echo "== summary (validation part)"
+for f in "$work"/*.eval.json; do
+    python3 - "$f" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+a = j["attribute_correlation"]
+print(f"{j['model'].rsplit('/', 1)[-1]}: {j['windows']} windows, hit P/R/F1 {j['hit_precision']:.3f}/"
+      f"{j['hit_recall']:.3f}/{j['hit_f1']:.3f}, velocity MSE {j['velocity_mse']:.4f}, offset MSE "
+      f"{j['offset_mse']:.4f}, smoothness {j['smoothness_mean']:.3f}/{j['smoothness_max']:g}, attribute r "
+      f"{a['density']:.3f}/{a['velocity']:.3f}/{a['offset']:.3f}, KL total {sum(j['kl_per_dim']):.2f}, "
+      f"active {j['active_dims']}/{len(j['kl_per_dim'])}")
+PY
+done
+ls -l "$models"/*.gsmodel
