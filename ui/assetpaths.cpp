@@ -1,9 +1,13 @@
 #include "assetpaths.h"
 
+#include "core/datapaths.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+
+#include <filesystem>
 
 namespace gs {
 
@@ -11,21 +15,12 @@ namespace {
 
 QString firstExisting(const QString& name)
 {
-    QStringList candidates;
-    const QString env = qEnvironmentVariable("GS_ASSETS_ROOT");
-    if (!env.isEmpty())
-        candidates << QDir(env).filePath(name);
-    const QString exeDir = QCoreApplication::applicationDirPath();
-    candidates << QDir(exeDir).filePath(QStringLiteral("../../../") + name)  // build/<preset>/bin
-               << QDir(exeDir).filePath(QStringLiteral("../../") + name)  // build/<preset>/tests
-               << QDir(exeDir).filePath(QStringLiteral("../share/groovescape/") + name);  // installed
-#ifdef GS_SOURCE_ROOT
-    candidates << QDir(QStringLiteral(GS_SOURCE_ROOT)).filePath(name);
-#endif
-    for (const QString& candidate : candidates)
-        if (QFileInfo(candidate).isDir())
-            return QDir(candidate).canonicalPath();
-    return {};
+    // One search path for the app, the command line and the tests (src/core/datapaths.h).
+    const std::filesystem::path found =
+        findData(name.toStdString(), QCoreApplication::applicationFilePath().toStdString());
+    if (found.empty() || !std::filesystem::is_directory(found))
+        return {};
+    return QDir(QString::fromStdString(found.string())).canonicalPath();
 }
 
 } // namespace

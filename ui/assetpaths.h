@@ -1,7 +1,7 @@
 #pragma once
-// Where the bundled assets (kits, demo dataset) and models are: $GS_ASSETS_ROOT (a folder holding assets/ and models/),
-// then beside the executable (build/<preset>/bin/../../../assets, an install's
-// ../share/groovescape/assets), then the source tree (compile definition).
+// Where the bundled assets (kits, demo dataset) and models are, for QML: the
+// search path of src/core/datapaths.h ($GROOVESCAPE_DATA, an install's
+// ../share/groovescape, the source tree, the configured install data dir).
 #include <QObject>
 #include <QString>
 #include <QtQml/qqmlregistration.h>

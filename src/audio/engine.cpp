@@ -38,25 +38,10 @@ Engine::Engine() { prepare(48000.0); }
 Engine::~Engine()
 {
     // No audio thread runs now: release everything still held on either side.
-    collectGarbage();
-    Command c;
-    while (m_commands.pop(c)) {
-        delete c.pattern;
-        delete c.kit;
-    }
-    delete m_pattern;
-    delete m_pendingBar;
-    for (int i = 0; i < m_queueCount; ++i)
-        delete m_queue[std::size_t((m_queueHead + i) % kQueueCapacity)];
-    delete m_kit;
-    delete m_oldKit;
-    for (int i = 0; i < m_retiredOverflowCount; ++i) {
-        delete m_retiredOverflow[std::size_t(i)].pattern;
-        delete m_retiredOverflow[std::size_t(i)].kit;
-    }
+    releaseSnapshots();
 }
 
-void Engine::prepare(double sampleRate)
+void Engine::releaseSnapshots()
 {
     if (m_commands.capacity() > 0) {
         collectGarbage();
@@ -76,6 +61,11 @@ void Engine::prepare(double sampleRate)
         delete m_retiredOverflow[std::size_t(i)].pattern;
         delete m_retiredOverflow[std::size_t(i)].kit;
     }
+}
+
+void Engine::prepare(double sampleRate)
+{
+    releaseSnapshots();
     m_pattern = m_pendingBar = nullptr;
     m_kit = m_oldKit = nullptr;
     m_queueHead = m_queueCount = 0;

@@ -124,6 +124,8 @@ private:
     void advance(std::int64_t frames);
     void playHit(const Pattern& pattern, const ScheduledHit& hit);
     void prepareNextEarly(PatternBox* next);
+    // Control thread, with no process() running: frees every snapshot the engine or its FIFOs hold.
+    void releaseSnapshots();
     void playNextEarly();
     void click(bool accent);
     void sendMidi(std::uint8_t status, std::uint8_t a, std::uint8_t b, int size);
