@@ -35,8 +35,10 @@ ColumnLayout {
                 onEditingFinished: root.bookmarks.rename(index, text)
                 TapHandler { onTapped: root.bookmarks.recall(index) }
             }
-            ToolButton { text: "A"; onClicked: { root.bookmarks.recall(index); root.interpolation.setAFromCursor() } }
-            ToolButton { text: "B"; onClicked: { root.bookmarks.recall(index); root.interpolation.setBFromCursor() } }
+            ToolButton { objectName: "bookmarkA"; text: "A"; onClicked: root.interpolation.setAFromBookmark(root.bookmarks, index)
+                         ToolTip.visible: hovered; ToolTip.text: qsTr("Interpolate from this bookmark") }
+            ToolButton { objectName: "bookmarkB"; text: "B"; onClicked: root.interpolation.setBFromBookmark(root.bookmarks, index)
+                         ToolTip.visible: hovered; ToolTip.text: qsTr("Interpolate to this bookmark") }
             ToolButton { text: "×"; onClicked: root.bookmarks.remove(index) }
         }
     }

@@ -5,8 +5,9 @@ import QtQuick.Layouts
 import Groovescape.Ui
 
 // The dataset browser: import (drop or dialog) with progress and cancel, the
-// failures, a sortable / filterable table of files and the windows of the
-// selected file. Choosing a window puts it on the drum grid.
+// failures, drum map and grid choice, a sortable / filterable table of files
+// with include boxes, the windows of the selected file and its note report,
+// and a Stats tab of charts. Choosing a window puts it on the drum grid.
 Rectangle {
     id: root
     color: Theme.panel
@@ -15,6 +16,7 @@ Rectangle {
     function openImportDialog() { folderDialog.open() }
 
     DatasetBrowser { id: browser; objectName: "datasetBrowser" }
+    SettingsStore { id: settings }
 
     FolderDialog {
         id: folderDialog
@@ -74,38 +76,101 @@ Rectangle {
                                   font.pixelSize: Theme.smallFont; width: ListView.view.width; elide: Text.ElideMiddle }
             }
         }
-        TextField {
-            objectName: "filterBox"
+        ImportOptions { Layout.fillWidth: true; browser: browser }
+        TabBar {
+            id: browserTabs
+            objectName: "browserTabs"
             Layout.fillWidth: true
-            placeholderText: qsTr("Filter files (name, style, …)")
-            onTextChanged: browser.filterText = text
+            currentIndex: settings.value("browser/tab", 0)
+            onCurrentIndexChanged: {
+                settings.setValue("browser/tab", currentIndex)
+                if (currentIndex === 1) statsLoader.active = true
+            }
+            Component.onCompleted: if (currentIndex === 1) statsLoader.active = true
+            CentreTab { text: qsTr("Files") }
+            CentreTab { text: qsTr("Stats"); objectName: "statsTab" }
         }
-        FileTable {
-            id: table
+        StackLayout {
             Layout.fillWidth: true; Layout.fillHeight: true
-            Layout.minimumHeight: 120
-            browser: browser
-        }
-        Label {
-            text: browser.selectedFile >= 0 ? qsTr("Windows (%1)").arg(windowList.count) : qsTr("Select a file to see its windows")
-            color: Theme.textDim; font.pixelSize: Theme.smallFont
-        }
-        ListView {
-            id: windowList
-            objectName: "windowList"
-            Layout.fillWidth: true; Layout.preferredHeight: 140
-            clip: true
-            model: browser.windows
-            currentIndex: -1
-            ScrollBar.vertical: ScrollBar {}
-            delegate: ItemDelegate {
-                required property int index
-                required property string label
-                required property string split
-                width: windowList.width; height: 24
-                highlighted: ListView.isCurrentItem
-                contentItem: Label { text: label + "  ·  " + split; color: Theme.text; font.pixelSize: Theme.smallFont }
-                onClicked: { windowList.currentIndex = index; browser.selectWindowRow(index); root.windowChosen() }
+            currentIndex: browserTabs.currentIndex
+
+            ColumnLayout {
+                spacing: 6
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    TextField {
+                        objectName: "filterBox"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Filter files (name, style, …)")
+                        onTextChanged: browser.filterText = text
+                    }
+                    Button { text: qsTr("All"); Layout.preferredWidth: 44; onClicked: browser.includeAll(); ToolTip.visible: hovered; ToolTip.text: qsTr("Include every file and window") }
+                    Button { text: qsTr("None"); Layout.preferredWidth: 52; onClicked: browser.excludeAll(); ToolTip.visible: hovered; ToolTip.text: qsTr("Exclude every file") }
+                    Button { text: qsTr("Invert"); Layout.preferredWidth: 56; onClicked: browser.invertInclusion(); ToolTip.visible: hovered; ToolTip.text: qsTr("Swap included and excluded windows") }
+                }
+                Label {
+                    objectName: "includeCount"
+                    Layout.fillWidth: true; elide: Text.ElideRight
+                    color: browser.includedWindows < browser.totalWindows ? Theme.accent : Theme.textDim
+                    font.pixelSize: Theme.smallFont
+                    text: qsTr("%1 of %2 windows included · %3 of %4 files")
+                          .arg(browser.includedWindows).arg(browser.totalWindows).arg(browser.includedFiles).arg(browser.totalFiles)
+                }
+                FileTable {
+                    id: table
+                    Layout.fillWidth: true; Layout.fillHeight: true
+                    Layout.minimumHeight: 120
+                    browser: browser
+                }
+                Label {
+                    text: browser.selectedFile >= 0 ? qsTr("Windows (%1)").arg(windowList.count) : qsTr("Select a file to see its windows")
+                    color: Theme.textDim; font.pixelSize: Theme.smallFont
+                }
+                ListView {
+                    id: windowList
+                    objectName: "windowList"
+                    Layout.fillWidth: true; Layout.preferredHeight: 120
+                    clip: true
+                    model: browser.windows
+                    currentIndex: -1
+                    ScrollBar.vertical: ScrollBar {}
+                    delegate: ItemDelegate {
+                        id: windowRow
+                        required property int index
+                        required property string label
+                        required property string split
+                        required property bool included
+                        width: windowList.width; height: 24
+                        highlighted: ListView.isCurrentItem
+                        CheckBox {
+                            objectName: "windowInclude"
+                            anchors { left: parent.left; verticalCenter: parent.verticalCenter }
+                            scale: 0.7
+                            checked: windowRow.included
+                            onToggled: browser.setWindowIncluded(windowRow.index, checked)
+                        }
+                        contentItem: Label {
+                            leftPadding: 22
+                            text: windowRow.label + "  ·  " + windowRow.split
+                            color: Theme.text; opacity: windowRow.included ? 1 : 0.45
+                            font.pixelSize: Theme.smallFont
+                        }
+                        onClicked: { windowList.currentIndex = index; browser.selectWindowRow(index); root.windowChosen() }
+                    }
+                }
+                ImportReport {
+                    objectName: "importReport"
+                    Layout.fillWidth: true
+                    visible: browser.selectedFile >= 0
+                    report: browser.selectedFileReport
+                }
+            }
+            Loader {  // the charts are made the first time the tab is shown, not at start-up
+                id: statsLoader
+                objectName: "statsLoader"
+                active: false
+                sourceComponent: StatsView { objectName: "statsView"; browser: root.browser }
             }
         }
     }

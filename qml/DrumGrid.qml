@@ -5,11 +5,24 @@ import Groovescape.Ui
 
 // Voices x steps of Session's groove. Click toggles a hit, a vertical drag sets
 // velocity, Shift + horizontal drag sets micro-timing; one drag is one undo step.
+// The header switches to the piano roll (the same clip as exported MIDI notes),
+// places the edited groove on the map (P) and holds the draggable clip tile.
 Rectangle {
     id: root
     color: Theme.panel
 
     property alias model: grooveModel
+    property alias pianoRoll: pianoRoll
+    property alias clipTile: clipTile
+    // "grid" or "roll"; remembered across starts.
+    property string view: bottomSettings.value("bottom/view", "grid") === "roll" ? "roll" : "grid"
+    onViewChanged: bottomSettings.setValue("bottom/view", view)
+    SettingsStore { id: bottomSettings }
+
+    function placeOnMap() {
+        if (Session.hasModel) Session.requestPlaceOnMap()
+    }
+    Shortcut { sequence: "P"; context: Qt.ApplicationShortcut; enabled: Session.hasModel; onActivated: root.placeOnMap() }
     property int playStep: -1          // fed by the transport; -1 hides the playhead
     readonly property int labelWidth: 132
     readonly property real cellWidth: Math.max(8, (cells.width) / Math.max(1, Session.steps))
@@ -25,7 +38,21 @@ Rectangle {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: 4 }
         height: 24
-        Label { text: qsTr("Drum grid"); color: Theme.text; font.bold: true }
+        Row {
+            spacing: 0
+            Repeater {
+                model: [{ key: "grid", text: qsTr("Drum grid") }, { key: "roll", text: qsTr("Piano roll") }]
+                delegate: Button {
+                    required property var modelData
+                    objectName: "view_" + modelData.key
+                    text: modelData.text
+                    checkable: true; checked: root.view === modelData.key
+                    flat: !checked; font.bold: checked
+                    implicitHeight: 24
+                    onClicked: root.view = modelData.key
+                }
+            }
+        }
         Label {
             text: qsTr("%1 hits · %2 steps · %3 · from %4").arg(grooveModel.hitCount).arg(Session.steps)
                   .arg(Session.drumMapName).arg(Session.grooveSource)
@@ -37,11 +64,31 @@ Rectangle {
         ToolButton { text: qsTr("Redo"); enabled: grooveModel.canRedo; onClicked: grooveModel.redo()
                      ToolTip.visible: hovered; ToolTip.text: grooveModel.redoText + " (Ctrl+Shift+Z)" }
         ToolButton { text: qsTr("Clear"); enabled: grooveModel.hitCount > 0; onClicked: grooveModel.clear() }
+        Button {
+            objectName: "placeOnMapButton"
+            text: qsTr("Place on map")
+            enabled: Session.hasModel && grooveModel.hitCount > 0
+            implicitHeight: 24
+            onClicked: root.placeOnMap()
+            ToolTip.visible: hovered
+            ToolTip.text: Session.hasModel ? qsTr("Encode this groove and move the map cursor there (P)")
+                                           : qsTr("Load a model to place grooves on its map")
+        }
+        ClipTile { id: clipTile; Layout.preferredWidth: 170 }
+    }
+
+    PianoRoll {
+        id: pianoRoll
+        objectName: "pianoRoll"
+        visible: root.view === "roll"
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom; topMargin: 4 }
+        playStep: root.playStep
     }
 
     // Voice names with mute / solo.
     Column {
         id: labels
+        visible: root.view === "grid"
         anchors { left: parent.left; top: header.bottom; leftMargin: 4; topMargin: 4 }
         width: root.labelWidth
         Repeater {
@@ -79,6 +126,7 @@ Rectangle {
     Item {
         id: cells
         objectName: "cells"
+        visible: root.view === "grid"
         anchors { left: labels.right; right: parent.right; top: header.bottom; leftMargin: 2; rightMargin: 6; topMargin: 4 }
         height: root.cellHeight * Session.voices
         clip: true

@@ -2,13 +2,14 @@ import QtQuick
 import QtQuick.Controls
 import Groovescape.Ui
 
-// The file table: click a header to sort (again to reverse), click a row to select the file.
+// The file table: click a header to sort (again to reverse), click a row to select the file,
+// click the box in the first column to include or exclude the file (excluded rows are dimmed).
 Item {
     id: root
     property DatasetBrowser browser
     property int sortColumn: -1
     property bool ascending: true
-    readonly property var widths: [0.30, 0.11, 0.07, 0.07, 0.06, 0.09, 0.07, 0.10, 0.13]
+    readonly property var widths: [0.06, 0.28, 0.10, 0.06, 0.06, 0.06, 0.08, 0.07, 0.09, 0.12]
 
     HorizontalHeaderView {
         id: header
@@ -47,21 +48,42 @@ Item {
         onWidthChanged: forceLayout()
         ScrollBar.vertical: ScrollBar {}
         delegate: Rectangle {
+            id: cell
             required property int row
+            required property int column
             required property string display
             required property bool failed
             required property int fileIndex
+            required property int included  // Qt.Unchecked / PartiallyChecked / Checked
             implicitHeight: 22
             color: (root.browser && fileIndex === root.browser.selectedFile) ? Theme.accentDim : (row % 2 ? Theme.panel : Theme.panelRaised)
             Label {
                 anchors.fill: parent; anchors.leftMargin: 4
+                visible: cell.column !== 0
                 verticalAlignment: Text.AlignVCenter; elide: Text.ElideRight
                 text: display; font.pixelSize: Theme.smallFont
                 color: failed ? Theme.danger : Theme.text
+                opacity: cell.included === Qt.Unchecked ? 0.45 : 1
+            }
+            Rectangle {  // the include box
+                visible: cell.column === 0
+                anchors.centerIn: parent
+                width: 13; height: 13; radius: 2
+                color: cell.included === Qt.Checked ? Theme.accent : Theme.panel
+                border.color: cell.included === Qt.Unchecked ? Theme.textDim : Theme.accent
+                Rectangle {
+                    visible: cell.included === Qt.PartiallyChecked
+                    anchors.centerIn: parent; width: 7; height: 2; color: Theme.accent
+                }
             }
             MouseArea {
                 anchors.fill: parent
-                onClicked: root.browser.selectFileRow(row)
+                onClicked: {
+                    if (cell.column === 0)
+                        root.browser.setFileIncluded(cell.fileIndex, cell.included !== Qt.Checked)
+                    else
+                        root.browser.selectFileRow(row)
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ ColumnLayout {
     property alias validationSeries: validationSeries
     property alias lrSeries: lrSeries
     property var termSeries: ({})
+    property var history  // the EpochModel: a term switched on later gets its earlier points from it
     readonly property var terms: ["Hits", "Velocity", "Offset", "Kl"]
 
     function append(epoch, values) {
@@ -40,8 +41,8 @@ ColumnLayout {
                 const s = chart.createSeries(ChartView.SeriesTypeLine, pass + " " + term.toLowerCase(), epochAxis, lossAxis)
                 s.style = pass === "train" ? Qt.SolidLine : Qt.DashLine
                 s.color = ["#c77dff", "#ff8fab", "#80ed99", "#ffd166"][terms.indexOf(term)]
-                const history = training.history
-                for (let row = 0; row < history.count; ++row)
+                const history = root.history
+                for (let row = 0; history && row < history.count; ++row)
                     s.append(history.value(row, "epoch"), history.value(row, key))
                 termSeries[key] = s
             } else if (!shown && termSeries[key]) {
@@ -55,7 +56,11 @@ ColumnLayout {
         Label { text: qsTr("Show terms:"); color: Theme.textDim }
         Repeater {
             model: root.terms
-            CheckBox { text: modelData === "Kl" ? "KL" : modelData.toLowerCase(); onToggled: root.showTerm(modelData, checked) }
+            CheckBox {
+                objectName: "term" + modelData
+                text: modelData === "Kl" ? "KL" : modelData.toLowerCase()
+                onToggled: root.showTerm(modelData, checked)
+            }
         }
     }
     ChartView {

@@ -14,7 +14,7 @@ ApplicationWindow {
     minimumWidth: 960
     minimumHeight: 600
     visible: true
-    title: qsTr("Groovescape")
+    title: Project.title
     color: Theme.window
     palette.window: Theme.window
     palette.windowText: Theme.text
@@ -41,8 +41,16 @@ ApplicationWindow {
     menuBar: MenuBar {
         Menu {
             title: qsTr("&File")
+            MenuItem { action: projectDialogs.newAction }
+            MenuItem { action: projectDialogs.openAction }
+            RecentMenu {}
+            MenuItem { action: projectDialogs.saveAction }
+            MenuItem { action: projectDialogs.saveAsAction }
+            MenuSeparator {}
             MenuItem { action: importAction }
             MenuItem { action: exportMidiAction }
+            MenuItem { text: qsTr("Export groove as &WAV…"); onTriggered: transport.openWavDialog() }
+            MenuItem { text: qsTr("&Audio and MIDI settings…"); onTriggered: transport.openAudioSettings() }
             MenuSeparator {}
             MenuItem { text: qsTr("&Quit"); onTriggered: window.close() }
         }
@@ -118,6 +126,7 @@ ApplicationWindow {
     }
 
     About { id: about }
+    ProjectDialogs { id: projectDialogs }
 
     Component.onCompleted: {
         const outerState = settings.value("layout/outer")

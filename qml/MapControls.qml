@@ -11,6 +11,7 @@ Pane {
     property MapItem mapItem
     property BookmarkModel bookmarks
     property InterpolationModel interpolation
+    property FreehandPath freehand
     padding: 8
     background: Rectangle { color: Theme.panel; border.color: Theme.border }
     enabled: controller.ready
@@ -105,6 +106,11 @@ Pane {
                 Layout.topMargin: 6
                 controller: root.controller
                 interpolation: root.interpolation
+            }
+            FreehandPanel {
+                Layout.fillWidth: true
+                Layout.topMargin: 6
+                freehand: root.freehand
             }
             BookmarkPanel {
                 Layout.fillWidth: true

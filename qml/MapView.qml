@@ -12,11 +12,13 @@ Item {
     property alias mapItem: mapItem
     property alias bookmarks: bookmarks
     property alias interpolation: interpolation
+    property alias freehand: freehand
     property bool show3D: false
 
     MapController { id: controller }
     BookmarkModel { id: bookmarks; controller: controller }
     InterpolationModel { id: interpolation; controller: controller }
+    FreehandPath { id: freehand; controller: controller }
 
     RowLayout {
         anchors.fill: parent
@@ -35,6 +37,9 @@ Item {
                 model: controller.map
                 pointSize: controller.map.count > 5000 ? 3 : 5
                 path: interpolation.path
+                pathHighlight: interpolation.player.playing ? interpolation.player.playingStep : interpolation.current
+                freehandPath: freehand.path
+                freehandHighlight: freehand.replayIndex
                 visible: !root.show3D
                 onPointClicked: (index) => controller.jumpToPoint(index)
             }
@@ -98,6 +103,15 @@ Item {
                 }
             }
 
+            // "Place on map" problems (a groove that does not fit the model).
+            Label {
+                objectName: "mapMessage"
+                anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; margins: 8 }
+                visible: controller.message !== ""
+                text: controller.message
+                color: Theme.textDim
+                font.pixelSize: Theme.smallFont
+            }
             Label {
                 anchors { left: parent.left; bottom: parent.bottom; margins: 8 }
                 color: Theme.textDim
@@ -135,6 +149,7 @@ Item {
             mapItem: mapItem
             bookmarks: bookmarks
             interpolation: interpolation
+            freehand: freehand
         }
     }
 }

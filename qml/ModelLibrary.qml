@@ -1,56 +1,239 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Groovescape.Ui
 
-// Saved models with their type, latent size, epochs and validation loss:
-// Open makes one the session's model (the map fills), rename, delete.
+// The model library: the models you trained and the bundled ones, each with
+// the data and settings it was trained with and its evaluation table. Click a
+// column title to sort; select a row for its details and actions (Open,
+// Evaluate on the current dataset, Train more, Rename, Export, Delete).
 Pane {
     id: root
     property alias library: library
-    padding: 8
+    property TrainingModel training
+    property int currentRow: -1
+    readonly property var current: currentRow >= 0 && currentRow < list.count ? list.itemAtIndex(currentRow) : null
+    padding: 6
     background: Rectangle { color: Theme.panel; border.color: Theme.border }
 
-    ModelLibraryModel { id: library; Component.onCompleted: refresh() }
+    ModelLibraryModel {
+        id: library
+        Component.onCompleted: refresh()
+        onRenamed: (from, to, ok) => { if (ok) root.currentRow = rowOf(to) }
+        onRemoved: root.currentRow = -1
+        onRefreshed: root.currentRow = Math.min(root.currentRow, count - 1)
+    }
+
+    // Columns: title, role to sort by, width, text of a row.
+    readonly property var columns: [
+        { title: qsTr("Model"), role: "name", width: 130 },
+        { title: qsTr("Type"), role: "type", width: 76 },
+        { title: qsTr("z"), role: "latent", width: 28 },
+        { title: qsTr("Trained on"), role: "trainWindows", width: 150 },
+        { title: qsTr("Epochs"), role: "epochs", width: 48 },
+        { title: qsTr("Time"), role: "trainingSeconds", width: 50 },
+        { title: qsTr("F1"), role: "hitF1", width: 44 },
+        { title: qsTr("P / R"), role: "hitPrecision", width: 76 },
+        { title: qsTr("vel / off MSE"), role: "velocityMse", width: 82 },
+        { title: qsTr("smooth"), role: "smoothnessMean", width: 70 },
+        { title: qsTr("attr r d / v / o"), role: "densityCorrelation", width: 104 },
+    ]
+
+    function num(v, digits) { return v === undefined || v === null ? "—" : Number(v).toFixed(digits) }
+    function duration(s) {
+        s = Math.round(s)
+        return s >= 3600 ? (s / 3600).toFixed(1) + " h" : s >= 60 ? Math.round(s / 60) + " min" : s + " s"
+    }
+    function cell(column, m) {
+        switch (column) {
+        case 0: return m.name
+        case 1: return m.type + (m.flat ? " flat" : "")
+        case 2: return m.latent
+        case 3: return m.dataset === "" ? "—" : qsTr("%1 · %2 · %3 st.").arg(m.dataset).arg(m.trainWindows).arg(m.styleCount)
+        case 4: return m.epochs
+        case 5: return root.duration(m.trainingSeconds)
+        case 6: return root.num(m.hitF1, 3)
+        case 7: return root.num(m.hitPrecision, 2) + " / " + root.num(m.hitRecall, 2)
+        case 8: return root.num(m.velocityMse, 3) + " / " + root.num(m.offsetMse, 3)
+        case 9: return root.num(m.smoothnessMean, 2) + " / " + root.num(m.smoothnessMax, 0)
+        case 10: return root.num(m.densityCorrelation, 2) + " / " + root.num(m.velocityCorrelation, 2) + " / " + root.num(m.offsetCorrelation, 2)
+        }
+        return ""
+    }
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: 4
+        spacing: 3
+
         RowLayout {
             Layout.fillWidth: true
-            Label { text: qsTr("Model library"); color: Theme.text; font.bold: true; Layout.fillWidth: true }
-            BusyIndicator { running: library.busy; visible: library.busy; Layout.preferredWidth: 18; Layout.preferredHeight: 18 }
+            Label { text: qsTr("Model library"); color: Theme.text; font.bold: true }
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("%1 models · figures on validation windows · bundled models are read-only").arg(library.count)
+                color: Theme.textDim
+                font.pixelSize: Theme.smallFont
+                elide: Text.ElideRight
+            }
+            BusyIndicator { running: library.busy || library.evaluating; visible: running; Layout.preferredWidth: 18; Layout.preferredHeight: 18 }
             ToolButton { text: qsTr("Refresh"); onClicked: library.refresh() }
         }
+
+        // Column titles: click to sort, again to reverse.
+        Row {
+            Layout.fillWidth: true
+            spacing: 0
+            Repeater {
+                model: root.columns
+                Label {
+                    width: modelData.width
+                    text: modelData.title + (library.sortRole === modelData.role ? (library.sortAscending ? " ▲" : " ▼") : "")
+                    color: Theme.textDim
+                    font.pixelSize: Theme.smallFont
+                    font.bold: true
+                    elide: Text.ElideRight
+                    MouseArea {
+                        anchors.fill: parent
+                        cursorShape: Qt.PointingHandCursor
+                        onClicked: library.sortBy(modelData.role, library.sortRole === modelData.role ? !library.sortAscending : modelData.role === "name")
+                    }
+                }
+            }
+        }
+
         ListView {
+            id: list
             objectName: "modelList"
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.minimumHeight: 40
             clip: true
             model: library
-            delegate: RowLayout {
+            currentIndex: root.currentRow
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {}
+            delegate: Rectangle {
+                id: rowItem
+                required property int index
+                required property var model
                 width: ListView.view.width
-                spacing: 2
-                TextField {
-                    Layout.fillWidth: true
-                    text: model.name
-                    onEditingFinished: if (text !== model.name) library.rename(index, text)
-                    ToolTip.visible: hovered
-                    ToolTip.text: model.error !== "" ? model.error
-                        : qsTr("%1, latent %2, %3 epochs, validation loss %4, trained on %5")
-                              .arg(model.type).arg(model.latent).arg(model.epochs)
-                              .arg(model.validationLoss.toFixed(1)).arg(model.dataset)
+                height: 20
+                color: root.currentRow === index ? Theme.panelRaised : "transparent"
+                Row {
+                    anchors.verticalCenter: parent.verticalCenter
+                    Repeater {
+                        model: root.columns.length
+                        Label {
+                            required property int index
+                            width: root.columns[index].width
+                            text: rowItem.model.error !== "" && index > 0 ? (index === 3 ? rowItem.model.error : "")
+                                  : root.cell(index, rowItem.model)
+                            color: rowItem.model.error !== "" ? Theme.danger
+                                   : index === 6 && rowItem.model.hasEvaluation ? Theme.accent : Theme.text
+                            font.pixelSize: Theme.smallFont
+                            font.family: index >= 4 ? Theme.mono : font.family
+                            font.italic: index === 0 && rowItem.model.bundled
+                            elide: Text.ElideRight
+                        }
+                    }
                 }
-                ToolButton { text: qsTr("Open"); enabled: model.error === ""; onClicked: library.open(index) }
-                ToolButton { text: "×"; onClicked: library.remove(index) }
+                Label {
+                    anchors { right: parent.right; rightMargin: 4; verticalCenter: parent.verticalCenter }
+                    visible: rowItem.model.evaluating  // bundled models are shown in italics
+                    text: qsTr("evaluating…")
+                    color: Theme.textDim
+                    font.pixelSize: Theme.smallFont
+                }
+                MouseArea {
+                    anchors.fill: parent
+                    onClicked: root.currentRow = rowItem.index
+                    onDoubleClicked: library.open(rowItem.index)
+                }
             }
         }
+
+        // The selected model: settings and data, and what can be done with it.
         Label {
+            objectName: "modelDetails"
             Layout.fillWidth: true
-            visible: library.message !== ""
-            text: library.message
+            visible: root.current !== null
             color: Theme.textDim
+            font.pixelSize: Theme.smallFont
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
+            text: {
+                if (!root.current) return ""
+                const m = root.current.model
+                if (m.error !== "") return m.path + ": " + m.error
+                return qsTr("width %1 · %2 parameters · lr %3 · beta %4 · free bits %5 · KL anneal %6%7 · batch not stored · %8 train / %9 validation windows · styles: %10")
+                    .arg(m.hidden).arg(Number(m.parameters).toLocaleString(Qt.locale("en_US"), "f", 0))
+                    .arg(Number(m.learningRate).toExponential(1)).arg(m.beta).arg(m.freeBits).arg(m.klAnneal)
+                    .arg(m.flat ? qsTr(" · flat eta %1").arg(m.flatEta) : "")
+                    .arg(m.trainWindows).arg(m.validationWindows).arg(m.styles)
+            }
         }
+        RowLayout {
+            Layout.fillWidth: true
+            readonly property bool usable: root.current !== null && root.current.model.error === ""
+            readonly property bool own: usable && !root.current.model.bundled
+            id: actions
+            Button { objectName: "openModel"; text: qsTr("Open"); enabled: actions.usable; onClicked: library.open(root.currentRow) }
+            Button {
+                objectName: "evaluateModel"
+                text: library.evaluating ? qsTr("Cancel evaluation") : qsTr("Evaluate")
+                enabled: library.evaluating || (actions.own && Session.hasDataset)
+                onClicked: library.evaluating ? library.cancelEvaluation() : library.evaluate(root.currentRow)
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Evaluate on the validation split of %1 and store the figures in the model file").arg(Session.datasetName)
+            }
+            Button {
+                text: qsTr("Train more")
+                enabled: actions.usable && root.training !== null && root.training.canStart
+                onClicked: root.training.resumeFile(root.current.model.path)
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Resume training this model on the current dataset")
+            }
+            Button { text: qsTr("Rename…"); enabled: actions.own; onClicked: { renameField.text = root.current.model.name; renameDialog.open() } }
+            Button { text: qsTr("Export…"); enabled: actions.usable; onClicked: exportDialog.open() }
+            Button { text: qsTr("Delete…"); enabled: actions.own; onClicked: deleteDialog.open() }
+            Label {
+                objectName: "libraryMessage"
+                Layout.fillWidth: true
+                text: library.message
+                color: Theme.textDim
+                font.pixelSize: Theme.smallFont
+                elide: Text.ElideRight
+            }
+        }
+    }
+
+    Dialog {
+        id: renameDialog
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Rename model")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        TextField { id: renameField; width: 320; selectByMouse: true; onAccepted: renameDialog.accept() }
+        onAccepted: library.rename(root.currentRow, renameField.text)
+    }
+    Dialog {
+        id: deleteDialog
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Delete model")
+        standardButtons: Dialog.Yes | Dialog.No
+        Label { text: root.current ? qsTr("Delete %1 from the library? The file is removed.").arg(root.current.model.name) : "" }
+        onAccepted: library.remove(root.currentRow)
+    }
+    FileDialog {
+        id: exportDialog
+        fileMode: FileDialog.SaveFile
+        title: qsTr("Export model")
+        nameFilters: [qsTr("Groovescape models (*.gsm *.gsmodel)")]
+        onAccepted: library.exportTo(root.currentRow, selectedFile.toString())
     }
 }

@@ -5,7 +5,9 @@ import QtQuick.Dialogs
 import Groovescape.Ui
 
 // Interpolation: A and B from the cursor (click a point first to start from
-// a window), steps, linear or spherical, audition each step, export as MIDI.
+// a window) or from bookmarks, steps, linear or spherical, audition each step,
+// play the whole path as a sequence (the step heard is ringed on the map),
+// export as MIDI (decoded and written off the GUI thread).
 ColumnLayout {
     id: root
     property MapController controller
@@ -36,15 +38,35 @@ ColumnLayout {
             Button {
                 text: String(model.step + 1)
                 width: 30
-                highlighted: root.interpolation.current === model.step
+                highlighted: root.interpolation.player.playing ? root.interpolation.player.playingStep === model.step
+                                                               : root.interpolation.current === model.step
                 onClicked: root.interpolation.audition(model.step)
             }
         }
     }
+    RowLayout {
+        Layout.fillWidth: true
+        Button {
+            objectName: "playPath"
+            text: root.interpolation.player.playing ? qsTr("Stop path") : qsTr("Play path")
+            Layout.fillWidth: true
+            enabled: root.interpolation.path.length > 0 && !root.interpolation.player.decoding
+            onClicked: root.interpolation.player.playing ? root.interpolation.stopPath() : root.interpolation.playPath()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Every step in turn, as one multi-bar sequence")
+        }
+        CheckBox {
+            objectName: "loopPath"
+            text: qsTr("Loop")
+            checked: root.interpolation.player.loop
+            onToggled: root.interpolation.player.loop = checked
+        }
+    }
     Button {
+        objectName: "exportPath"
         text: qsTr("Export path as MIDI…")
         Layout.fillWidth: true
-        enabled: root.interpolation.path.length > 0
+        enabled: root.interpolation.path.length > 0 && !root.interpolation.player.exporting
         onClicked: exportDialog.open()
     }
     Label {

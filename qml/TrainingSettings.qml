@@ -38,7 +38,15 @@ Pane {
                 onActivated: root.training.modelType = currentText
             }
             Label { text: qsTr("Flat manifold"); color: Theme.textDim }
-            CheckBox { checked: root.training.flat; onToggled: root.training.flat = checked }
+            CheckBox {
+                objectName: "flat"
+                checked: root.training.flat
+                onToggled: root.training.flat = checked
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("FM-Music-VAE flat-manifold penalty (experimental): equal steps in z give similar changes")
+            }
+            Label { visible: root.training.flat; text: qsTr("Flatness eta"); color: Theme.textDim }
+            NumberField { objectName: "flatEta"; visible: root.training.flat; Layout.fillWidth: true; number: root.training.flatEta; onEdited: (v) => root.training.flatEta = v }
             Label { text: qsTr("Latent size"); color: Theme.textDim }
             SpinBox { objectName: "latent"; from: 2; to: 256; editable: true; value: root.training.latent; onValueModified: root.training.latent = value }
             Label { text: qsTr("Epochs"); color: Theme.textDim }
@@ -51,11 +59,12 @@ Pane {
             NumberField { Layout.fillWidth: true; number: root.training.beta; onEdited: (v) => root.training.beta = v }
             Label { text: qsTr("Free bits"); color: Theme.textDim }
             NumberField { Layout.fillWidth: true; number: root.training.freeBits; onEdited: (v) => root.training.freeBits = v }
-            Label { text: qsTr("Early stop after"); color: Theme.textDim }
+            Label { text: qsTr("Early stop patience"); color: Theme.textDim }
             SpinBox { from: 0; to: 1000; editable: true; value: root.training.earlyStopPatience; onValueModified: root.training.earlyStopPatience = value }
 
             CheckBox {
                 id: advanced
+                objectName: "advanced"
                 Layout.columnSpan: 2
                 text: qsTr("Advanced settings")
             }
@@ -63,8 +72,21 @@ Pane {
             SpinBox { visible: advanced.checked; from: 8; to: 4096; editable: true; value: root.training.hidden; onValueModified: root.training.hidden = value }
             Label { visible: advanced.checked; text: qsTr("Weight decay"); color: Theme.textDim }
             NumberField { visible: advanced.checked; Layout.fillWidth: true; number: root.training.weightDecay; onEdited: (v) => root.training.weightDecay = v }
-            Label { visible: advanced.checked; text: qsTr("Flatness eta"); color: Theme.textDim }
-            NumberField { visible: advanced.checked; Layout.fillWidth: true; number: root.training.flatEta; onEdited: (v) => root.training.flatEta = v }
+            Label { visible: advanced.checked; text: qsTr("KL anneal"); color: Theme.textDim }
+            ComboBox {
+                objectName: "klAnneal"
+                visible: advanced.checked
+                Layout.fillWidth: true
+                model: ["none", "linear", "cyclic"]
+                currentIndex: Math.max(0, model.indexOf(root.training.klAnneal))
+                onActivated: root.training.klAnneal = currentText
+            }
+            Label { visible: advanced.checked && root.training.klAnneal !== "none"; text: qsTr("KL warm-up epochs"); color: Theme.textDim }
+            SpinBox { visible: advanced.checked && root.training.klAnneal !== "none"; from: 0; to: 5000; editable: true; value: root.training.klWarmupEpochs; onValueModified: root.training.klWarmupEpochs = value }
+            Label { visible: advanced.checked; text: qsTr("Gradient clip"); color: Theme.textDim }
+            NumberField { visible: advanced.checked; Layout.fillWidth: true; number: root.training.clipNorm; onEdited: (v) => root.training.clipNorm = v }
+            Label { visible: advanced.checked; text: qsTr("Threads (0 = auto)"); color: Theme.textDim }
+            SpinBox { visible: advanced.checked; from: 0; to: 256; editable: true; value: root.training.threads; onValueModified: root.training.threads = value }
             Label { visible: advanced.checked; text: qsTr("Seed"); color: Theme.textDim }
             SpinBox { visible: advanced.checked; from: 0; to: 1000000; editable: true; value: root.training.seed; onValueModified: root.training.seed = value }
             Button {

@@ -4,97 +4,146 @@ import QtQuick.Layouts
 import QtCharts
 import Groovescape.Ui
 
-// The training dashboard: model and settings on the left, progress and the
-// live loss / learning-rate curves on the right. Points are appended per
-// epoch report (a queued signal), never by re-reading the whole history.
+// The training dashboard: model and settings on the left; start / stop /
+// resume, progress, the live loss / learning-rate curves and the last run's
+// evaluation on the right, the model library underneath. Points are appended
+// per epoch report (a queued signal), never by re-reading the whole history.
 Item {
     id: root
     objectName: "trainingView"
     property alias training: training
     property alias lossChart: lossChart
+    property alias library: modelLibrary.library
 
     TrainingModel {
         id: training
         onEpochReported: (epoch, values) => lossChart.append(epoch, values)
-        onRunningChanged: if (running && history.count === 0) lossChart.clearAll()
-        onSaved: modelLibrary.library.refresh()
+        onPhaseChanged: if (phase === "training" && history.count === 0) lossChart.clearAll()
+        onSaved: (path) => modelLibrary.library.reload(path)  // the trained model joins the library
     }
 
     RowLayout {
         anchors.fill: parent
         spacing: 0
 
-        ColumnLayout {
+        TrainingSettings {
             Layout.preferredWidth: 280
             Layout.fillHeight: true
-            spacing: 0
-            TrainingSettings {
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                training: training
-            }
-            ModelLibrary {
-                id: modelLibrary
-                Layout.fillWidth: true
-                Layout.preferredHeight: 200
-            }
+            training: training
         }
 
-        ColumnLayout {
+        SplitView {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: 8
-            spacing: Theme.spacing
+            orientation: Qt.Vertical
 
-            RowLayout {
-                Layout.fillWidth: true
-                Button {
-                    objectName: "startButton"
-                    text: qsTr("Start")
-                    enabled: training.canStart
-                    onClicked: training.start()
-                }
-                Button {
-                    objectName: "stopButton"
-                    text: qsTr("Stop")
-                    enabled: training.running
-                    onClicked: training.stop()
-                }
-                Button {
-                    objectName: "resumeButton"
-                    text: qsTr("Resume")
-                    enabled: training.canResume
-                    onClicked: training.resume()
-                }
-                ProgressBar {
-                    objectName: "trainProgress"
+            ColumnLayout {
+                SplitView.fillHeight: true
+                SplitView.minimumHeight: 160
+                spacing: 4
+
+                RowLayout {
                     Layout.fillWidth: true
-                    value: training.progress
+                    Layout.leftMargin: 8
+                    Layout.rightMargin: 8
+                    Layout.topMargin: 6
+                    Button {
+                        objectName: "startButton"
+                        text: qsTr("Start")
+                        enabled: training.canStart
+                        onClicked: training.start()
+                    }
+                    Button {
+                        objectName: "stopButton"
+                        text: qsTr("Stop")
+                        enabled: training.running
+                        onClicked: training.stop()
+                    }
+                    Button {
+                        objectName: "resumeButton"
+                        text: qsTr("Resume")
+                        enabled: training.canResume
+                        onClicked: training.resume()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Train the last model %1 more epochs").arg(training.epochs)
+                    }
+                    ProgressBar {
+                        objectName: "trainProgress"
+                        Layout.fillWidth: true
+                        value: training.progress
+                        indeterminate: training.phase === "preparing" || training.phase === "evaluating"
+                    }
+                    Label {
+                        objectName: "progressLabel"
+                        color: Theme.textDim
+                        text: training.epochsPlanned > 0
+                              ? qsTr("epoch %1/%2 · %3 samples/s · %4 left").arg(training.epoch)
+                                    .arg(training.epochsPlanned).arg(training.samplesPerSecond.toFixed(0))
+                                    .arg(root.duration(training.remainingSeconds))
+                              : ""
+                    }
                 }
                 Label {
+                    objectName: "trainMessage"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 8
                     color: Theme.textDim
-                    text: training.epochsPlanned > 0
-                          ? qsTr("epoch %1/%2 · %3 samples/s · %4 s left").arg(training.epoch)
-                                .arg(training.epochsPlanned).arg(training.samplesPerSecond.toFixed(0))
-                                .arg(training.remainingSeconds.toFixed(0))
-                          : ""
+                    elide: Text.ElideRight
+                    text: training.message !== "" ? training.message
+                          : (training.canStart ? qsTr("Ready to train on %1.").arg(Session.datasetName)
+                                               : qsTr("Import a dataset to train a model."))
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    spacing: 0
+                    LossChart {
+                        id: lossChart
+                        objectName: "lossChart"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        history: training.history
+                    }
+                    Pane {
+                        objectName: "runEvaluation"
+                        visible: runTable.hasFigures || training.phase === "evaluating"
+                        Layout.fillHeight: true
+                        Layout.preferredWidth: 230
+                        padding: 8
+                        background: Rectangle { color: Theme.panel; border.color: Theme.border }
+                        ColumnLayout {
+                            anchors.fill: parent
+                            EvalTable {
+                                id: runTable
+                                Layout.fillWidth: true
+                                title: qsTr("This run (validation)")
+                                figures: training.evaluation
+                            }
+                            BusyIndicator {
+                                visible: training.phase === "evaluating"
+                                running: visible
+                                Layout.alignment: Qt.AlignHCenter
+                            }
+                            Item { Layout.fillHeight: true }
+                        }
+                    }
                 }
             }
-            Label {
-                objectName: "trainMessage"
-                Layout.fillWidth: true
-                color: Theme.textDim
-                elide: Text.ElideRight
-                text: training.message !== "" ? training.message
-                      : (training.canStart ? qsTr("Ready to train on %1.").arg(Session.datasetName)
-                                           : qsTr("Import a dataset to train a model."))
-            }
-            LossChart {
-                id: lossChart
-                objectName: "lossChart"
-                Layout.fillWidth: true
-                Layout.fillHeight: true
+
+            ModelLibrary {
+                id: modelLibrary
+                objectName: "modelLibrary"
+                SplitView.preferredHeight: 190
+                SplitView.minimumHeight: 120
+                training: training
             }
         }
+    }
+
+    function duration(seconds) {
+        const s = Math.max(0, Math.round(seconds))
+        return s >= 3600 ? qsTr("%1 h %2 min").arg(Math.floor(s / 3600)).arg(Math.floor(s % 3600 / 60))
+             : s >= 60 ? qsTr("%1 min %2 s").arg(Math.floor(s / 60)).arg(s % 60)
+             : qsTr("%1 s").arg(s)
     }
 }

@@ -5,17 +5,22 @@ import QtQuick.Layouts
 import Groovescape.Ui
 
 // The header: play/stop (Space), tempo, swing, humanise, metronome, kit, volume
-// with a level meter, the audio device status and MIDI export.
+// with a level meter, the audio device status (click: audio and MIDI settings)
+// and export of the groove as MIDI or WAV (on a worker: ClipExporter).
 ToolBar {
     id: root
     property GrooveModel grooveModel
     property alias transport: transport
     readonly property int playStep: transport.playStep
+    property alias exporter: exporter
     function openExportDialog() { exportDialog.open() }
+    function openWavDialog() { wavDialog.open() }
+    function openAudioSettings() { audioDialog.open() }
 
     background: Rectangle { color: Theme.panelRaised; Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border } }
 
     Transport { id: transport; objectName: "transport" }
+    ClipExporter { id: exporter; objectName: "exporter" }
     SettingsStore { id: settings }
 
     Connections {
@@ -31,8 +36,17 @@ ToolBar {
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("MIDI files (*.mid)")]
         defaultSuffix: "mid"
-        onAccepted: transport.exportMidi(selectedFile.toString())
+        onAccepted: exporter.exportMidi(selectedFile.toString())
     }
+    FileDialog {
+        id: wavDialog
+        title: qsTr("Export the groove as WAV (current kit, tempo, swing)")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("WAV files (*.wav)")]
+        defaultSuffix: "wav"
+        onAccepted: exporter.exportWav(selectedFile.toString())
+    }
+    AudioSettingsDialog { id: audioDialog; parent: Overlay.overlay }
 
     RowLayout {
         anchors.fill: parent
@@ -68,9 +82,9 @@ ToolBar {
             onActivated: (i) => transport.kitIndex = i
             enabled: transport.kits.length > 0
             displayText: transport.kits.length > 0 ? currentText : qsTr("no kits found")
-            implicitWidth: 180
+            implicitWidth: 150
         }
-        Item { Layout.fillWidth: true }
+        Item { Layout.fillWidth: true; Layout.minimumWidth: 0 }
         Label { text: qsTr("Vol"); color: Theme.textDim }
         Slider { from: 0; to: 1; value: transport.volume; onMoved: transport.volume = value; implicitWidth: 90 }
         // Level meter: peak of the last block, fed by the engine's event FIFO.
@@ -87,12 +101,32 @@ ToolBar {
             text: transport.deviceStatus
             color: transport.deviceOk ? Theme.textDim : Theme.accent
             font.pixelSize: Theme.smallFont
-            Layout.maximumWidth: 300; elide: Text.ElideRight
-            ToolTip.visible: statusHover.hovered; ToolTip.text: transport.deviceStatus
+            // Takes the room that is left and elides, so the buttons after it never leave the window.
+            Layout.fillWidth: true; Layout.minimumWidth: 60; Layout.maximumWidth: 300; elide: Text.ElideRight
+            horizontalAlignment: Text.AlignRight
+            ToolTip.visible: statusHover.hovered; ToolTip.text: transport.deviceStatus + qsTr(" — click for audio and MIDI settings")
             HoverHandler { id: statusHover }
+            TapHandler { onTapped: audioDialog.open() }
         }
-        ToolButton { text: qsTr("Export MIDI"); onClicked: exportDialog.open()
-                     ToolTip.visible: hovered; ToolTip.text: transport.message || qsTr("Export the groove (Ctrl+E)") }
+        ToolButton { objectName: "audioButton"; text: qsTr("Audio…"); onClicked: audioDialog.open()
+                     ToolTip.visible: hovered; ToolTip.text: qsTr("Audio device, buffer, MIDI output and clock") }
+        Label {
+            objectName: "exportMessage"
+            text: exporter.message
+            visible: messageTimer.running
+            color: exporter.message.startsWith(qsTr("Export failed")) ? Theme.danger : Theme.good
+            font.pixelSize: Theme.smallFont
+            Layout.maximumWidth: 260; elide: Text.ElideMiddle
+            Timer { id: messageTimer; interval: 6000 }
+            Connections { target: exporter; function onFinished() { messageTimer.restart() } }
+        }
+        ToolButton { text: exporter.busy ? qsTr("Exporting…") : qsTr("Export ▾"); onClicked: exportMenu.popup()
+                     ToolTip.visible: hovered; ToolTip.text: exporter.message || qsTr("Export the groove as MIDI (Ctrl+E) or WAV")
+                     Menu {
+                         id: exportMenu
+                         MenuItem { text: qsTr("MIDI clip…"); onTriggered: exportDialog.open() }
+                         MenuItem { text: qsTr("WAV (current kit)…"); onTriggered: wavDialog.open() }
+                     } }
         Item { width: 4 }
     }
 

@@ -4,6 +4,7 @@
 #include "audio/audiodevice.h"
 #include "audio/engine.h"
 #include "audio/kitloader.h"
+#include "audio/midioutput.h"
 #include "audio/pattern.h"
 #include "session.h"
 #include "transport.h"
@@ -11,9 +12,12 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPointer>
+#include <QSettings>
 #include <QThread>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <vector>
 
 namespace gs {
@@ -23,28 +27,41 @@ QPointer<AudioLink> g_link;
 constexpr unsigned kRate = 48000;
 } // namespace
 
-AudioLink::AudioLink(Session* session, QObject* parent)
+AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
     : QObject(parent)
     , m_session(session)
     , m_engine(std::make_unique<Engine>())
+    , m_driver(driver)
 {
     g_link = this;
     m_engine->prepare(kRate);
-    m_device = std::make_unique<AudioDevice>(*m_engine);
-    AudioStreamOptions options;
-    options.sampleRate = kRate;
-    const Status opened = m_device->open(options);
-    if (opened.ok()) {
-        m_deviceOpen = true;
-        m_status = tr("%1 · %2 Hz · %3 frames")
-                       .arg(QString::fromStdString(m_device->apiName()))
-                       .arg(m_device->sampleRate())
-                       .arg(m_device->bufferFrames());
+    m_options.sampleRate = kRate;
+    if (m_driver == Driver::Device) {
+        QSettings settings;
+        m_options.api = settings.value(QStringLiteral("audio/api")).toString().toStdString();
+        m_options.sampleRate = settings.value(QStringLiteral("audio/sampleRate"), kRate).toUInt();
+        m_options.bufferFrames = settings.value(QStringLiteral("audio/bufferFrames"), 256).toUInt();
+        const QString deviceName = settings.value(QStringLiteral("audio/device")).toString();
+        if (!deviceName.isEmpty()) {
+            if (auto devices = AudioDevice::listDevices(m_options.api); devices.ok())
+                for (const AudioDeviceInfo& d : devices.value())
+                    if (QString::fromStdString(d.name) == deviceName)
+                        m_options.deviceId = int(d.id);
+        }
+        m_midiClock = settings.value(QStringLiteral("midi/clock"), false).toBool();
+        reopen(m_options);
+        const QString port = settings.value(QStringLiteral("midi/port")).toString();
+        if (!port.isEmpty()) {
+            if (auto ports = MidiOutput::listPorts(); ports.ok())
+                for (const MidiPortInfo& p : ports.value())
+                    if (QString::fromStdString(p.name) == port)
+                        openMidiPort(int(p.index));
+        }
     } else {
-        m_device.reset();
-        m_status = tr("No audio device — playing silently");
-        m_silentDriver = std::thread([this] { runSilentDriver(); });
+        m_status = tr("Manual engine driver (tests)");
     }
+    if (m_midiStatus.isEmpty())
+        m_midiStatus = MidiOutput::sequencerAvailable() ? tr("MIDI out off") : tr("No MIDI output ports (no ALSA sequencer)");
     m_kitDirs = AssetPaths::kitDirs();
     for (int i = 0; i < m_kitDirs.size(); ++i)
         if (QFileInfo(m_kitDirs[i]).fileName() == QLatin1String("acoustic"))
@@ -53,12 +70,14 @@ AudioLink::AudioLink(Session* session, QObject* parent)
         m_kitIndex = 0;
     if (m_kitIndex >= 0)
         loadKit(m_kitIndex);
-    connect(m_session, &Session::grooveChanged, this, &AudioLink::pushPattern);
-    connect(m_session, &Session::drumMapChanged, this, &AudioLink::pushPattern);
+    // Until a transport attaches the Session groove plays as it is; then the transport decides.
+    connect(m_session, &Session::grooveChanged, this, [this] { if (!m_transport) pushPattern(); });
+    connect(m_session, &Session::drumMapChanged, this, [this] { if (!m_transport) pushPattern(); });
     connect(m_session, &Session::bpmChanged, this, &AudioLink::pushSettings);
     m_positionTimer.setInterval(33);
     connect(&m_positionTimer, &QTimer::timeout, this, &AudioLink::drainPositions);
-    m_positionTimer.start();
+    if (m_driver == Driver::Device)
+        m_positionTimer.start();
     pushPattern();
     pushSettings();
 }
@@ -66,28 +85,146 @@ AudioLink::AudioLink(Session* session, QObject* parent)
 AudioLink::~AudioLink()
 {
     m_positionTimer.stop();
-    m_stopDriver = true;
-    if (m_silentDriver.joinable())
-        m_silentDriver.join();
-    if (m_device)
-        m_device->close();
+    m_midi.reset();  // stops its sender thread before the engine goes
+    stopDriver();
+    for (const QPointer<QThread>& worker : m_kitWorkers)
+        if (worker)
+            worker->wait();
     if (g_link == this)
         g_link = nullptr;
 }
 
 AudioLink* AudioLink::instance() { return g_link; }
 
+void AudioLink::setStatus(const QString& text, bool deviceOpen)
+{
+    m_status = text;
+    m_deviceOpen = deviceOpen;
+    if (m_transport)
+        m_transport->setDeviceStatus(m_status, m_deviceOpen);
+    Q_EMIT statusChanged();
+}
+
+void AudioLink::stopDriver()
+{
+    m_stopDriver = true;
+    if (m_silentDriver.joinable())
+        m_silentDriver.join();
+    m_stopDriver = false;
+    if (m_device) {
+        m_device->close();
+        m_device.reset();
+    }
+}
+
+void AudioLink::startSilentDriver()
+{
+    if (m_driver == Driver::Device)
+        m_silentDriver = std::thread([this] { runSilentDriver(); });
+}
+
+Status AudioLink::reopen(const AudioStreamOptions& requested)
+{
+    AudioStreamOptions options = requested;
+    options.bufferFrames = std::clamp(options.bufferFrames, 64u, 2048u);
+    options.sampleRate = std::clamp(options.sampleRate, 8000u, 192000u);
+    m_options = options;
+    if (m_driver == Driver::Manual)
+        return Error{"", "the manual driver has no device"};
+    stopDriver();
+    const double rateBefore = m_engine->sampleRate();
+    // Without a device the engine runs at the requested rate on the silent driver.
+    if (std::abs(rateBefore - double(options.sampleRate)) > 0.5)
+        m_engine->prepare(double(options.sampleRate));
+    Status opened = Error{"", "no audio device"};
+    auto devices = AudioDevice::listDevices(options.api);
+    if (devices.ok() && devices.value().empty()) {
+        opened = Error{"", tr("No audio output device found").toStdString()};
+    } else {
+        m_device = std::make_unique<AudioDevice>(*m_engine);
+        opened = m_device->open(options);  // may re-prepare the engine at the device's rate
+    }
+    if (opened.ok()) {
+        setStatus(tr("%1 · %2 Hz · %3 frames")
+                      .arg(QString::fromStdString(m_device->apiName()))
+                      .arg(m_device->sampleRate())
+                      .arg(m_device->bufferFrames()),
+                  true);
+    } else {
+        m_device.reset();
+        setStatus(tr("%1 — playing silently").arg(QString::fromStdString(opened.error().describe())), false);
+        startSilentDriver();
+    }
+    if (std::abs(m_engine->sampleRate() - rateBefore) > 0.5) {
+        // prepare() dropped the kit and the patterns: load and hand them again.
+        if (m_kitIndex >= 0)
+            loadKit(m_kitIndex);
+        pushPattern();
+        pushSettings();
+        if (m_transport && m_transport->playing())
+            m_engine->start();
+    }
+    return opened;
+}
+
+Status AudioLink::openMidiPort(int index)
+{
+    m_midi.reset();
+    Status result = Status(Done{});
+    if (index < 0) {
+        m_midiStatus = MidiOutput::sequencerAvailable() ? tr("MIDI out off")
+                                                        : tr("No MIDI output ports (no ALSA sequencer)");
+    } else {
+        m_midi = std::make_unique<MidiOutput>(*m_engine);
+        result = m_midi->openPort(unsigned(index));
+        if (result.ok()) {
+            m_midiStatus = tr("MIDI out on port %1").arg(index);
+        } else {
+            m_midi.reset();
+            m_midiStatus = QString::fromStdString(result.error().describe());
+        }
+    }
+    pushSettings();
+    Q_EMIT statusChanged();
+    return result;
+}
+
+bool AudioLink::midiOpen() const { return m_midi && m_midi->isOpen(); }
+
+void AudioLink::setMidiClock(bool on)
+{
+    if (on == m_midiClock)
+        return;
+    m_midiClock = on;
+    pushSettings();
+    Q_EMIT statusChanged();
+}
+
+void AudioLink::processFrames(int frames)
+{
+    if (m_driver != Driver::Manual)
+        return;  // a device or the silent driver owns process()
+    std::vector<float> buffer(2 * 256);
+    while (frames > 0) {
+        const int block = std::min(frames, 256);
+        m_engine->process(buffer.data(), block);
+        frames -= block;
+    }
+    drainPositions();
+}
+
 void AudioLink::runSilentDriver()
 {
     // Real-time pacing without a sound card: render what the clock says is due, in small blocks.
     using Clock = std::chrono::steady_clock;
     std::vector<float> buffer(2 * 256);
+    const double rate = m_engine->sampleRate();
     const auto start = Clock::now();
     std::int64_t rendered = 0;
     while (!m_stopDriver) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
         const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-        std::int64_t due = std::int64_t(elapsed * kRate) - rendered;
+        std::int64_t due = std::int64_t(elapsed * rate) - rendered;
         while (due > 0 && !m_stopDriver) {
             const int frames = int(std::min<std::int64_t>(due, 256));
             m_engine->process(buffer.data(), frames);
@@ -110,6 +247,9 @@ void AudioLink::attach(Transport* transport)
         if (m_transport && m_transport->kitIndex() != m_kitIndex && m_transport->kitIndex() >= 0)
             loadKit(m_transport->kitIndex());
     });
+    connect(transport, &Transport::patternReady, this, &AudioLink::pushPattern);
+    connect(transport, &Transport::sequenceReady, this, &AudioLink::pushSequence);
+    pushPattern();
     for (auto signal : {&Transport::swingChanged, &Transport::humaniseChanged, &Transport::metronomeChanged,
              &Transport::volumeChanged, &Transport::voiceMixChanged})
         connect(transport, signal, this, &AudioLink::pushSettings);
@@ -124,34 +264,71 @@ void AudioLink::loadKit(int index)
     const int request = ++m_kitRequest;
     const std::string path = m_kitDirs[index].toStdString();
     const double rate = m_engine->sampleRate();
-    QThread* worker = QThread::create([this, path, rate, request] {
-        auto kit = std::make_shared<Result<std::shared_ptr<const Kit>>>(gs::loadKit(path, rate));
-        QMetaObject::invokeMethod(this, [this, kit, request] {
-            if (request != m_kitRequest)
-                return;  // a newer choice is on its way
-            if (!kit->ok()) {
-                if (m_transport)
-                    m_transport->setDeviceStatus(tr("Kit failed: %1").arg(QString::fromStdString(kit->error().describe())), false);
-                return;
-            }
-            m_engine->setKit(kit->value());
-        }, Qt::QueuedConnection);
+    auto kit = std::make_shared<Result<std::shared_ptr<const Kit>>>(Error{path, "not loaded"});
+    QThread* worker = QThread::create([path, rate, kit] { *kit = gs::loadKit(path, rate); });
+    // finished is delivered to this object on the GUI thread (nothing, if it is gone by then).
+    connect(worker, &QThread::finished, this, [this, kit, request, rate] {
+        if (request != m_kitRequest || std::abs(rate - m_engine->sampleRate()) > 0.5)
+            return;  // a newer choice (or a new rate) is on its way
+        if (!kit->ok()) {
+            if (m_transport)
+                m_transport->setDeviceStatus(tr("Kit failed: %1").arg(QString::fromStdString(kit->error().describe())), false);
+            return;
+        }
+        m_engine->setKit(kit->value());
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    std::erase_if(m_kitWorkers, [](const QPointer<QThread>& w) { return w.isNull(); });
+    m_kitWorkers.emplace_back(worker);
     worker->start();
 }
 
 void AudioLink::pushPattern()
 {
+    if (m_transport) {
+        // The transport decides what plays (the Session groove or a sequence).
+        if (m_transport->sequenceLength() > 0) {
+            pushSequence();
+            return;
+        }
+        m_engine->clearQueue();
+        if (auto pattern = m_transport->pattern())
+            m_engine->setPattern(pattern, PatternChange::Immediate);
+        return;
+    }
     auto pattern = Pattern::fromGroove(m_session->groove(), Pattern::notesOf(m_session->drumMap()));
     if (pattern.ok())
         m_engine->setPattern(pattern.value(), PatternChange::Immediate);
+}
+
+void AudioLink::pushSequence()
+{
+    const auto& sequence = m_transport->sequencePatterns();
+    if (sequence.empty())
+        return;
+    m_engine->clearQueue();
+    m_engine->setPattern(sequence.front(), PatternChange::Immediate);
+    m_engine->locate(0.0);
+    for (std::size_t i = 1; i < sequence.size(); ++i)
+        m_engine->setPattern(sequence[i], PatternChange::Queue);
+    if (m_transport->sequenceLoops())
+        queueSequenceCycle();
+    else if (auto tail = m_transport->sessionPattern())
+        m_engine->setPattern(tail, PatternChange::Queue);
+}
+
+void AudioLink::queueSequenceCycle()
+{
+    for (const auto& pattern : m_transport->sequencePatterns())
+        m_engine->setPattern(pattern, PatternChange::Queue);
 }
 
 void AudioLink::pushSettings()
 {
     EngineSettings settings;
     settings.bpm = m_session->bpm();
+    settings.midiOut = midiOpen();
+    settings.midiClock = midiOpen() && m_midiClock;
     if (m_transport) {
         settings.swingPercent = m_transport->swing();
         settings.humanize = m_transport->humanise();
@@ -192,6 +369,12 @@ void AudioLink::drainPositions()
     if (!any || !m_transport)
         return;
     m_transport->setPlayhead(m_transport->playing() && last.playing ? int(last.step) : -1, double(peak));
+    if (last.playing)
+        m_transport->setPlayingPattern(last.patternId);
+    // A looping sequence keeps at least one whole cycle queued ahead of the playhead.
+    const int length = m_transport->sequenceLength();
+    if (length > 0 && m_transport->sequenceLoops() && last.queued < length)
+        queueSequenceCycle();
 }
 
 } // namespace gs

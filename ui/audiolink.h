@@ -10,6 +10,9 @@
 // One per process (instance()); tests create none, so they never open a device.
 // Threads: GUI thread is the engine's control thread; process() runs on the
 // RtAudio callback or the silent driver, never both.
+#include "audio/audiodevice.h"
+#include "core/error.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -18,11 +21,15 @@
 #include <atomic>
 #include <memory>
 #include <thread>
+#include <vector>
+
+class QThread;
 
 namespace gs {
 
 class AudioDevice;
 class Engine;
+class MidiOutput;
 class Session;
 class Transport;
 
@@ -30,8 +37,13 @@ class AudioLink : public QObject {
     Q_OBJECT
 
 public:
-    // Opens the default output; falls back to the silent driver. Loads the default kit.
-    explicit AudioLink(Session* session, QObject* parent = nullptr);
+    enum class Driver {
+        Device,  // the sound card from the saved settings (QSettings "audio/..."), else the silent driver
+        Manual,  // no device, no thread: the owner calls processFrames() (tests drive the engine offline)
+    };
+
+    // Opens the saved (or default) output; falls back to the silent driver. Loads the default kit.
+    explicit AudioLink(Session* session, QObject* parent = nullptr, Driver driver = Driver::Device);
     ~AudioLink() override;
 
     static AudioLink* instance();
@@ -41,18 +53,51 @@ public:
 
     QString status() const { return m_status; }
     bool deviceOpen() const { return m_deviceOpen; }
+    Driver driver() const { return m_driver; }
+
+    // Closes the output and opens `options` (api, device, rate, buffer 64..2048); on failure
+    // the silent driver takes over and the error is returned (status() says so too).
+    // A device at another rate re-prepares the engine: the kit reloads and the pattern is handed again.
+    Status reopen(const AudioStreamOptions& options);
+    AudioStreamOptions streamOptions() const { return m_options; }
+
+    // MIDI out through RtMidi (ALSA): port index from MidiOutput::listPorts(), -1 closes.
+    Status openMidiPort(int index);
+    bool midiOpen() const;
+    QString midiStatus() const { return m_midiStatus; }
+    // MIDI clock (24 ppqn) and start/stop on the open port.
+    void setMidiClock(bool on);
+    bool midiClock() const { return m_midiClock; }
+
+    // Driver::Manual only: runs the engine for `frames` frames on the calling thread,
+    // in blocks of 256, then drains the position reports into the transport.
+    void processFrames(int frames);
+
+Q_SIGNALS:
+    void statusChanged();
 
 private:
     void loadKit(int index);
     void pushPattern();
+    void pushSequence();
+    void queueSequenceCycle();
     void pushSettings();
     void setPlaying(bool on);
     void drainPositions();
     void runSilentDriver();
+    void startSilentDriver();
+    void stopDriver();
+    void setStatus(const QString& text, bool deviceOpen);
 
     Session* m_session;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<AudioDevice> m_device;
+    std::unique_ptr<MidiOutput> m_midi;
+    Driver m_driver = Driver::Device;
+    AudioStreamOptions m_options;
+    QString m_midiStatus;
+    bool m_midiClock = false;
+    std::vector<QPointer<QThread>> m_kitWorkers;
     QPointer<Transport> m_transport;
     QTimer m_positionTimer;
     QStringList m_kitDirs;

@@ -1,11 +1,18 @@
 #pragma once
-// Pinned places in the latent space: name, z and map position. Pin the
-// cursor, recall (moves the cursor and decodes), rename, delete. GUI thread.
+// Pinned places in the latent space: name, tags, z and map position. Pin the
+// cursor, recall (moves the cursor and decodes), rename, tag, delete.
+// Saved with the project: each BookmarkModel registers itself as the project
+// part "bookmarks" (Project::instance(), when there is one) as
+//   [{"name": NAME, "tags": [TAG, ...], "z": [floats]}, ...]
+// A bookmark pinned on another model (other latent size) is kept but cannot be recalled.
+// GUI thread.
 #include "latent/interpolation.h"
 #include "mapcontroller.h"
 
 #include <QAbstractListModel>
+#include <QJsonValue>
 #include <QPointer>
+#include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
 #include <vector>
@@ -19,13 +26,16 @@ class BookmarkModel : public QAbstractListModel {
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
-    enum Role { NameRole = Qt::UserRole + 1, PositionRole, LatentRole };
+    enum Role { NameRole = Qt::UserRole + 1, PositionRole, LatentRole, TagsRole };
     Q_ENUM(Role)
 
     struct Bookmark {
         QString name;
         LatentVector z;
+        QStringList tags;
+        bool operator==(const Bookmark&) const = default;
     };
+    static constexpr const char* projectKey = "bookmarks";
 
     explicit BookmarkModel(QObject* parent = nullptr);
 
@@ -43,17 +53,29 @@ public:
     LatentVector latent(int row) const;
 
     // Pins the cursor's z; an empty name becomes "Bookmark N". Returns the row, or -1 without a model.
-    Q_INVOKABLE int pin(const QString& name = QString());
+    Q_INVOKABLE int pin(const QString& name = QString(), const QStringList& tags = {});
     // Moves the cursor there and decodes.
     Q_INVOKABLE bool recall(int row);
     Q_INVOKABLE bool rename(int row, const QString& name);
     Q_INVOKABLE bool remove(int row);
+    // Tags are trimmed, empty ones dropped, duplicates removed.
+    Q_INVOKABLE bool setTags(int row, const QStringList& tags);
+    Q_INVOKABLE QStringList tags(int row) const;
+
+    // The project part: the list as JSON, and back (Null or not an array clears it;
+    // entries without a name or z are skipped).
+    QJsonValue toJson() const;
+    void fromJson(const QJsonValue& value);
+    // Replaces every bookmark (one model reset).
+    void setBookmarks(std::vector<Bookmark> bookmarks);
 
 Q_SIGNALS:
     void controllerChanged();
     void countChanged();
 
 private:
+    void notifyProject();
+
     QPointer<MapController> m_controller;
     std::vector<Bookmark> m_bookmarks;
     int m_nextNumber = 1;

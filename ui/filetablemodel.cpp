@@ -1,25 +1,61 @@
 #include "filetablemodel.h"
 
 #include "dataset/dataset.h"
-#include "session.h"
+#include "includeset.h"
 
 #include <QFileInfo>
 
 namespace gs {
 
-FileTableModel::FileTableModel(Session* session, QObject* parent)
+FileTableModel::FileTableModel(QObject* parent)
     : QAbstractTableModel(parent)
-    , m_session(session)
-    , m_dataset(session->dataset())
 {
-    connect(m_session, &Session::datasetChanged, this, &FileTableModel::reload);
 }
 
-void FileTableModel::reload()
+void FileTableModel::setDataset(std::shared_ptr<const Dataset> dataset, const IncludeSet& include,
+    const std::vector<bool>& used)
 {
     beginResetModel();
-    m_dataset = m_session->dataset();
+    m_dataset = std::move(dataset);
+    computeStates(include, used);
     endResetModel();
+}
+
+void FileTableModel::setInclusion(const IncludeSet& include, const std::vector<bool>& used)
+{
+    const std::vector<Qt::CheckState> before = m_states;
+    computeStates(include, used);
+    for (std::size_t row = 0; row < m_states.size(); ++row)
+        if (row >= before.size() || before[row] != m_states[row])
+            Q_EMIT dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1), {IncludedRole, SortRole, Qt::CheckStateRole});
+}
+
+void FileTableModel::computeStates(const IncludeSet& include, const std::vector<bool>& used)
+{
+    m_states.clear();
+    if (!m_dataset)
+        return;
+    const auto& files = m_dataset->files();
+    std::vector<int> total(files.size(), 0);
+    std::vector<int> in(files.size(), 0);
+    const auto& windows = m_dataset->windows();
+    for (std::size_t i = 0; i < windows.size(); ++i) {
+        const auto file = std::size_t(windows[i].file);
+        ++total[file];
+        in[file] += i < used.size() && used[i];
+    }
+    m_states.resize(files.size(), Qt::Checked);
+    for (std::size_t f = 0; f < files.size(); ++f) {
+        if (include.fileExcluded(files[f].path) || (total[f] > 0 && in[f] == 0))
+            m_states[f] = Qt::Unchecked;
+        else if (in[f] < total[f])
+            m_states[f] = Qt::PartiallyChecked;
+    }
+}
+
+Qt::CheckState FileTableModel::fileState(int file) const
+{
+    return file >= 0 && file < int(m_states.size()) ? m_states[std::size_t(file)] : Qt::Unchecked;
 }
 
 int FileTableModel::rowCount(const QModelIndex& parent) const
@@ -62,9 +98,11 @@ QVariant FileTableModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const FileRecord& file = m_dataset->files()[std::size_t(index.row())];
+    const Qt::CheckState state = fileState(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
+        case Include: return QString();
         case Tempo: return QString::number(file.bpm, 'f', 0);
         case MeterColumn: return QString::fromStdString(file.meter.text());
         case Status:
@@ -72,10 +110,13 @@ QVariant FileTableModel::data(const QModelIndex& index, int role) const
                                                  : QString::fromStdString(file.reason);
         default: return rawValue(file, index.column());
         }
+    case Qt::CheckStateRole:
+        return index.column() == Include ? QVariant(int(state)) : QVariant();
     case Qt::ToolTipRole: return QString::fromStdString(file.path);
-    case SortRole: return rawValue(file, index.column());
+    case SortRole: return index.column() == Include ? QVariant(int(state)) : rawValue(file, index.column());
     case FileIndexRole: return index.row();
     case FailedRole: return file.status != FileStatus::Ok;
+    case IncludedRole: return int(state);
     default: return {};
     }
 }
@@ -85,7 +126,7 @@ QVariant FileTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char* const names[ColumnCount] = {
-        "File", "Style", "BPM", "Meter", "Bars", "Windows", "Hits", "Unmapped", "Status"};
+        "Use", "File", "Style", "BPM", "Meter", "Bars", "Windows", "Hits", "Unmapped", "Status"};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
@@ -95,6 +136,7 @@ QHash<int, QByteArray> FileTableModel::roleNames() const
     names.insert(SortRole, "sortValue");
     names.insert(FileIndexRole, "fileIndex");
     names.insert(FailedRole, "failed");
+    names.insert(IncludedRole, "included");
     return names;
 }
 

@@ -1,16 +1,19 @@
 #pragma once
-// The dataset browser's table: one row per imported file of Session's dataset
-// (name, style, tempo, meter, bars, windows, hits, unmapped notes, status).
-// Qt::DisplayRole gives text, SortRole the raw value a proxy sorts by.
+// The dataset browser's table: one row per imported file of the browser's full
+// import (include box, name, style, tempo, meter, bars, windows, hits, unmapped
+// notes, status). Qt::DisplayRole gives text, SortRole the raw value a proxy
+// sorts by, IncludedRole the include box (Qt::CheckState: some windows out =
+// partially checked). The browser feeds it; it never reads the Session.
 #include <QAbstractTableModel>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <vector>
 
 namespace gs {
 
 class Dataset;
-class Session;
+class IncludeSet;
 
 class FileTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -18,11 +21,17 @@ class FileTableModel : public QAbstractTableModel {
     QML_UNCREATABLE("Owned by DatasetBrowser")
 
 public:
-    enum Column { Name, Style, Tempo, MeterColumn, Bars, Windows, Hits, Unmapped, Status, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 1, FileIndexRole, FailedRole };
+    enum Column { Include, Name, Style, Tempo, MeterColumn, Bars, Windows, Hits, Unmapped, Status, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1, FileIndexRole, FailedRole, IncludedRole };
     Q_ENUM(Column)
 
-    FileTableModel(Session* session, QObject* parent);
+    explicit FileTableModel(QObject* parent = nullptr);
+
+    // A new import (resets the model); `used` has one flag per window of `dataset`.
+    void setDataset(std::shared_ptr<const Dataset> dataset, const IncludeSet& include, const std::vector<bool>& used);
+    // Include choices changed (same dataset): updates the boxes without a reset.
+    void setInclusion(const IncludeSet& include, const std::vector<bool>& used);
+    Qt::CheckState fileState(int file) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -31,10 +40,10 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
-    void reload();
+    void computeStates(const IncludeSet& include, const std::vector<bool>& used);
 
-    Session* m_session;
     std::shared_ptr<const Dataset> m_dataset;  // held so rows stay valid until the reset
+    std::vector<Qt::CheckState> m_states;  // per file
 };
 
 } // namespace gs

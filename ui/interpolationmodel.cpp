@@ -1,15 +1,20 @@
 #include "interpolationmodel.h"
 
+#include "bookmarkmodel.h"
 #include "latent/latentspace.h"
-#include "midi/groovemidi.h"
+#include "project.h"
 
-#include <QUrl>
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <algorithm>
 
 namespace gs {
 
-InterpolationModel::InterpolationModel(QObject* parent) : QAbstractListModel(parent) {}
+InterpolationModel::InterpolationModel(QObject* parent) : QAbstractListModel(parent)
+{
+    connect(&m_player, &PathPlayer::messageChanged, this, [this] { setMessage(m_player.message()); });
+}
 
 int InterpolationModel::rowCount(const QModelIndex& parent) const
 {
@@ -40,9 +45,15 @@ void InterpolationModel::setController(MapController* controller)
     if (m_controller)
         disconnect(m_controller, nullptr, this, nullptr);
     m_controller = controller;
+    m_player.setController(controller);
     if (m_controller)  // ends from another model make no sense on this one
-        connect(m_controller, &MapController::readyChanged, this, &InterpolationModel::clear);
+        connect(m_controller, &MapController::readyChanged, this, [this] {
+            clear();
+            applyPending();
+        });
     clear();
+    registerPart();
+    applyPending();
     Q_EMIT controllerChanged();
 }
 
@@ -98,8 +109,35 @@ void InterpolationModel::setBFromPoint(int index)
         setEnds(m_a, m_controller->pointZ(index));
 }
 
+LatentVector InterpolationModel::bookmarkZ(BookmarkModel* bookmarks, int row) const
+{
+    if (!bookmarks || !m_controller || !m_controller->space() || row < 0 || row >= bookmarks->rowCount())
+        return {};
+    LatentVector z = bookmarks->latent(row);
+    return int(z.size()) == m_controller->space()->latent() ? z : LatentVector{};
+}
+
+bool InterpolationModel::setAFromBookmark(BookmarkModel* bookmarks, int row)
+{
+    const LatentVector z = bookmarkZ(bookmarks, row);
+    if (z.empty())
+        return false;
+    setEnds(z, m_b);
+    return true;
+}
+
+bool InterpolationModel::setBFromBookmark(BookmarkModel* bookmarks, int row)
+{
+    const LatentVector z = bookmarkZ(bookmarks, row);
+    if (z.empty())
+        return false;
+    setEnds(m_a, z);
+    return true;
+}
+
 void InterpolationModel::setEnds(const LatentVector& a, const LatentVector& b)
 {
+    m_pending = QJsonValue();  // the user's choice replaces a project's waiting one
     m_a = a;
     m_b = b;
     Q_EMIT endsChanged();
@@ -128,6 +166,12 @@ void InterpolationModel::recompute()
         Q_EMIT currentChanged();
     }
     Q_EMIT pathChanged();
+    if (m_player.playing() || m_player.decoding()) {  // the sound follows the edited path
+        if (m_points.empty())
+            m_player.stop();
+        else
+            m_player.play(m_points);
+    }
 }
 
 bool InterpolationModel::audition(int row)
@@ -150,28 +194,104 @@ void InterpolationModel::setMessage(const QString& message)
     Q_EMIT messageChanged();
 }
 
+bool InterpolationModel::playPath()
+{
+    if (m_points.empty()) {
+        setMessage(tr("Pick A and B first."));
+        return false;
+    }
+    m_player.play(m_points);
+    return true;
+}
+
+void InterpolationModel::stopPath() { m_player.stop(); }
+
 bool InterpolationModel::exportMidi(const QString& pathOrUrl)
 {
     if (!m_controller || !m_controller->space() || m_points.empty() || !m_controller->session()) {
         setMessage(tr("Pick A and B first."));
         return false;
     }
-    const QUrl url(pathOrUrl);
-    const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
-    // One batch: a path of up to 64 steps decodes in a few milliseconds.
-    const std::vector<DecodedGroove> decoded = m_controller->space()->decode(m_points);
-    std::vector<Groove> grooves;
-    grooves.reserve(decoded.size());
-    for (const DecodedGroove& d : decoded)
-        grooves.push_back(realise(d, m_controller->sampling()));
-    ClipOptions options;
-    options.bpm = m_controller->session()->bpm();
-    const Status written = writeGrooveMidi(path.toStdString(), grooves, m_controller->space()->config().drumMap, options);
-    if (!written.ok()) {
-        setMessage(QString::fromStdString(written.error().describe()));
-        return false;
+    return m_player.exportClip(m_points, pathOrUrl);
+}
+
+} // namespace gs
+
+namespace gs {
+
+namespace {
+
+QJsonArray toJson(const LatentVector& z)
+{
+    QJsonArray out;
+    for (float v : z)
+        out.append(double(v));
+    return out;
+}
+
+LatentVector fromJson(const QJsonValue& value)
+{
+    LatentVector z;
+    for (const QJsonValue& v : value.toArray())
+        z.push_back(float(v.toDouble()));
+    return z;
+}
+
+} // namespace
+
+void InterpolationModel::registerPart()
+{
+    Project* project = Project::instance();
+    if (m_registered || !project || !m_controller)
+        return;
+    m_registered = true;
+    project->addPart(
+        QStringLiteral("interpolation"), [this] { return save(); }, [this](const QJsonValue& v) { load(v); }, this);
+}
+
+QJsonValue InterpolationModel::save() const
+{
+    if (!m_pending.isUndefined() && !m_pending.isNull())
+        return m_pending;  // not applied yet: keep it as the file had it
+    QJsonObject out;
+    if (!m_a.empty())
+        out[QStringLiteral("a")] = toJson(m_a);
+    if (!m_b.empty())
+        out[QStringLiteral("b")] = toJson(m_b);
+    out[QStringLiteral("steps")] = m_steps;
+    out[QStringLiteral("spherical")] = m_spherical;
+    return out;
+}
+
+void InterpolationModel::load(const QJsonValue& value)
+{
+    m_pending = QJsonValue();
+    if (!value.isObject()) {  // Null: a new project
+        clear();
+        setSteps(8);
+        setSpherical(false);
+        return;
     }
-    setMessage(tr("Exported %1 steps to %2").arg(grooves.size()).arg(path));
+    const QJsonObject o = value.toObject();
+    setSteps(o.value(QStringLiteral("steps")).toInt(8));
+    setSpherical(o.value(QStringLiteral("spherical")).toBool(false));
+    m_pending = o;
+    if (!applyPending())
+        clear();  // shows nothing until the model that fits is on the map
+}
+
+bool InterpolationModel::applyPending()
+{
+    if (!m_pending.isObject() || !m_controller || !m_controller->ready())
+        return false;
+    const QJsonObject o = m_pending.toObject();
+    const LatentVector a = fromJson(o.value(QStringLiteral("a")));
+    const LatentVector b = fromJson(o.value(QStringLiteral("b")));
+    const int latent = m_controller->latent();
+    if ((!a.empty() && int(a.size()) != latent) || (!b.empty() && int(b.size()) != latent))
+        return false;  // another model's path: wait for one that fits
+    m_pending = QJsonValue();
+    setEnds(a, b);
     return true;
 }
 

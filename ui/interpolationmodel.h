@@ -1,12 +1,17 @@
 #pragma once
 // The interpolation tool: ends A and B (the cursor, a map point or a
 // bookmark), a step count and linear / spherical; one row per step with its
-// map position. Audition a step (cursor there, decoded), or export the whole
-// path as one MIDI clip (decoded in one batch, written atomically). GUI thread.
+// map position. Audition a step (cursor there, decoded), play the whole path
+// as a multi-bar sequence on the transport, or export it as one MIDI clip
+// (both decoded in one batch on the player's worker). Saved with the project
+// as part "interpolation": {"a": [z], "b": [z], "steps": N, "spherical": bool},
+// applied once the map holds a model of that latent size. GUI thread.
 #include "latent/interpolation.h"
 #include "mapcontroller.h"
+#include "pathplayer.h"
 
 #include <QAbstractListModel>
+#include <QJsonValue>
 #include <QPointer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -14,6 +19,8 @@
 #include <vector>
 
 namespace gs {
+
+class BookmarkModel;
 
 class InterpolationModel : public QAbstractListModel {
     Q_OBJECT
@@ -26,6 +33,7 @@ class InterpolationModel : public QAbstractListModel {
     Q_PROPERTY(QVariantList path READ path NOTIFY pathChanged)
     Q_PROPERTY(int current READ current NOTIFY currentChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(gs::PathPlayer* player READ player CONSTANT)
 
 public:
     enum Role { StepRole = Qt::UserRole + 1, PositionRole };
@@ -50,16 +58,24 @@ public:
     int current() const { return m_current; }
     QString message() const { return m_message; }
     const std::vector<LatentVector>& points() const { return m_points; }
+    PathPlayer* player() { return &m_player; }
 
     Q_INVOKABLE void setAFromCursor();
     Q_INVOKABLE void setBFromCursor();
     Q_INVOKABLE void setAFromPoint(int index);
     Q_INVOKABLE void setBFromPoint(int index);
+    // A bookmark's z as an end (false when the row is out of range or from another model).
+    Q_INVOKABLE bool setAFromBookmark(gs::BookmarkModel* bookmarks, int row);
+    Q_INVOKABLE bool setBFromBookmark(gs::BookmarkModel* bookmarks, int row);
     void setEnds(const LatentVector& a, const LatentVector& b);
     Q_INVOKABLE void clear();
     // Cursor to step `row` and decode it.
     Q_INVOKABLE bool audition(int row);
-    // All steps decoded (controller's sampling) and written one after another as a clip.
+    // Every step decoded on a worker and handed to the transport as one sequence (loops).
+    Q_INVOKABLE bool playPath();
+    Q_INVOKABLE void stopPath();
+    // All steps decoded (controller's sampling) and written one after another as a clip,
+    // on a worker: true when the export started; player()->exportFinished reports.
     Q_INVOKABLE bool exportMidi(const QString& pathOrUrl);
 
 Q_SIGNALS:
@@ -74,7 +90,13 @@ Q_SIGNALS:
 private:
     void recompute();
     void setMessage(const QString& message);
+    LatentVector bookmarkZ(BookmarkModel* bookmarks, int row) const;
+    void registerPart();
+    QJsonValue save() const;
+    void load(const QJsonValue& value);
+    bool applyPending();
 
+    PathPlayer m_player;
     QPointer<MapController> m_controller;
     int m_steps = 8;
     bool m_spherical = false;
@@ -83,6 +105,8 @@ private:
     std::vector<LatentVector> m_points;
     int m_current = -1;
     QString m_message;
+    QJsonValue m_pending;  // a project's value waiting for a model of its latent size
+    bool m_registered = false;
 };
 
 } // namespace gs

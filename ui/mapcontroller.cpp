@@ -3,6 +3,7 @@
 #include "latent/decodeworker.h"
 #include "latent/latentspace.h"
 #include "mapbuilder.h"
+#include "mapworker.h"
 #include "model/model.h"
 #include "session.h"
 
@@ -11,7 +12,7 @@
 
 namespace gs {
 
-MapController::MapController(QObject* parent) : QObject(parent)
+MapController::MapController(QObject* parent) : QObject(parent), m_jobs(std::make_unique<MapWorker>())
 {
     connect(&m_map, &MapModel::cursorMovedByUser, this, &MapController::onCursorMoved);
     setSession(nullptr);
@@ -19,6 +20,7 @@ MapController::MapController(QObject* parent) : QObject(parent)
 
 MapController::~MapController()
 {
+    m_jobs.reset();  // joins: no job runs against a dying controller
     stopWork();
 }
 
@@ -34,6 +36,7 @@ void MapController::setSession(Session* session)
     if (m_session) {
         connect(m_session, &Session::modelChanged, this, &MapController::rebuild);
         connect(m_session, &Session::datasetChanged, this, &MapController::rebuild);
+        connect(m_session, &Session::placeOnMapRequested, this, &MapController::placeOnMap);
     }
     rebuild();
     Q_EMIT sessionChanged();
@@ -202,6 +205,7 @@ QVector3D MapController::cursor3D() const
 void MapController::requestDecode()
 {
     Q_EMIT cursor3DChanged();
+    Q_EMIT cursorMoved();
     if (!m_worker)
         return;
     const std::uint64_t id = m_nextRequest++;
@@ -313,6 +317,83 @@ void MapController::setSelectedPoint(int index)
         return;
     m_selectedPoint = index;
     Q_EMIT selectedPointChanged();
+}
+
+} // namespace gs
+
+namespace gs {
+
+void MapController::placeOnMap()
+{
+    if (!m_session)
+        return;
+    if (!ready()) {
+        setMessage(tr("Place on map needs a model: open or train one first."));
+        Q_EMIT error(m_message);
+        return;
+    }
+    const bool wasPlacing = placing();
+    const quint64 ticket = m_nextPlaceTicket++;
+    m_placingTicket = ticket;
+    if (!wasPlacing)
+        Q_EMIT placingChanged();
+    const quint64 generation = m_generation;
+    // A copy of the groove: the user may edit on while the encode runs.
+    m_jobs->post([this, space = m_space, groove = m_session->groove(), generation, ticket] {
+        LatentVector mean;
+        QString failure;
+        try {
+            Result<EncodedSet> encoded = space->encode({groove});
+            if (!encoded.ok())
+                failure = QString::fromStdString(encoded.error().describe());
+            else if (encoded->mean.empty())
+                failure = QStringLiteral("the encoder returned nothing");
+            else
+                mean = encoded->mean.front();
+        } catch (const std::exception& e) {
+            failure = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(
+            this, [this, mean, failure, generation, ticket] { applyPlace(mean, failure, generation, ticket); },
+            Qt::QueuedConnection);
+    });
+}
+
+void MapController::applyPlace(const LatentVector& mean, const QString& failure, quint64 generation, quint64 ticket)
+{
+    if (ticket != m_placingTicket)
+        return;  // a newer request is out; it reports
+    m_placingTicket = 0;
+    Q_EMIT placingChanged();
+    if (generation != m_generation || !m_space)
+        return;  // the model changed meanwhile: that z means nothing on the new map
+    if (!failure.isEmpty()) {
+        setMessage(tr("Cannot place this groove on the map: %1").arg(failure));
+        Q_EMIT error(m_message);
+        return;
+    }
+    setMessage(QString());
+    m_z = mean;
+    m_anchor = mean;
+    if (m_attributeAmount[0] != 0 || m_attributeAmount[1] != 0 || m_attributeAmount[2] != 0) {
+        std::fill(std::begin(m_attributeAmount), std::end(m_attributeAmount), 0.0);
+        Q_EMIT attributesChanged();
+    }
+    setSelectedPoint(-1);
+    // A decode still in flight would replace the user's groove on the grid: drop it.
+    m_requestTimes.clear();
+    m_map.setCursor(project(m_z));
+    Q_EMIT cursor3DChanged();
+    Q_EMIT cursorMoved();
+    Q_EMIT placedOnMap();
+}
+
+void MapController::setMessage(const QString& message)
+{
+    if (message == m_message)
+        return;
+    m_message = message;
+    Q_EMIT messageChanged();
 }
 
 } // namespace gs

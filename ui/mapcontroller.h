@@ -4,7 +4,9 @@
 // turned into a z and sent to the decode worker (latest request wins), and
 // each result becomes Session's current groove. Also: jump to a point and
 // hear its original, attribute sliders, sampling controls, "randomise near
-// here". GUI thread only; workers report through queued calls.
+// here", and "Place on map" (Session::requestPlaceOnMap: the edited groove is
+// encoded on a worker and the cursor moves to its mean, the grid keeps the
+// edit). GUI thread only; workers report through queued calls.
 #include "latent/interpolation.h"
 #include "latent/projection.h"
 #include "latent/sampling.h"
@@ -26,6 +28,7 @@ namespace gs {
 
 class DecodeWorker;
 class LatentSpace;
+class MapWorker;
 struct DecodeResult;
 struct MapBuild;
 
@@ -47,6 +50,8 @@ class MapController : public QObject {
     Q_PROPERTY(double lastDecodeMs READ lastDecodeMs NOTIFY decoded)
     Q_PROPERTY(int decodeCount READ decodeCount NOTIFY decoded)
     Q_PROPERTY(QVector3D cursor3D READ cursor3D NOTIFY cursor3DChanged)
+    Q_PROPERTY(bool placing READ placing NOTIFY placingChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
 
 public:
     explicit MapController(QObject* parent = nullptr);
@@ -75,6 +80,10 @@ public:
     int decodeCount() const { return m_decodeCount; }
     // The cursor's z in the 3D view's (PCA) coordinates.
     QVector3D cursor3D() const;
+    // An encode for "Place on map" is under way.
+    bool placing() const { return m_placingTicket != 0; }
+    // The last problem the user should read (place on map), empty when none.
+    QString message() const { return m_message; }
 
     // Cursor to the point's encoded z, its original window on the grid.
     Q_INVOKABLE void jumpToPoint(int index);
@@ -85,6 +94,11 @@ public:
     // Moves the cursor to a random z near the current one (sigma in latent units).
     Q_INVOKABLE void randomiseNear(double sigma = 0.3);
     Q_INVOKABLE void resetAttributes();
+    // Encodes Session's current groove off the GUI thread (latest request wins) and
+    // moves the cursor to its mean without decoding: the edited groove stays on the
+    // grid and in the sequencer. Emits placedOnMap, or error + message when the
+    // groove does not fit the model.
+    Q_INVOKABLE void placeOnMap();
 
     // The full latent vector at the cursor (the map shows its projection).
     const LatentVector& currentZ() const { return m_z; }
@@ -107,6 +121,11 @@ Q_SIGNALS:
     // A decoded groove reached the session (lastDecodeMs: request to here).
     void decoded();
     void cursor3DChanged();
+    // The cursor's z changed, whatever moved it (drag, slider, path, place on map).
+    void cursorMoved();
+    void placingChanged();
+    void placedOnMap();
+    void messageChanged();
     void error(const QString& message);
 
 private:
@@ -119,6 +138,8 @@ private:
     void setAttribute(int index, double amount);
     void setBusy(bool busy);
     void setSelectedPoint(int index);
+    void applyPlace(const LatentVector& mean, const QString& failure, quint64 generation, quint64 ticket);
+    void setMessage(const QString& message);
 
     MapModel m_map;
     QPointer<Session> m_session;
@@ -140,6 +161,10 @@ private:
     std::deque<std::pair<std::uint64_t, std::chrono::steady_clock::time_point>> m_requestTimes;
     double m_lastDecodeMs = 0.0;
     int m_decodeCount = 0;
+    quint64 m_placingTicket = 0;  // the latest place request still out, 0 when none
+    quint64 m_nextPlaceTicket = 1;
+    QString m_message;
+    std::unique_ptr<MapWorker> m_jobs;  // last: its thread ends first
 };
 
 } // namespace gs

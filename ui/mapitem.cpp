@@ -176,6 +176,36 @@ void MapItem::setPath(const QVariantList& path)
     Q_EMIT pathChanged();
 }
 
+void MapItem::setPathHighlight(int index)
+{
+    if (index == m_pathHighlight)
+        return;
+    m_pathHighlight = index;
+    m_overlayDirty = true;
+    update();
+    Q_EMIT pathChanged();
+}
+
+void MapItem::setFreehandPath(const QVariantList& path)
+{
+    if (path == m_freehand)
+        return;
+    m_freehand = path;
+    m_overlayDirty = true;
+    update();
+    Q_EMIT freehandPathChanged();
+}
+
+void MapItem::setFreehandHighlight(int index)
+{
+    if (index == m_freehandHighlight)
+        return;
+    m_freehandHighlight = index;
+    m_overlayDirty = true;
+    update();
+    Q_EMIT freehandPathChanged();
+}
+
 void MapItem::resetView()
 {
     m_zoom = 1.0;
@@ -380,8 +410,18 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
     if (m_overlayDirty) {
         m_overlayDirty = false;
         TriangleList triangles;
-        const QRgb pathColour = 0xffffffff;
+        const QRgb freehandColour = 0xffffb020;
         QPointF previous;
+        for (int i = 0; i < m_freehand.size(); ++i) {
+            const QPointF p = toItem(m_freehand[i].toPointF());
+            if (i > 0)
+                triangles.segment(previous, p, 2.0, freehandColour, 210);
+            triangles.square(p, 1.5, freehandColour);
+            previous = p;
+        }
+        if (m_freehandHighlight >= 0 && m_freehandHighlight < m_freehand.size())
+            triangles.ring(toItem(m_freehand[m_freehandHighlight].toPointF()), 5.0, 7.5, freehandColour);
+        const QRgb pathColour = 0xffffffff;
         for (int i = 0; i < m_path.size(); ++i) {
             const QPointF p = toItem(m_path[i].toPointF());
             if (i > 0)
@@ -389,6 +429,8 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
             triangles.square(p, 3.5, pathColour);
             previous = p;
         }
+        if (m_pathHighlight >= 0 && m_pathHighlight < m_path.size())
+            triangles.ring(toItem(m_path[m_pathHighlight].toPointF()), 5.5, 8.0, 0xff40e0ff);
         if (m_model && !m_model->empty()) {
             const QPointF c = cursorPosition();
             triangles.ring(c, 7.0, 10.0, 0xffffffff);
@@ -430,9 +472,16 @@ QSGNode* MapItem::updateSoftwareNode(QSGNode* old)
         }
     }
     painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(0xffffb020), 2));
+    for (int i = 1; i < m_freehand.size(); ++i)
+        painter.drawLine(toItem(m_freehand[i - 1].toPointF()), toItem(m_freehand[i].toPointF()));
     painter.setPen(QPen(Qt::white, 2));
     for (int i = 1; i < m_path.size(); ++i)
         painter.drawLine(toItem(m_path[i - 1].toPointF()), toItem(m_path[i].toPointF()));
+    if (m_pathHighlight >= 0 && m_pathHighlight < m_path.size()) {
+        painter.setPen(QPen(QColor(0xff40e0ff), 2.5));
+        painter.drawEllipse(toItem(m_path[m_pathHighlight].toPointF()), 7.0, 7.0);
+    }
     if (m_model && !m_model->empty()) {
         const QPointF c = cursorPosition();
         painter.setPen(QPen(Qt::black, 5));

@@ -24,6 +24,9 @@ class MapItem : public QQuickItem {
     Q_PROPERTY(QPointF hoverPosition READ hoverPosition NOTIFY hoveredIndexChanged)
     Q_PROPERTY(bool dragging READ dragging NOTIFY draggingChanged)
     Q_PROPERTY(QVariantList path READ path WRITE setPath NOTIFY pathChanged)
+    Q_PROPERTY(int pathHighlight READ pathHighlight WRITE setPathHighlight NOTIFY pathChanged)
+    Q_PROPERTY(QVariantList freehandPath READ freehandPath WRITE setFreehandPath NOTIFY freehandPathChanged)
+    Q_PROPERTY(int freehandHighlight READ freehandHighlight WRITE setFreehandHighlight NOTIFY freehandPathChanged)
     Q_PROPERTY(QPointF cursorPosition READ cursorPosition NOTIFY cursorPositionChanged)
 
 public:
@@ -43,6 +46,14 @@ public:
     // Data-coordinate points (QPointF) of the interpolation path, drawn as a line with dots.
     QVariantList path() const { return m_path; }
     void setPath(const QVariantList& path);
+    // The path step being heard (ringed), -1 for none.
+    int pathHighlight() const { return m_pathHighlight; }
+    void setPathHighlight(int index);
+    // Data-coordinate points of the recorded freehand path, drawn as an amber line.
+    QVariantList freehandPath() const { return m_freehand; }
+    void setFreehandPath(const QVariantList& path);
+    int freehandHighlight() const { return m_freehandHighlight; }
+    void setFreehandHighlight(int index);
     // The cursor in item coordinates (for tests and overlays).
     QPointF cursorPosition() const;
 
@@ -59,6 +70,7 @@ Q_SIGNALS:
     void hoveredIndexChanged();
     void draggingChanged();
     void pathChanged();
+    void freehandPathChanged();
     void cursorPositionChanged();
     // The user clicked a point (press and release without dragging).
     void pointClicked(int index);
@@ -89,6 +101,9 @@ private:
     int m_hovered = -1;
     QPointF m_hoverPosition;
     QVariantList m_path;
+    int m_pathHighlight = -1;
+    QVariantList m_freehand;
+    int m_freehandHighlight = -1;
     DragMode m_dragMode = DragMode::None;
     QPointF m_pressPosition;
     QPointF m_panStart;

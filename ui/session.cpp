@@ -119,4 +119,6 @@ void Session::setBpm(double bpm)
     Q_EMIT bpmChanged();
 }
 
+void Session::requestPlaceOnMap() { Q_EMIT placeOnMapRequested(); }
+
 } // namespace gs

@@ -105,6 +105,11 @@ public:
     double bpm() const { return m_bpm; }
     void setBpm(double bpm);
 
+    // "Place on map": asks the map to encode the current (edited) groove and move its
+    // cursor there. Only emits placeOnMapRequested; the MapController does the work
+    // off the GUI thread and leaves the groove on the grid untouched.
+    Q_INVOKABLE void requestPlaceOnMap();
+
 Q_SIGNALS:
     void grooveChanged();
     void drumMapChanged();
@@ -112,6 +117,7 @@ Q_SIGNALS:
     void currentWindowChanged();
     void modelChanged();
     void bpmChanged();
+    void placeOnMapRequested();
 
 private:
     Groove m_groove;

@@ -1,9 +1,8 @@
 #include "trainingmodel.h"
 
 #include "dataset/dataset.h"
-#include "modellibrarymodel.h"
 #include "model/model.h"
-#include "train/trainer.h"
+#include "modellibrarymodel.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -63,6 +62,9 @@ GS_SETTER(setHidden, m_hidden, int, std::clamp(value, 8, 4096))
 GS_SETTER(setWeightDecay, m_weightDecay, double, std::clamp(value, 0.0, 1.0))
 GS_SETTER(setSeed, m_seed, int, std::max(0, value))
 GS_SETTER(setFlatEta, m_flatEta, double, std::clamp(value, 0.0, 1e6))
+GS_SETTER(setKlWarmupEpochs, m_klWarmup, int, std::clamp(value, 0, 5000))
+GS_SETTER(setClipNorm, m_clipNorm, double, std::clamp(value, 0.0, 1e6))
+GS_SETTER(setThreads, m_threads, int, std::clamp(value, 0, 256))
 #undef GS_SETTER
 
 TrainingModel::TrainingModel(QObject* parent) : QObject(parent), m_saveFolder(ModelLibraryModel::defaultFolder())
@@ -72,10 +74,7 @@ TrainingModel::TrainingModel(QObject* parent) : QObject(parent), m_saveFolder(Mo
 
 TrainingModel::~TrainingModel()
 {
-    if (m_trainer)
-        m_trainer->cancel();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_run.reset();  // cancels and joins; its queued calls to this object are dropped with it
 }
 
 void TrainingModel::setSaveFolder(const QString& folder)
@@ -94,6 +93,14 @@ void TrainingModel::setModelType(const QString& type)
     }
 }
 
+void TrainingModel::setKlAnneal(const QString& anneal)
+{
+    if (anneal != QLatin1String("none") && anneal != QLatin1String("linear") && anneal != QLatin1String("cyclic"))
+        return;
+    if (assign(m_klAnneal, anneal))
+        Q_EMIT settingsChanged();
+}
+
 QStringList TrainingModel::modelTypes() const
 {
     return {QStringLiteral("rhythmvae"), QStringLiteral("recurrent")};
@@ -101,10 +108,12 @@ QStringList TrainingModel::modelTypes() const
 
 void TrainingModel::restoreDefaults()
 {
-    // RhythmVAE's published settings; a GrooVAE-like recurrent model scaled to a CPU.
+    // RhythmVAE's published settings; the recurrent model as the bundled
+    // recurrent-32d-flat was trained (GRU width 128, beta 0.2, linear KL
+    // warm-up), with a smaller latent for a CPU; eta 0.5 trains without collapse.
     const bool recurrent = m_modelType == QLatin1String("recurrent");
     m_latent = recurrent ? 16 : 2;
-    m_hidden = recurrent ? 256 : 512;
+    m_hidden = recurrent ? 128 : 512;
     m_beta = recurrent ? 0.2 : 1.0;
     m_freeBits = 0.0;
     m_lr = 1e-3;
@@ -112,7 +121,11 @@ void TrainingModel::restoreDefaults()
     m_epochs = recurrent ? 20 : 30;
     m_earlyStop = 10;
     m_weightDecay = 0.0;
-    m_flatEta = 1.0;
+    m_flatEta = 0.5;
+    m_klAnneal = recurrent ? QStringLiteral("linear") : QStringLiteral("none");
+    m_klWarmup = recurrent ? 3 : 0;
+    m_clipNorm = 5.0;
+    m_threads = 0;
     Q_EMIT settingsChanged();
 }
 
@@ -153,6 +166,12 @@ void TrainingModel::setMessage(const QString& message)
         Q_EMIT messageChanged();
 }
 
+void TrainingModel::setPhase(const QString& phase)
+{
+    if (assign(m_phase, phase))
+        Q_EMIT phaseChanged();
+}
+
 void TrainingModel::setRunning(bool running)
 {
     if (!assign(m_running, running))
@@ -170,7 +189,9 @@ bool TrainingModel::start()
         return false;
     }
     const Dataset& dataset = *m_session->dataset();
-    ModelConfig config;
+    TrainingJob job;
+    job.source = TrainingJob::Source::Fresh;
+    ModelConfig& config = job.config;
     config.type = m_modelType.toStdString();
     config.latent = m_latent;
     config.grid = dataset.mostCommonGrid();
@@ -183,19 +204,19 @@ bool TrainingModel::start()
     }
     config.loss.beta = float(m_beta);
     config.loss.freeBits = float(m_freeBits);
+    config.loss.klAnneal = m_klAnneal.toStdString();
+    config.loss.klWarmupEpochs = m_klAnneal == QLatin1String("none") ? 0 : std::max(1, m_klWarmup);
     config.loss.flat = m_flat;
     config.loss.flatEta = float(m_flatEta);
     if (const std::string problem = config.problem(); !problem.empty()) {
         setMessage(tr("These settings cannot make a model: %1").arg(QString::fromStdString(problem)));
         return false;
     }
-    Result<Model> model = Model::create(config, std::uint64_t(m_seed));
-    if (!model.ok()) {
-        setMessage(QString::fromStdString(model.error().describe()));
-        return false;
-    }
+    job.seed = std::uint64_t(m_seed);
+    m_resuming = false;
+    m_fromFile = false;
     m_history.reset({});
-    return launch(std::make_shared<Model>(std::move(model.value())), false);
+    return launch(std::move(job));
 }
 
 bool TrainingModel::resume()
@@ -206,75 +227,120 @@ bool TrainingModel::resume()
         setMessage(tr("Import a dataset first: there is nothing to train on."));
         return false;
     }
-    // The session may be exploring this very model: give it a copy to keep exploring.
-    return launch(std::make_shared<Model>(m_model->clone()), true);
+    // The session may be exploring this very model: the run trains a copy.
+    TrainingJob job;
+    job.source = TrainingJob::Source::Copy;
+    job.previous = m_model;
+    job.savePath = m_savedPath;
+    m_resuming = true;
+    m_fromFile = false;
+    return launch(std::move(job));
 }
 
-bool TrainingModel::launch(std::shared_ptr<Model> model, bool resuming)
+bool TrainingModel::resumeFile(const QString& path)
 {
-    if (m_thread.joinable())
-        m_thread.join();
-    const Dataset& dataset = *m_session->dataset();
-    m_datasetName = m_session->datasetName();
-    TrainingSet data = TrainingSet::fromDataset(dataset, model->config().grid, m_datasetName.toStdString());
-    if (data.train.empty()) {
-        setMessage(tr("The dataset has no windows on the model's grid (%1 steps): nothing to train on.")
-                       .arg(model->config().steps()));
+    if (m_running || path.isEmpty())
+        return false;
+    if (!m_session || !m_session->dataset()) {
+        setMessage(tr("Import a dataset first: there is nothing to train on."));
         return false;
     }
-    TrainOptions options;
-    options.epochs = m_epochs;
-    options.batch = m_batch;
-    options.lr = m_lr;
-    options.weightDecay = m_weightDecay;
-    options.earlyStopPatience = m_earlyStop;
-    options.seed = std::uint64_t(m_seed);
-    m_model = model;
-    m_trainer = std::make_unique<Trainer>(*model, std::move(data), options);
-    m_firstEpoch = resuming && !model->history().empty() ? model->history().back().epoch : 0;
-    m_epoch = m_firstEpoch;
-    m_epochsPlanned = m_firstEpoch + m_epochs;
+    TrainingJob job;
+    job.source = TrainingJob::Source::File;
+    job.modelPath = path;
+    if (!m_saveFolder.isEmpty() && QFileInfo(path).absolutePath() == QDir(m_saveFolder).absolutePath())
+        job.savePath = path;  // the library's own file; bundled or foreign files stay as they are
+    m_resuming = true;
+    m_fromFile = true;
+    return launch(std::move(job));
+}
+
+bool TrainingModel::launch(TrainingJob job)
+{
+    m_run.reset();  // a finished run: its thread has ended
+    job.dataset = m_session->dataset();
+    job.datasetName = m_session->datasetName();
+    m_datasetName = job.datasetName;
+    job.options.epochs = m_epochs;
+    job.options.batch = m_batch;
+    // A resume keeps the model's last learning rate unless the user changed it (0 = the trainer's choice).
+    job.options.lr = m_lr;
+    job.options.weightDecay = m_weightDecay;
+    job.options.earlyStopPatience = m_earlyStop;
+    job.options.clipNorm = m_clipNorm;
+    job.options.threads = m_threads;
+    job.options.seed = std::uint64_t(m_seed);
+    job.saveFolder = m_saveFolder;
+    job.saveStem = QStringLiteral("%1-latent%2-%3")
+                       .arg(m_modelType)
+                       .arg(job.source == TrainingJob::Source::Fresh ? job.config.latent : m_latent)
+                       .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss")));
+    if (job.source == TrainingJob::Source::Copy && job.previous)
+        job.saveStem = QStringLiteral("%1-latent%2-%3")
+                           .arg(QString::fromStdString(job.previous->config().type))
+                           .arg(job.previous->config().latent)
+                           .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss")));
+    m_firstEpoch = m_epoch = 0;
+    m_epochsPlanned = 0;
     m_samplesPerSecond = m_elapsed = m_remaining = 0;
     Q_EMIT progressChanged();
-    setMessage(resuming ? tr("Resuming at epoch %1…").arg(m_firstEpoch + 1) : tr("Training…"));
-    setRunning(true);
-    Trainer* trainer = m_trainer.get();
-    // Saved on the training thread: the file write stays off the GUI thread.
-    QString savePath;
-    if (!m_saveFolder.isEmpty()) {
-        const QString stem = QStringLiteral("%1-latent%2-%3")
-                                 .arg(m_modelType)
-                                 .arg(model->config().latent)
-                                 .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss")));
-        savePath = QDir(m_saveFolder).filePath(stem + QStringLiteral(".gsm"));
-        for (int n = 2; QFileInfo::exists(savePath); ++n)  // two runs in one second keep both files
-            savePath = QDir(m_saveFolder).filePath(QStringLiteral("%1-%2.gsm").arg(stem).arg(n));
+    if (!m_evaluation.isEmpty()) {
+        m_evaluation.clear();
+        Q_EMIT evaluationChanged();
     }
-    m_thread = std::thread([this, trainer, savePath] {
-        const TrainOutcome outcome = trainer->run([this](const TrainReport& report) {
-            if (report.kind == TrainReport::Kind::Epoch)
-                QMetaObject::invokeMethod(this, [this, report] { onReport(report); }, Qt::QueuedConnection);
-        });
-        QString saved, error;
-        if (outcome.ok() && outcome.epochsRun > 0 && !savePath.isEmpty()) {
-            QDir().mkpath(QFileInfo(savePath).absolutePath());
-            const Status status = trainer->model().save(savePath.toStdString());
-            if (status.ok())
-                saved = savePath;
-            else
-                error = QString::fromStdString(status.error().describe());
-        }
-        QMetaObject::invokeMethod(this, [this, outcome, saved, error] { onFinished(outcome, saved, error); },
-                                  Qt::QueuedConnection);
-    });
+    setPhase(QStringLiteral("preparing"));
+    setMessage(tr("Preparing %1 windows…").arg(m_session->windowCount()));
+    setRunning(true);
+    QPointer<TrainingModel> self(this);
+    auto post = [self](auto f) {
+        QMetaObject::invokeMethod(self.data(), [self, f] { if (self) f(*self); }, Qt::QueuedConnection);
+    };
+    TrainingRun::Listener listener;
+    listener.phase = [post](TrainingRun::Phase phase, int first, int train, int validation) {
+        post([=](TrainingModel& m) { m.onPhase(phase, first, train, validation); });
+    };
+    listener.report = [post](const TrainReport& report) { post([report](TrainingModel& m) { m.onReport(report); }); };
+    listener.finished = [post](const TrainingResult& result) {
+        post([result](TrainingModel& m) { m.onFinished(result); });
+    };
+    m_run = std::make_unique<TrainingRun>(std::move(job), std::move(listener));
     return true;
 }
 
 void TrainingModel::stop()
 {
-    if (m_trainer && m_running) {
-        m_trainer->cancel();
-        setMessage(tr("Stopping after this batch…"));
+    if (m_run && m_running) {
+        m_run->cancel();
+        setMessage(m_phase == QLatin1String("evaluating") ? tr("Stopping the evaluation…")
+                                                          : tr("Stopping after this batch…"));
+    }
+}
+
+void TrainingModel::onPhase(TrainingRun::Phase phase, int first, int train, int validation)
+{
+    if (!m_running)
+        return;
+    switch (phase) {
+    case TrainingRun::Phase::Preparing:
+        break;
+    case TrainingRun::Phase::Training:
+        if (m_fromFile)
+            m_history.reset({});  // the file's model loaded: its run starts a fresh chart
+        m_firstEpoch = m_epoch = first;
+        m_epochsPlanned = first + m_epochs;
+        Q_EMIT progressChanged();
+        setPhase(QStringLiteral("training"));
+        setMessage(m_resuming ? tr("Resuming at epoch %1 on %2 training / %3 validation windows…")
+                                    .arg(first + 1).arg(train).arg(validation)
+                              : tr("Training on %1 training / %2 validation windows…").arg(train).arg(validation));
+        break;
+    case TrainingRun::Phase::Evaluating:
+        setPhase(QStringLiteral("evaluating"));
+        setMessage(tr("Evaluating on %1 validation windows…").arg(validation));
+        break;
+    case TrainingRun::Phase::Saving:
+        setPhase(QStringLiteral("saving"));
+        break;
     }
 }
 
@@ -297,29 +363,52 @@ void TrainingModel::onReport(const TrainReport& report)
     Q_EMIT epochReported(report.epoch, reportValues(report));
 }
 
-void TrainingModel::onFinished(const TrainOutcome& outcome, const QString& savedPath, const QString& saveError)
+void TrainingModel::onFinished(const TrainingResult& result)
 {
-    if (m_thread.joinable())
-        m_thread.join();
-    m_trainer.reset();
+    if (m_run)
+        m_run->join();  // the run's thread ends right after posting this
+    m_run.reset();
+    setPhase(QString());
     setRunning(false);
+    if (!result.prepared) {
+        setMessage(result.error);
+        Q_EMIT finished(false);
+        return;
+    }
+    const TrainOutcome& outcome = result.outcome;
     const QString how = QString::fromUtf8(endName(outcome.end));
     const QString detail = outcome.message.empty() ? QString() : QStringLiteral(": ") + QString::fromStdString(outcome.message);
-    setMessage(tr("Training %1 after %2 epochs (%3 s)%4")
-                   .arg(how)
-                   .arg(outcome.epochsRun)
-                   .arg(outcome.seconds, 0, 'f', 1)
-                   .arg(detail));
-    if (!saveError.isEmpty())
-        setMessage(m_message + tr("; not saved: %1").arg(saveError));
-    if (!savedPath.isEmpty()) {
-        m_savedPath = savedPath;
-        setMessage(m_message + tr("; saved as %1").arg(QFileInfo(savedPath).fileName()));
-        Q_EMIT saved(savedPath);
+    QString text = tr("Training %1 after %2 epochs (%3 s)%4")
+                       .arg(how)
+                       .arg(outcome.epochsRun)
+                       .arg(outcome.seconds, 0, 'f', 1)
+                       .arg(detail);
+    if (!result.evaluation.isEmpty())
+        text += tr("; validation F1 %1").arg(result.evaluation.value(QStringLiteral("hit_f1")).toDouble(), 0, 'f', 3);
+    else if (!result.evaluationError.isEmpty())
+        text += tr("; not evaluated: %1").arg(result.evaluationError);
+    if (!result.saveError.isEmpty())
+        text += tr("; not saved: %1").arg(result.saveError);
+    if (!result.savedPath.isEmpty())
+        text += tr("; saved as %1").arg(QFileInfo(result.savedPath).fileName());
+    setMessage(text);
+    if (!result.evaluation.isEmpty()) {
+        m_evaluation = result.evaluation;
+        Q_EMIT evaluationChanged();
     }
-    if (outcome.ok() && m_model && m_session && outcome.epochsRun > 0) {
-        const QString name = tr("%1 on %2").arg(m_modelType, m_datasetName.isEmpty() ? tr("dataset") : m_datasetName);
-        m_session->setModel(m_model, name);
+    if (result.model && outcome.ok() && outcome.epochsRun > 0) {
+        m_model = result.model;
+        Q_EMIT canStartChanged();  // canResume now holds
+        if (m_session) {
+            const QString name = result.savedPath.isEmpty()
+                ? tr("%1 on %2").arg(m_modelType, m_datasetName.isEmpty() ? tr("dataset") : m_datasetName)
+                : QFileInfo(result.savedPath).completeBaseName();
+            m_session->setModel(m_model, name);
+        }
+    }
+    if (!result.savedPath.isEmpty()) {
+        m_savedPath = result.savedPath;
+        Q_EMIT saved(result.savedPath);
     }
     Q_EMIT finished(outcome.ok());
 }

@@ -1,11 +1,14 @@
 #pragma once
 // The training dashboard's view-model: model choice and settings, start /
-// stop / resume, progress and the live history. Trains Session's dataset on
-// a thread of its own; each epoch report arrives by a queued call, and when a
-// run ends the trained model becomes Session's current model (the map fills).
-// GUI thread only.
+// stop / resume, progress and the live history. A run (TrainingRun) does all
+// of its work on a thread of its own: preparing the training set, training,
+// evaluating on the validation windows, saving. start() returns at once; the
+// phase goes preparing -> training -> evaluating -> saving -> "" by queued
+// calls, and when a run ends the trained model becomes Session's current model
+// (the map fills) and its evaluation table is shown. GUI thread only.
 #include "epochmodel.h"
 #include "session.h"
+#include "trainingrun.h"
 
 #include <QObject>
 #include <QPointer>
@@ -13,14 +16,10 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
-#include <thread>
 
 namespace gs {
 
 class Model;
-class Trainer;
-struct TrainReport;
-struct TrainOutcome;
 
 class TrainingModel : public QObject {
     Q_OBJECT
@@ -40,6 +39,10 @@ class TrainingModel : public QObject {
     Q_PROPERTY(double weightDecay READ weightDecay WRITE setWeightDecay NOTIFY settingsChanged)
     Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY settingsChanged)
     Q_PROPERTY(double flatEta READ flatEta WRITE setFlatEta NOTIFY settingsChanged)
+    Q_PROPERTY(QString klAnneal READ klAnneal WRITE setKlAnneal NOTIFY settingsChanged)
+    Q_PROPERTY(int klWarmupEpochs READ klWarmupEpochs WRITE setKlWarmupEpochs NOTIFY settingsChanged)
+    Q_PROPERTY(double clipNorm READ clipNorm WRITE setClipNorm NOTIFY settingsChanged)
+    Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY settingsChanged)
     // State.
     Q_PROPERTY(gs::Session* session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(gs::EpochModel* history READ history CONSTANT)
@@ -47,6 +50,10 @@ class TrainingModel : public QObject {
     Q_PROPERTY(bool canStart READ canStart NOTIFY canStartChanged)
     Q_PROPERTY(bool canResume READ canResume NOTIFY canStartChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    // "" (idle), "preparing", "training", "evaluating", "saving".
+    Q_PROPERTY(QString phase READ phase NOTIFY phaseChanged)
+    // The last run's evaluation on the validation windows (hit_f1, smoothness_mean, ...; empty when none).
+    Q_PROPERTY(QVariantMap evaluation READ evaluation NOTIFY evaluationChanged)
     Q_PROPERTY(int epoch READ epoch NOTIFY progressChanged)
     Q_PROPERTY(int epochsPlanned READ epochsPlanned NOTIFY progressChanged)
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
@@ -87,6 +94,14 @@ public:
     void setSeed(int seed);
     double flatEta() const { return m_flatEta; }
     void setFlatEta(double eta);
+    QString klAnneal() const { return m_klAnneal; }
+    void setKlAnneal(const QString& anneal);  // "none", "linear", "cyclic"
+    int klWarmupEpochs() const { return m_klWarmup; }
+    void setKlWarmupEpochs(int epochs);
+    double clipNorm() const { return m_clipNorm; }
+    void setClipNorm(double norm);  // 0 = no clipping
+    int threads() const { return m_threads; }
+    void setThreads(int threads);  // 0 = cores - 1
 
     Session* session() const { return m_session; }
     void setSession(Session* session);  // null: Session::instance()
@@ -95,6 +110,8 @@ public:
     bool canStart() const;
     bool canResume() const;
     QString message() const { return m_message; }
+    QString phase() const { return m_phase; }
+    QVariantMap evaluation() const { return m_evaluation; }
     int epoch() const { return m_epoch; }
     int epochsPlanned() const { return m_epochsPlanned; }
     double progress() const;
@@ -109,11 +126,15 @@ public:
     Q_INVOKABLE QStringList modelTypes() const;
     // Puts the defaults of the chosen type back.
     Q_INVOKABLE void restoreDefaults();
-    // A fresh model on Session's dataset. False (and message says why) when it cannot start.
+    // A fresh model on Session's dataset. Returns at once (the training set is
+    // built on the run's thread); false (and message says why) when it cannot start.
     Q_INVOKABLE bool start();
     // `epochs` more epochs on the last trained model, continuing its history and optimizer.
     Q_INVOKABLE bool resume();
-    // Stops after the current batch; the model so far is kept and can be resumed.
+    // `epochs` more epochs on a model file (loaded on the run's thread); a file in
+    // the save folder is updated in place, any other is saved as a new file.
+    Q_INVOKABLE bool resumeFile(const QString& path);
+    // Stops preparing, training (after the current batch) or evaluating; the model so far is kept.
     Q_INVOKABLE void stop();
 
 Q_SIGNALS:
@@ -122,6 +143,8 @@ Q_SIGNALS:
     void runningChanged();
     void canStartChanged();
     void messageChanged();
+    void phaseChanged();
+    void evaluationChanged();
     void progressChanged();
     // One per finished epoch: every term, by name (trainLoss, validationKl, learningRate, ...).
     void epochReported(int epoch, const QVariantMap& values);
@@ -131,10 +154,12 @@ Q_SIGNALS:
     void saved(const QString& path);
 
 private:
-    bool launch(std::shared_ptr<Model> model, bool resuming);
+    bool launch(TrainingJob job);
+    void onPhase(TrainingRun::Phase phase, int first, int train, int validation);
     void onReport(const TrainReport& report);
-    void onFinished(const TrainOutcome& outcome, const QString& savedPath, const QString& saveError);
+    void onFinished(const TrainingResult& result);
     void setMessage(const QString& message);
+    void setPhase(const QString& phase);
     void setRunning(bool running);
 
     QString m_modelType = QStringLiteral("rhythmvae");
@@ -149,15 +174,22 @@ private:
     int m_hidden = 512;
     double m_weightDecay = 0.0;
     int m_seed = 1;
-    double m_flatEta = 1.0;
+    double m_flatEta = 0.5;
+    QString m_klAnneal = QStringLiteral("none");
+    int m_klWarmup = 0;
+    double m_clipNorm = 5.0;
+    int m_threads = 0;
 
     QPointer<Session> m_session;
     EpochModel m_history;
-    std::unique_ptr<Trainer> m_trainer;
-    std::shared_ptr<Model> m_model;  // the model being (or last) trained
-    std::thread m_thread;
+    std::unique_ptr<TrainingRun> m_run;
+    std::shared_ptr<Model> m_model;  // the last trained model
+    bool m_resuming = false;
+    bool m_fromFile = false;
     bool m_running = false;
     QString m_message;
+    QString m_phase;
+    QVariantMap m_evaluation;
     QString m_datasetName;
     int m_epoch = 0;
     int m_epochsPlanned = 0;

@@ -1,15 +1,22 @@
 #include "transport.h"
 
 #include "audiolink.h"
+#include "audio/pattern.h"
 #include "midi/groovemidi.h"
 #include "session.h"
 
 #include <QFileInfo>
+#include <QPointer>
 #include <QUrl>
+#include <QVariantMap>
 
 #include <algorithm>
 
 namespace gs {
+
+namespace {
+QPointer<Transport> g_transport;
+} // namespace
 
 Transport::Transport(QObject* parent)
     : Transport(Session::instance(), parent)
@@ -22,9 +29,137 @@ Transport::Transport(Session* session, QObject* parent)
     , m_deviceStatus(tr("No audio engine attached — playing silently"))
 {
     Q_ASSERT(m_session);
+    g_transport = this;
     connect(m_session, &Session::bpmChanged, this, &Transport::bpmChanged);
+    connect(m_session, &Session::grooveChanged, this, &Transport::buildPattern);
+    connect(m_session, &Session::drumMapChanged, this, &Transport::buildPattern);
+    buildPattern();
     if (AudioLink* link = AudioLink::instance())
         link->attach(this);
+}
+
+Transport::~Transport()
+{
+    if (g_transport == this)
+        g_transport = nullptr;
+}
+
+Transport* Transport::instance() { return g_transport; }
+
+void Transport::buildPattern()
+{
+    const Groove& groove = m_session->groove();
+    std::shared_ptr<const Pattern> pattern;
+    if (groove.steps() > 0) {
+        auto built = Pattern::fromGroove(groove, Pattern::notesOf(m_session->drumMap()));
+        if (!built.ok()) {
+            setMessage(tr("Cannot play this groove: %1").arg(QString::fromStdString(built.error().describe())));
+            return;  // the engine keeps the last playable pattern
+        }
+        pattern = built.value();
+    }
+    m_sessionPattern = pattern;
+    m_pattern = pattern;
+    endSequence();
+    Q_EMIT patternChanged();
+    Q_EMIT patternReady();
+}
+
+void Transport::endSequence()
+{
+    const bool had = !m_sequence.empty();
+    m_sequence.clear();
+    m_sequenceSeen = false;
+    if (had)
+        Q_EMIT sequenceChanged();
+    if (m_sequenceIndex != -1) {
+        m_sequenceIndex = -1;
+        Q_EMIT sequenceIndexChanged();
+    }
+}
+
+void Transport::playSequence(const std::vector<Groove>& bars, bool loop)
+{
+    if (bars.empty()) {
+        if (m_sequence.empty())
+            return;
+        endSequence();
+        if (m_pattern != m_sessionPattern) {
+            m_pattern = m_sessionPattern;
+            Q_EMIT patternChanged();
+        }
+        Q_EMIT patternReady();
+        return;
+    }
+    const std::vector<int> notes = Pattern::notesOf(m_session->drumMap());
+    std::vector<std::shared_ptr<const Pattern>> patterns;
+    QString firstError;
+    for (const Groove& groove : bars) {
+        auto built = Pattern::fromGroove(groove, notes);
+        if (built.ok())
+            patterns.push_back(built.value());
+        else if (firstError.isEmpty())
+            firstError = QString::fromStdString(built.error().describe());
+    }
+    if (patterns.size() < bars.size())
+        setMessage(tr("Sequence: %1 of %2 grooves cannot play (%3)")
+                       .arg(bars.size() - patterns.size())
+                       .arg(bars.size())
+                       .arg(firstError));
+    if (patterns.empty())
+        return;
+    m_sequence = std::move(patterns);
+    m_sequenceLoop = loop;
+    m_sequenceSeen = false;
+    m_pattern = m_sequence.front();
+    Q_EMIT patternChanged();
+    Q_EMIT sequenceChanged();
+    if (m_sequenceIndex != 0) {
+        m_sequenceIndex = 0;
+        Q_EMIT sequenceIndexChanged();
+    }
+    Q_EMIT sequenceReady();
+    setPlaying(true);
+}
+
+void Transport::setPlayingPattern(std::uint64_t patternId)
+{
+    if (m_sequence.empty() || patternId == 0)
+        return;
+    for (std::size_t i = 0; i < m_sequence.size(); ++i) {
+        if (m_sequence[i]->id != patternId)
+            continue;
+        m_sequenceSeen = true;
+        if (m_sequenceIndex != int(i)) {
+            m_sequenceIndex = int(i);
+            Q_EMIT sequenceIndexChanged();
+        }
+        return;
+    }
+    // A one-shot sequence is over once the engine went on to the Session groove after its last bar;
+    // before it reached the sequence, reports of the Session pattern are stale ones.
+    if (!m_sequenceLoop && m_sequenceSeen && m_sequenceIndex == int(m_sequence.size()) - 1 && m_sessionPattern &&
+        patternId == m_sessionPattern->id) {
+        endSequence();
+        m_pattern = m_sessionPattern;
+        Q_EMIT patternChanged();
+    }
+}
+
+int Transport::patternHits() const { return m_pattern ? int(m_pattern->hits.size()) : 0; }
+
+QVariantList Transport::patternCells() const
+{
+    QVariantList cells;
+    if (!m_pattern)
+        return cells;
+    cells.reserve(qsizetype(m_pattern->hits.size()));
+    for (const PatternHit& hit : m_pattern->hits)
+        cells.append(QVariantMap{{QStringLiteral("voice"), hit.voice},
+                                 {QStringLiteral("step"), hit.step},
+                                 {QStringLiteral("velocity"), double(hit.velocity)},
+                                 {QStringLiteral("offset"), double(hit.offset)}});
+    return cells;
 }
 
 void Transport::setVoiceMix(const QList<bool>& muted, const QList<bool>& soloed)

@@ -5,14 +5,33 @@
 // Playback state lives here; the sound comes from the audio engine the
 // composition root made (AudioLink::instance(), attached in the constructor),
 // which follows Session::grooveChanged. Without one (tests) it only holds state.
+//
+// What the engine plays is decided here, and AudioLink only forwards it:
+//  - the Session groove: on every Session::grooveChanged the transport builds a
+//    Pattern and hands it over at once (PatternChange::Immediate, the playhead
+//    keeps its place) -- patternReady();
+//  - a sequence (playSequence): several grooves queued one after another on the
+//    engine's queue (PatternChange::Queue); the playhead runs across them and
+//    sequenceIndex says which one is playing -- sequenceReady().
+// patternHits / patternCells() read back the pattern last handed for immediate
+// play (the Session groove's, or a sequence's first), also without an engine,
+// so tests can see the sequencer's pattern change after a map drag.
+#include "core/groove.h"
+
 #include <QObject>
 #include <QStringList>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
 
 namespace gs {
 
 class Session;
 class GrooveModel;
+struct Pattern;
 
 class Transport : public QObject {
     Q_OBJECT
@@ -30,10 +49,46 @@ class Transport : public QObject {
     Q_PROPERTY(QString deviceStatus READ deviceStatus NOTIFY deviceStatusChanged)
     Q_PROPERTY(bool deviceOk READ deviceOk NOTIFY deviceStatusChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(int patternHits READ patternHits NOTIFY patternChanged)
+    Q_PROPERTY(int sequenceLength READ sequenceLength NOTIFY sequenceChanged)
+    Q_PROPERTY(int sequenceIndex READ sequenceIndex NOTIFY sequenceIndexChanged)
 
 public:
     explicit Transport(QObject* parent = nullptr);  // uses Session::instance()
     Transport(Session* session, QObject* parent);
+    ~Transport() override;
+
+    // The last Transport created that is still alive (null when none), so other
+    // view-models (map, interpolation) can reach the one QML made.
+    static Transport* instance();
+
+    // Queues `bars` (grooves in the Session's drum map) as one multi-bar sequence on
+    // the engine: the first plays at once from its start, the others follow in order
+    // on the engine's queue, the playhead runs across them; starts playing if stopped.
+    // loop = true: the sequence repeats until replaced; false: after the last groove
+    // the Session groove plays again and the sequence ends (sequenceLength 0).
+    // An empty vector ends any sequence and returns to the Session groove at once;
+    // so does a Session::grooveChanged while a sequence plays (the user took over).
+    // Grooves that cannot become a pattern are skipped (message says so).
+    void playSequence(const std::vector<Groove>& bars, bool loop);
+    // Grooves in the current sequence, 0 when none.
+    int sequenceLength() const { return int(m_sequence.size()); }
+    bool sequenceLoops() const { return m_sequenceLoop; }
+    // Which groove of the sequence is playing: 0 when it starts, then from the engine's
+    // position reports; -1 when no sequence plays.
+    int sequenceIndex() const { return m_sequenceIndex; }
+
+    // The pattern last handed to the engine for immediate play (null before any):
+    // the Session groove's, or the first of a sequence.
+    std::shared_ptr<const Pattern> pattern() const { return m_pattern; }
+    // The Session groove's pattern (what plays when no sequence does).
+    std::shared_ptr<const Pattern> sessionPattern() const { return m_sessionPattern; }
+    int patternHits() const;
+    // Every hit of that pattern as {voice, step, velocity (0..1), offset (-1..1)}, by step then voice.
+    Q_INVOKABLE QVariantList patternCells() const;
+    // The sequence's patterns in order (AudioLink queues these, then sessionPattern()
+    // when the sequence does not loop).
+    const std::vector<std::shared_ptr<const Pattern>>& sequencePatterns() const { return m_sequence; }
 
     bool playing() const { return m_playing; }
     void setPlaying(bool on);
@@ -71,6 +126,8 @@ public:
     void setKits(const QStringList& names, int current);
     void setDeviceStatus(const QString& text, bool ok);
     void setPlayhead(int step, double level);
+    // The id of the pattern the engine is playing (PositionEvent::patternId): moves sequenceIndex.
+    void setPlayingPattern(std::uint64_t patternId);
 
 Q_SIGNALS:
     void playingChanged();
@@ -86,9 +143,18 @@ Q_SIGNALS:
     void deviceStatusChanged();
     void messageChanged();
     void voiceMixChanged();
+    void patternChanged();
+    void sequenceChanged();
+    void sequenceIndexChanged();
+    // For AudioLink: hand pattern() to the engine now (Immediate), ending any sequence.
+    void patternReady();
+    // For AudioLink: a new sequence: clear the engine's queue and queue sequencePatterns().
+    void sequenceReady();
 
 private:
     void setMessage(const QString& text);
+    void buildPattern();
+    void endSequence();
 
     Session* m_session;
     bool m_playing = false;
@@ -105,6 +171,12 @@ private:
     QString m_message;
     QList<bool> m_muted;
     QList<bool> m_soloed;
+    std::shared_ptr<const Pattern> m_pattern;
+    std::shared_ptr<const Pattern> m_sessionPattern;
+    bool m_sequenceSeen = false;  // the engine reported one of the sequence's patterns
+    std::vector<std::shared_ptr<const Pattern>> m_sequence;
+    bool m_sequenceLoop = false;
+    int m_sequenceIndex = -1;
 };
 
 } // namespace gs

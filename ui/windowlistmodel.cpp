@@ -1,19 +1,30 @@
 #include "windowlistmodel.h"
 
 #include "dataset/dataset.h"
-#include "session.h"
 
 namespace gs {
 
-WindowListModel::WindowListModel(Session* session, QObject* parent)
+WindowListModel::WindowListModel(QObject* parent)
     : QAbstractListModel(parent)
-    , m_session(session)
 {
-    connect(m_session, &Session::datasetChanged, this, [this] {
-        m_file = -1;
-        reload();
+}
+
+void WindowListModel::setDataset(std::shared_ptr<const Dataset> dataset, const std::vector<bool>& used)
+{
+    m_dataset = std::move(dataset);
+    m_used = used;
+    const bool hadFile = m_file != -1;
+    m_file = -1;
+    reload();
+    if (hadFile)
         Q_EMIT fileChanged();
-    });
+}
+
+void WindowListModel::setUsed(const std::vector<bool>& used)
+{
+    m_used = used;
+    if (!m_windows.empty())
+        Q_EMIT dataChanged(index(0), index(int(m_windows.size()) - 1), {IncludedRole});
 }
 
 void WindowListModel::setFile(int file)
@@ -28,7 +39,6 @@ void WindowListModel::setFile(int file)
 void WindowListModel::reload()
 {
     beginResetModel();
-    m_dataset = m_session->dataset();
     m_windows.clear();
     if (m_dataset && m_file >= 0) {
         const auto& windows = m_dataset->windows();
@@ -61,6 +71,7 @@ QVariant WindowListModel::data(const QModelIndex& index, int role) const
     case HitsRole: return window.groove.hitCount();
     case BpmRole: return double(window.bpm);
     case SplitRole: return QString::fromLatin1(splitName(window.split));
+    case IncludedRole: return std::size_t(windowIdx) >= m_used.size() || m_used[std::size_t(windowIdx)];
     case Qt::DisplayRole:
     case LabelRole:
         return tr("Bars %1–%2 · %3 hits · %4 BPM")
@@ -75,7 +86,7 @@ QVariant WindowListModel::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> WindowListModel::roleNames() const
 {
     return {{WindowIndexRole, "windowIndex"}, {FirstBarRole, "firstBar"}, {HitsRole, "hits"}, {BpmRole, "bpm"},
-        {SplitRole, "split"}, {LabelRole, "label"}};
+        {SplitRole, "split"}, {LabelRole, "label"}, {IncludedRole, "included"}};
 }
 
 } // namespace gs

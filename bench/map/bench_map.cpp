@@ -1,17 +1,26 @@
 // Figures for the latent map, printed side by side with a reference:
 //  1. frames/s while the cursor is dragged (one move per frame) over 25,000
 //     points, against the same drag over an empty map (the renderer's ceiling);
-//  2. time from a cursor move to the decoded groove being set on the session
-//     (the moment the transport hands it to the engine), through the real
-//     decode worker and a RhythmVAE trained for 2 epochs on GMD files.
+//  2. time from a cursor move to the new pattern in the audio engine's FIFO:
+//     the real decode worker (a RhythmVAE trained for 2 epochs on GMD files),
+//     the Session, the Transport building the Pattern and the AudioLink
+//     pushing it to the Engine (Immediate change), running on the silent
+//     driver when there is no sound card. All of that happens synchronously
+//     inside Session::setGroove, so the timestamp is taken in a slot on
+//     Transport::patternReady connected after AudioLink's.
+//  3. "Play path": the click to the sequence on the transport, and the path
+//     steps the engine reports playing (they move the step ringed on the map).
 // Run: xvfb-run -a env QSG_RENDER_LOOP=basic build/<dir>/bin/bench_map
 // (offscreen uses the software renderer: figures from it say nothing about the GPU path).
+#include "audiolink.h"
 #include "dataset/dataset.h"
 #include "mapcontroller.h"
 #include "mapitem.h"
 #include "model/model.h"
 #include "tinydataset.h"
 #include "train/trainer.h"
+#include "interpolationmodel.h"
+#include "transport.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -91,8 +100,17 @@ int main(int argc, char** argv)
     const double emptyFps = dragFps(window, map, 3.0);
     map.setPoints(cloud(25000), {}, {"a", "b", "c", "d", "e", "f", "g", "h", "i"});
     const double fullFps = dragFps(window, map, 3.0);
-    std::printf("drag frames/s           %8s %10s\n", "empty map", "25,000 pts");
-    std::printf("                        %8.1f %10.1f   (target 60)\n", emptyFps, fullFps);
+    // The longest freehand recording (4,096 positions) and a 64-step path: the overlay redrawn on every move.
+    QVariantList freehand, line;
+    for (int i = 0; i < 4096; ++i)
+        freehand << QPointF(2.0 * std::cos(i * 0.01) * (0.3 + i / 6000.0), 2.0 * std::sin(i * 0.01) * (0.3 + i / 6000.0));
+    for (int i = 0; i < 64; ++i)
+        line << QPointF(-2.5 + 5.0 * i / 63, 0.5);
+    item->setFreehandPath(freehand);
+    item->setPath(line);
+    const double pathsFps = dragFps(window, map, 3.0);
+    std::printf("drag frames/s           %8s %10s %22s\n", "empty map", "25,000 pts", "+ 4,096 freehand + 64");
+    std::printf("                        %8.1f %10.1f %22.1f   (target 60)\n", emptyFps, fullFps, pathsFps);
 
     // Decode latency through the real worker.
     std::shared_ptr<const Dataset> dataset = test::tinyGmdDataset();
@@ -120,14 +138,27 @@ int main(int argc, char** argv)
     wait.start();
     while (!controller.ready() && wait.elapsed() < 60000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    std::vector<double> isolated, dragging;
+    // The app's sound path: engine + silent driver (or the sound card), a transport that plays.
+    AudioLink link(&session);
+    Transport transport(&session, nullptr);
+    transport.setPlaying(true);
+    std::printf("audio: %s\n", qPrintable(link.status()));
+    QElapsedTimer moveClock;
+    double patternMs = -1.0;
+    // Connected after AudioLink's own slot: it runs once the pattern is in the engine's FIFO.
+    QObject::connect(&transport, &Transport::patternReady, [&] { patternMs = moveClock.nsecsElapsed() / 1e6; });
+    std::vector<double> isolated, toEngine, dragging;
     // Isolated moves: one at a time, each waited for.
     for (int i = 0; i < 200; ++i) {
         const int before = controller.decodeCount();
+        patternMs = -1.0;
+        moveClock.start();
         controller.map()->moveCursor(QPointF(std::cos(i * 0.1), std::sin(i * 0.1)));
         while (controller.decodeCount() == before)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
         isolated.push_back(controller.lastDecodeMs());
+        if (patternMs >= 0.0)
+            toEngine.push_back(patternMs);
     }
     // A drag: a move every 4 ms (faster than a 60 Hz mouse); latest request wins.
     QObject::connect(&controller, &MapController::decoded, [&] { dragging.push_back(controller.lastDecodeMs()); });
@@ -141,12 +172,42 @@ int main(int argc, char** argv)
         while (drag.elapsed() < next)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
     }
-    std::printf("move -> groove on session (ms)   median    p95    max   decodes/moves\n");
-    std::printf("  isolated moves                 %6.2f %6.2f %6.2f   %d/%d\n", percentile(isolated, 0.5),
+    std::printf("move -> pattern in the engine's FIFO (ms)   median    p95    max   decodes/moves\n");
+    std::printf("  isolated moves (patternReady slot) %6.3f %6.3f %6.3f   %d/%d\n", percentile(toEngine, 0.5),
+                percentile(toEngine, 0.95), percentile(toEngine, 1.0), int(toEngine.size()), 200);
+    std::printf("  isolated moves (after setGroove)   %6.3f %6.3f %6.3f   %d/%d\n", percentile(isolated, 0.5),
                 percentile(isolated, 0.95), percentile(isolated, 1.0), int(isolated.size()), 200);
-    std::printf("  drag, a move every 4 ms        %6.2f %6.2f %6.2f   %d/%d\n", percentile(dragging, 0.5),
+    std::printf("  drag, a move every 4 ms            %6.3f %6.3f %6.3f   %d/%d\n", percentile(dragging, 0.5),
                 percentile(dragging, 0.95), percentile(dragging, 1.0), int(dragging.size()), moves);
     std::printf("  reference: one frame at 60 Hz = 16.67 ms\n");
+
+    // "Play path" through the engine: three steps decoded in one batch, queued as one
+    // sequence; the engine's position reports move the step the map rings.
+    InterpolationModel path;
+    path.setController(&controller);
+    path.setEnds(controller.pointZ(0), controller.pointZ(controller.map()->count() - 1));
+    path.setSteps(3);
+    session.setBpm(300);  // 2-bar grooves: 1.6 s each
+    std::vector<int> heard;
+    QObject::connect(path.player(), &PathPlayer::playingStepChanged, [&] {
+        const int step = path.player()->playingStep();
+        if (step >= 0 && (heard.empty() || heard.back() != step))
+            heard.push_back(step);
+    });
+    QElapsedTimer handedAt;
+    double handMs = 0.0;
+    QObject::connect(path.player(), &PathPlayer::handed, [&] { handMs = handedAt.nsecsElapsed() / 1e6; });
+    handedAt.start();
+    path.playPath();
+    QElapsedTimer play;
+    play.start();
+    while (play.elapsed() < 5600)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    std::printf("play path (3 steps): handed to the transport %.2f ms after the click; steps heard:", handMs);
+    for (int step : heard)
+        std::printf(" %d", step);
+    std::printf("\n");
+    path.stopPath();
     Session::setInstance(nullptr);
     return 0;
 }

@@ -103,6 +103,7 @@ int main(int argc, char** argv)
 {
     int batches = 40;
     int decodes = 5000;
+    int train = 1;  // --train 0: decode latency only
     std::string script = std::string(GS_BENCH_DIR) + "/bench_train.py";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
@@ -110,10 +111,14 @@ int main(int argc, char** argv)
             batches = std::stoi(argv[i + 1]);
         else if (a == "--decodes")
             decodes = std::stoi(argv[i + 1]);
+        else if (a == "--train")
+            train = std::stoi(argv[i + 1]);
     }
     std::printf("RhythmVAE training, batch 64, %d batches, samples/s (higher is better)\n", batches);
     std::printf("%6s %8s %12s %12s %8s\n", "steps", "threads", "C++ (ours)", "PyTorch", "ratio");
     for (int spb : {4, 12}) {
+        if (!train)
+            break;
         const int steps = 8 * spb;
         double bestCpp = 0, bestPy = 0;
         for (int threads : {1, 2}) {
@@ -145,9 +150,13 @@ int main(int argc, char** argv)
         FastDecoder fast = FastDecoder::create(m).value();
         std::vector<float> h(std::size_t(fast.cells())), v(h), o(h);
         Latency fd = measure([&] { fast.decode(z.data_ptr<float>(), h.data(), v.data(), o.data()); }, decodes);
+        FastDecoder half = FastDecoder::create(m, FastDecoder::Precision::Half).value();
+        Latency fh = measure([&] { half.decode(z.data_ptr<float>(), h.data(), v.data(), o.data()); }, decodes);
         const nlohmann::json py = python(script, 8 * spb, 1, 3);
         std::printf("%6d %-22s %10.1f %10.1f\n", 8 * spb, "C++ module", mod.median, mod.p99);
-        std::printf("%6d %-22s %10.1f %10.1f\n", 8 * spb, "C++ FastDecoder", fd.median, fd.p99);
+        std::printf("%6d %-22s %10.1f %10.1f\n", 8 * spb, "C++ FastDecoder fp32", fd.median, fd.p99);
+        std::printf("%6d %-22s %10.1f %10.1f\n", 8 * spb, half.halfWeights() ? "C++ FastDecoder fp16" : "C++ FastDec. (no F16C)",
+            fh.median, fh.p99);
         std::printf("%6d %-22s %10.1f %10.1f\n", 8 * spb, "PyTorch module", py.value("decode_median_us", 0.0),
             py.value("decode_p99_us", 0.0));
     }

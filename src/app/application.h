@@ -1,10 +1,15 @@
 #pragma once
-// The composition root: owns the Session (published as Session::instance()),
-// the QML engine and, as they arrive, the services behind the views (audio
-// engine link, trainer). main.cpp only parses the command line.
+// The composition root: owns the Session and the Project (published as
+// Session::instance() / Project::instance()), the QML engine and, as they
+// arrive, the services behind the views (audio engine link, model loader).
+// It decides what opens at start (a project on the command line, else the last
+// project, else on first run the bundled demo project) and wires the project
+// parts that live in QML (transport, map cursor) and the session part's loaders.
+// main.cpp parses the command line and settles the single-instance question.
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -15,18 +20,22 @@ namespace gs {
 
 class AudioLink;
 class ModelLoader;
+class Project;
+class ProjectSessionPart;
 class Session;
 
 struct AppOptions {
     QString screenshotPath;  // --screenshot FILE.png: grab the window once it has rendered
     int quitAfterMs = -1;  // --quit-after MS: close after this long (with --screenshot: grab first)
     QString tab;  // --tab map|train: the centre tab to show
-    QStringList importPaths;  // positional: MIDI files/folders or a .gsd to open at start
+    QString projectPath;  // positional FILE.gsproj: the project to open
+    QStringList importPaths;  // other positionals: MIDI files/folders or a .gsd to import (a new project)
     int window = -1;  // --window N: once a dataset is loaded, put its window N on the grid
     int fileRow = -1;  // --file N: with --window, also select row N of the file table (its windows list)
     bool play = false;  // --play: start the transport at once
     bool showAbout = false;  // --about: open the About box
-    QString modelPath;  // --model FILE: open this model (default: the bundled models/rhythmvae-2d.gsm)
+    QString modelPath;  // --model FILE: open this model (default: the project's, else the bundled 2D model)
+    bool scripted = false;  // --screenshot runs: no crash marker, no autosave, nothing saved at quit
 };
 
 class Application : public QObject {
@@ -38,18 +47,29 @@ public:
 
     // Loads Main.qml; false (with a message on stderr) if it fails.
     bool start();
+    // Files handed over by a second instance (or dropped on the command line): projects open,
+    // anything else is imported; the window comes to the front.
+    void openFiles(const QStringList& paths);
+    // Saves the project (or the untitled autosave) and removes the crash marker; at quit.
+    void shutDown();
 
 private:
     void grabAndMaybeQuit();
-    void loadStartModel();
+    void loadModel(const QString& path);
+    void wireProject();
+    void openStartProject();
+    void applyWindowOption();
 
     AppOptions m_options;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<Project> m_project;
     std::unique_ptr<AudioLink> m_audio;
     std::unique_ptr<ModelLoader> m_modelLoader;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
+    ProjectSessionPart* m_sessionPart = nullptr;  // child of this
     QQuickWindow* m_window = nullptr;
     QElapsedTimer m_clock;  // from the composition root's construction (just after QApplication)
+    bool m_shutDown = false;
 };
 
 } // namespace gs

@@ -1,13 +1,19 @@
 // groovescape: the desktop app. Command line:
-//   groovescape [PATH...] [--screenshot FILE.png] [--quit-after MS] [--tab map|train]
-//               [--window N [--file N]] [--play] [--about] [--model FILE.gsm]
-// PATHs (MIDI files, folders or one .gsd) are imported at start.
+//   groovescape [FILE.gsproj | PATH...] [--screenshot FILE.png] [--quit-after MS] [--tab map|train]
+//               [--window N [--file N]] [--play] [--about] [--model FILE.gsm] [--new-instance]
+// A .gsproj opens that project; other PATHs (MIDI files, folders or one .gsd) are imported
+// into a new project. Without either: the last project, or on first run the bundled demo.
+// If Groovescape is already running, the files go to that window and this process exits 0.
 #include "application.h"
+#include "singleinstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(GroovescapeUiPlugin)
 Q_IMPORT_QML_PLUGIN(GroovescapePlugin)
@@ -25,7 +31,8 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Groovescape: generative drums that are yours"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("MIDI files, folders or a .gsd dataset to open"));
+    parser.addPositionalArgument(QStringLiteral("paths"),
+        QStringLiteral("A project (.gsproj) to open, or MIDI files, folders or a .gsd dataset to import"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a PNG of the window (taken at --quit-after)."), QStringLiteral("file"));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
@@ -40,13 +47,26 @@ int main(int argc, char* argv[])
     const QCommandLineOption about(QStringLiteral("about"), QStringLiteral("Open the About box."));
     const QCommandLineOption model(QStringLiteral("model"),
         QStringLiteral("Open this model file (default: the bundled 2D RhythmVAE)."), QStringLiteral("file"));
-    parser.addOptions({screenshot, quitAfter, tab, window, file, play, about, model});
+    const QCommandLineOption newInstance(QStringLiteral("new-instance"),
+        QStringLiteral("Start a separate window even if Groovescape is already running."));
+    parser.addOptions({screenshot, quitAfter, tab, window, file, play, about, model, newInstance});
     parser.process(app);
 
     gs::AppOptions options;
     options.screenshotPath = parser.value(screenshot);
     options.tab = parser.value(tab);
-    options.importPaths = parser.positionalArguments();
+    for (const QString& path : parser.positionalArguments()) {
+        if (QFileInfo(path).suffix().compare(QStringLiteral("gsproj"), Qt::CaseInsensitive) == 0) {
+            if (!options.projectPath.isEmpty()) {
+                std::fprintf(stderr, "groovescape: one project at a time (got %s and %s)\n",
+                    qPrintable(options.projectPath), qPrintable(path));
+                return 2;
+            }
+            options.projectPath = QFileInfo(path).absoluteFilePath();
+        } else {
+            options.importPaths << path;
+        }
+    }
     options.play = parser.isSet(play);
     options.fileRow = parser.isSet(file) ? parser.value(file).toInt() : -1;
     options.showAbout = parser.isSet(about);
@@ -72,8 +92,38 @@ int main(int argc, char* argv[])
         options.quitAfterMs = 3000;  // a screenshot without a time: grab once the window has settled
     }
 
+    // Screenshot runs leave the user's project state alone, unless GS_SCREENSHOT_AS_USER=1 asks for a
+    // normal run (crash marker, recovery offer, save at quit) that is also photographed.
+    options.scripted = !options.screenshotPath.isEmpty() && !qEnvironmentVariableIsSet("GS_SCREENSHOT_AS_USER");
+
+    // One window per user: hand the files to a running Groovescape (it answers within ~1 s)
+    // unless this is a scripted screenshot run or --new-instance.
+    gs::SingleInstance instance;
+    const bool single = !options.scripted && !parser.isSet(newInstance);
+    if (single) {
+        QStringList files;
+        if (!options.projectPath.isEmpty())
+            files << options.projectPath;
+        for (const QString& path : options.importPaths)
+            files << QFileInfo(path).absoluteFilePath();
+        if (instance.sendToRunning(files)) {
+            std::fprintf(stdout, "groovescape: already running; %s\n",
+                files.isEmpty() ? "brought its window to the front"
+                                : qPrintable(QStringLiteral("opened %1 there").arg(files.join(QStringLiteral(", ")))));
+            return 0;
+        }
+    }
+
     gs::Application application(options);
     if (!application.start())
         return 1;
+    if (single) {
+        if (instance.listen())
+            QObject::connect(&instance, &gs::SingleInstance::filesReceived, &application, &gs::Application::openFiles);
+        else
+            std::fprintf(stderr, "groovescape: cannot take the single-instance name %s (%s); a second start will open "
+                                 "another window\n", qPrintable(instance.name()), qPrintable(instance.errorString()));
+    }
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &application, &gs::Application::shutDown);
     return app.exec();
 }

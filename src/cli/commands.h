@@ -29,6 +29,7 @@ void addGenerateCommand(CLI::App& app);
 void addEncodeCommand(CLI::App& app);
 void addInterpolateCommand(CLI::App& app);
 void addEvalCommand(CLI::App& app);
+void addStripCommand(CLI::App& app);
 
 // Inspects a file that is neither MIDI nor a dataset (a model, in the model
 // engineer's src/cli/inspectmodel.cpp). Returns the exit code.

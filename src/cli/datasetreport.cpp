@@ -19,10 +19,7 @@ nlohmann::json settingsJson(const ImportSettings& s)
 
 int filesIn(const Dataset& d, Split split)
 {
-    int n = 0;
-    for (const FileRecord& f : d.files())
-        n += f.status == FileStatus::Ok && f.split == split;
-    return n;
+    return d.sourceFileCount(split);  // files that gave windows, not every file assigned to the split
 }
 
 } // namespace

@@ -20,6 +20,7 @@ int main(int argc, char** argv)
     gs::addEncodeCommand(app);
     gs::addInterpolateCommand(app);
     gs::addEvalCommand(app);
+    gs::addStripCommand(app);
 
     try {
         app.parse(argc, argv);

@@ -32,6 +32,10 @@ struct TrainArgs {
     int klWarmup = 0;
     bool flat = false;
     float flatEta = LossConfig{}.flatEta;
+    int flatBatch = LossConfig{}.flatBatch;
+    bool flatDetach = false;
+    float kappa = 0;
+    float lambdaRate = LossConfig{}.lambdaRate;
     int earlyStop = 0;
     std::uint64_t seed = 1;
     int threads = 0;
@@ -53,7 +57,8 @@ void printProgress(const TrainReport& r)
               << r.train.hits << ", vel " << r.train.velocity << ", off " << r.train.offset << ", kl " << r.train.kl;
     if (r.train.flat > 0)
         std::cerr << ", flat " << r.train.flat;
-    std::cerr << ")  validation " << r.validation.total << "  lr " << r.learningRate << "  "
+    std::cerr << ")  validation " << r.validation.total << "  lr " << r.learningRate << "  kl weight "
+              << r.klWeight << "  "
               << int(r.samplesPerSecond) << " samples/s  " << int(r.elapsedSeconds) << " s, ~"
               << int(r.remainingSeconds) << " s left\n";
 }
@@ -73,6 +78,10 @@ ModelConfig configFor(const TrainArgs& args, const Dataset& dataset)
     c.loss.klWarmupEpochs = args.klWarmup > 0 ? args.klWarmup : std::max(1, args.epochs / 4);
     c.loss.flat = args.flat;
     c.loss.flatEta = args.flatEta;
+    c.loss.flatBatch = args.flatBatch;
+    c.loss.flatEncoderGrad = !args.flatDetach;
+    c.loss.kappa = args.kappa;
+    c.loss.lambdaRate = args.lambdaRate;
     return c;
 }
 
@@ -157,7 +166,12 @@ void addTrainCommand(CLI::App& app)
     cmd->add_option("--kl-anneal", a->klAnneal, "none, linear or cyclic")->check(CLI::IsMember({"none", "linear", "cyclic"}))->capture_default_str();
     cmd->add_option("--kl-warmup", a->klWarmup, "Warm-up (or cycle) length in epochs (default epochs/4)");
     cmd->add_flag("--flat", a->flat, "Flat-manifold regularisation (FM-Music-VAE)");
-    cmd->add_option("--flat-eta", a->flatEta, "Weight of the flat-manifold penalty")->capture_default_str();
+    cmd->add_option("--flat-eta", a->flatEta, "Weight eta of the flat-manifold penalty eta x ||J^T J - c^2 I||^2")->capture_default_str();
+    cmd->add_option("--flat-batch", a->flatBatch, "Latent mixup points per batch that get the flat-manifold penalty")->capture_default_str();
+    cmd->add_flag("--flat-detach", a->flatDetach, "Stop the penalty's gradient at the mixup points (decoder only)");
+    cmd->add_option("--kappa", a->kappa,
+        "Constrained objective: reconstruction per cell <= kappa^2 with a Lagrange multiplier (0: off)")->capture_default_str();
+    cmd->add_option("--lambda-rate", a->lambdaRate, "Step of the multiplier: lambda *= exp(rate x constraint average)")->capture_default_str();
     cmd->add_option("--early-stop", a->earlyStop, "Stop after N epochs without validation improvement (0: never)")->capture_default_str();
     cmd->add_option("--seed", a->seed, "Seed (weights, shuffling)")->capture_default_str();
     cmd->add_option("--threads", a->threads, "Torch threads (0: cores - 1)")->capture_default_str();

@@ -39,6 +39,29 @@ int Dataset::fileCount(FileStatus status) const
                              [status](const FileRecord& f) { return f.status == status; }));
 }
 
+// Counted from the windows, not FileRecord::windowsKept, so a dataset cut down to a grid or a subset stays right.
+int Dataset::sourceFileCount(Split split) const
+{
+    std::vector<bool> used(m_files.size(), false);
+    for (const DatasetWindow& w : m_windows)
+        if (w.split == split && w.file >= 0 && std::size_t(w.file) < used.size())
+            used[std::size_t(w.file)] = true;
+    return int(std::count(used.begin(), used.end(), true));
+}
+
+std::vector<std::uint64_t> Dataset::sourceHashes(const Grid& grid) const
+{
+    std::vector<bool> used(m_files.size(), false);
+    for (const DatasetWindow& w : m_windows)
+        if (w.groove.grid() == grid && w.file >= 0 && std::size_t(w.file) < used.size())
+            used[std::size_t(w.file)] = true;
+    std::vector<std::uint64_t> hashes;
+    for (std::size_t f = 0; f < m_files.size(); ++f)
+        if (used[f])
+            hashes.push_back(m_files[f].contentHash);
+    return hashes;
+}
+
 std::vector<std::pair<Grid, int>> Dataset::gridCounts() const
 {
     std::vector<std::pair<Grid, int>> counts;

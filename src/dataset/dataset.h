@@ -83,6 +83,10 @@ public:
     int windowCount(Split split) const;
     int hitCount() const;
     int fileCount(FileStatus status) const;
+    // Files that contribute at least one window to `split` (files whose windows were all dropped do not count).
+    int sourceFileCount(Split split) const;
+    // Content hashes of the files with at least one window on `grid`, in file order (a model's dataset summary).
+    std::vector<std::uint64_t> sourceHashes(const Grid& grid) const;
     int voiceCount() const { return m_settings.map.voiceCount(); }
 
     // The grids present, with window counts (meters other than 4/4 give other step counts).

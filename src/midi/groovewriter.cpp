@@ -2,6 +2,7 @@
 #include "groovemidi.h"
 
 #include "atomicwrite.h"
+#include "clipnotes.h"
 
 #include <algorithm>
 #include <cmath>
@@ -120,12 +121,31 @@ std::vector<Hit> placeHits(const std::vector<Groove>& grooves, const DrumMap& ma
     return kept;
 }
 
+int ticksPerQuarterOf(const ClipOptions& options)
+{
+    return (options.ticksPerQuarter >= 1 && options.ticksPerQuarter <= 0x7FFF) ? options.ticksPerQuarter : 480;
+}
+
 } // namespace
+
+ClipNotes grooveClipNotes(const std::vector<Groove>& grooves, const DrumMap& map, const ClipOptions& options)
+{
+    ClipNotes clip;
+    clip.ticksPerQuarter = ticksPerQuarterOf(options);
+    std::vector<std::int64_t> starts;
+    const std::vector<Hit> hits = placeHits(grooves, map, options, clip.ticksPerQuarter, starts, clip.endTick);
+    clip.notes.reserve(hits.size());
+    for (const Hit& h : hits)
+        clip.notes.push_back(ClipNote{h.tick, h.end, h.note, h.velocity});
+    std::sort(clip.notes.begin(), clip.notes.end(),
+              [](const ClipNote& a, const ClipNote& b) { return std::tie(a.tick, a.note) < std::tie(b.tick, b.note); });
+    return clip;
+}
 
 std::vector<std::uint8_t> grooveMidiBytes(const std::vector<Groove>& grooves, const DrumMap& map,
                                           const ClipOptions& options)
 {
-    const int tpq = (options.ticksPerQuarter >= 1 && options.ticksPerQuarter <= 0x7FFF) ? options.ticksPerQuarter : 480;
+    const int tpq = ticksPerQuarterOf(options);
     const double bpm = (std::isfinite(options.bpm) && options.bpm > 0.0) ? options.bpm : 120.0;
     std::vector<std::int64_t> starts;
     std::int64_t clipEnd = 0;

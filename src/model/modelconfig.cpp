@@ -24,7 +24,7 @@ std::string ModelConfig::problem() const
     if (loss.klAnneal != "none" && loss.klWarmupEpochs < 1)
         return "KL annealing needs a warm-up of at least one epoch";
     if (loss.beta < 0 || loss.freeBits < 0 || loss.flatEta < 0 || loss.flatEpsilon <= 0 || loss.flatDirections < 1
-        || loss.flatBatch < 1)
+        || loss.flatBatch < 1 || loss.kappa < 0 || loss.lambdaRate < 0)
         return "negative loss setting";
     return {};
 }
@@ -44,7 +44,8 @@ std::string ModelConfig::toJson() const
         {"offset_weight", loss.offsetWeight}, {"beta", loss.beta}, {"free_bits", loss.freeBits},
         {"kl_anneal", loss.klAnneal}, {"kl_warmup_epochs", loss.klWarmupEpochs}, {"flat", loss.flat},
         {"flat_eta", loss.flatEta}, {"flat_alpha0", loss.flatAlpha0}, {"flat_epsilon", loss.flatEpsilon},
-        {"flat_directions", loss.flatDirections}, {"flat_batch", loss.flatBatch}};
+        {"flat_directions", loss.flatDirections}, {"flat_batch", loss.flatBatch},
+        {"flat_encoder_grad", loss.flatEncoderGrad}, {"kappa", loss.kappa}, {"lambda_rate", loss.lambdaRate}};
     return j.dump();
 }
 
@@ -81,6 +82,10 @@ Result<ModelConfig> ModelConfig::fromJson(const std::string& text, const std::st
         c.loss.flatEpsilon = l.at("flat_epsilon").get<float>();
         c.loss.flatDirections = l.value("flat_directions", c.loss.flatDirections);
         c.loss.flatBatch = l.value("flat_batch", c.loss.flatBatch);
+        // Files of session 1 detached z and had no constraint.
+        c.loss.flatEncoderGrad = l.value("flat_encoder_grad", false);
+        c.loss.kappa = l.value("kappa", 0.0f);
+        c.loss.lambdaRate = l.value("lambda_rate", c.loss.lambdaRate);
         if (const std::string p = c.problem(); !p.empty())
             return Error{sourceName, "model config: " + p};
         return c;

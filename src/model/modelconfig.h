@@ -17,14 +17,19 @@ struct LossConfig {
     float freeBits = 0.0f;  // KL floor lambda in nats: beta x max(KL, lambda)
     std::string klAnneal = "none";  // "none", "linear", "cyclic"
     int klWarmupEpochs = 0;  // linear warm-up length, or the cycle length for "cyclic"
-    // FM-Music-VAE flat-manifold regulariser: eta x ||J^T J - c^2 I||^2 on latent mixup points.
-    // The penalty is normalised by (k c^2)^2 (k = directions), so it is scale-free and 0 when flat.
+    // FM-Music-VAE flat-manifold regulariser: eta x mean ||J^T J - c^2 I||_F^2 on latent mixup points
+    // (eq. 6, unnormalised as in the paper; J of [hit probability, velocity, offset] per cell).
     bool flat = false;
-    float flatEta = 5.0f;
+    float flatEta = 200.0f;
     float flatAlpha0 = 0.2f;  // mixup a ~ U(-alpha0, 1 + alpha0)
     float flatEpsilon = 1e-2f;  // finite-difference step in latent units
     int flatDirections = 8;  // latents above this use this many random orthonormal directions
     int flatBatch = 16;  // mixup points per batch that get the penalty (each costs directions + 1 decodes)
+    bool flatEncoderGrad = true;  // the penalty's gradient also reaches the encoder through the mixup points
+    // Constrained (GECO-style) objective, as FM-Music-VAE: lambda x (recon/cell - kappa^2) + KL + eta x flat,
+    // lambda updated multiplicatively from a moving average of the constraint. 0 = off (plain ELBO weights).
+    float kappa = 0.0f;
+    float lambdaRate = 1.0f;  // lambda *= exp(lambdaRate x moving average of (recon/cell - kappa^2)) per batch
     bool operator==(const LossConfig&) const = default;
 };
 

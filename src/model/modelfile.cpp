@@ -7,6 +7,7 @@
 #include "modelinternal.h"
 
 #include "modelfactory.h"
+#include "modelstrip.h"
 
 #include <nlohmann/json.hpp>
 
@@ -200,6 +201,22 @@ Result<Model> Model::load(const std::string& path)
         return Error{path, "model file content is not valid: " + what};
     }
     return Model(impl);
+}
+
+Result<StripReport> stripModelFile(const std::string& in, const std::string& out)
+{
+    Result<Model> model = Model::load(in);
+    if (!model)
+        return model.error();
+    StripReport report;
+    std::error_code ec;
+    report.bytesBefore = std::filesystem::file_size(in, ec);
+    report.optimizerBytes = ModelAccess::impl(model.value()).optimizerState.size();
+    ModelAccess::impl(model.value()).optimizerState.clear();
+    if (Status saved = model.value().save(out); !saved)
+        return saved.error();
+    report.bytesAfter = std::filesystem::file_size(out, ec);
+    return report;
 }
 
 } // namespace gs

@@ -35,8 +35,9 @@ torch::Tensor flatPenalty(VaeImpl& model, const torch::Tensor& z, const LossConf
 {
     const int64_t full = z.size(0), latent = z.size(1);
     const int64_t batch = std::min<int64_t>(full, loss.flatBatch);
-    torch::Tensor zi = z.detach().narrow(0, 0, batch);  // the batch is already shuffled
-    torch::Tensor zj = z.detach().index_select(0, torch::randperm(full, torch::kLong).narrow(0, 0, batch));
+    const torch::Tensor codes = loss.flatEncoderGrad ? z : z.detach();
+    torch::Tensor zi = codes.narrow(0, 0, batch);  // the batch is already shuffled
+    torch::Tensor zj = codes.index_select(0, torch::randperm(full, torch::kLong).narrow(0, 0, batch));
     torch::Tensor a = torch::rand({batch, 1}) * (1.0 + 2.0 * loss.flatAlpha0) - loss.flatAlpha0;
     torch::Tensor zm = (1.0 - a) * zi + a * zj;
 
@@ -56,10 +57,21 @@ torch::Tensor flatPenalty(VaeImpl& model, const torch::Tensor& z, const LossConf
     torch::Tensor g = torch::bmm(jac.transpose(1, 2), jac);  // [batch, k, k]
     torch::Tensor c2 = (g.diagonal(0, 1, 2).sum(1) / double(k)).mean().detach();
     torch::Tensor diff = g - c2 * torch::eye(k).unsqueeze(0);
-    return diff.pow(2).sum({1, 2}).mean() / (double(k * k) * c2 * c2 + 1e-12);
+    return diff.pow(2).sum({1, 2}).mean();
 }
 
-LossResult vaeLoss(VaeImpl& model, const torch::Tensor& x, const LossConfig& loss, double klWeightNow, bool flat)
+void updateLambda(LambdaState& state, const LossConfig& loss, double constraint)
+{
+    if (loss.kappa <= 0 || !std::isfinite(constraint))
+        return;
+    const double smoothing = 0.99;
+    state.average = state.started ? smoothing * state.average + (1.0 - smoothing) * constraint : constraint;
+    state.started = true;
+    state.lambda = std::clamp(state.lambda * std::exp(loss.lambdaRate * state.average), 1e-2, 1e3);
+}
+
+LossResult vaeLoss(VaeImpl& model, const torch::Tensor& x, const LossConfig& loss, double klWeightNow, bool flat,
+    double lambda)
 {
     VaeOutput out = model.forward(x);
     const int64_t voices = model.config().voices();
@@ -69,19 +81,25 @@ LossResult vaeLoss(VaeImpl& model, const torch::Tensor& x, const LossConfig& los
     torch::Tensor off = torch::mse_loss(out.decoded.offset, x.narrow(2, 2 * voices, voices)) * cells;
     torch::Tensor kl = (-0.5 * (1 + out.logVar - out.mu.pow(2) - out.logVar.exp()).sum(1)).mean();
 
-    torch::Tensor total = loss.hitWeight * hits + loss.velocityWeight * vel + loss.offsetWeight * off
-        + klWeightNow * torch::clamp_min(kl, loss.freeBits);
+    torch::Tensor recon = loss.hitWeight * hits + loss.velocityWeight * vel + loss.offsetWeight * off;
+    torch::Tensor regular = klWeightNow * torch::clamp_min(kl, loss.freeBits);
     LossResult r;
     r.terms.hits = loss.hitWeight * hits.item<double>();
     r.terms.velocity = loss.velocityWeight * vel.item<double>();
     r.terms.offset = loss.offsetWeight * off.item<double>();
     r.terms.kl = kl.item<double>();
+    const double reconValue = r.terms.hits + r.terms.velocity + r.terms.offset;
+    const double kappa2 = double(loss.kappa) * double(loss.kappa);
+    r.constraint = reconValue / cells - kappa2;
     if (flat && loss.flat && loss.flatEta > 0) {
         torch::Tensor f = loss.flatEta * flatPenalty(model, out.z, loss);
-        total = total + f;
+        regular = regular + f;
         r.terms.flat = f.item<double>();
     }
-    r.terms.total = total.item<double>();
+    // lambda x recon + regular, divided by lambda: the same minimiser, but the gradients keep their scale
+    // while lambda moves over decades (Adam's moments and the gradient clip see no jumps).
+    torch::Tensor total = loss.kappa > 0 ? recon + regular / lambda : recon + regular;
+    r.terms.total = reconValue + regular.item<double>();
     r.total = total;
     return r;
 }

@@ -8,35 +8,59 @@
 // max(KL, freeBits) with beta annealed by klWeight().
 //
 // Flat-manifold penalty (FM-Music-VAE, eq. 6): flatBatch latent mixup points
-// z = (1-a) z_i + a z_j, a ~ U(-a0, 1+a0), z_j from a shuffled batch, taken
-// with stop-gradient (only the decoder is shaped). J = d decoder(z) / dz by
-// forward differences, decoder output = [sigmoid(hit logits), velocity, offset];
-// along every latent axis when latent <= flatDirections, otherwise along
-// flatDirections random orthonormal directions V (then G = V^T J^T J V, which
-// is c^2 I when the metric is). G = J^T J, c^2 = mean trace(G) / k
-// (stop-gradient). Penalty = mean over the batch of ||G - c^2 I||_F^2 / (k c^2)^2:
-// scale-free (0 when flat, ~1 when the metric's spread is as large as its
-// size), so one eta suits every model and data set. The perturbed points are
-// decoded in the same batch as the mixup points, so BatchNorm (in training
-// mode) normalises both alike.
+// z = (1-a) z_i + a z_j, a ~ U(-a0, 1+a0), z_j from a shuffled batch. J = d f(z) / dz
+// by forward differences, f(z) = [sigmoid(hit logits), velocity, offset] (the
+// decoded groove's means, the space where grooves are compared); along every
+// latent axis when latent <= flatDirections, otherwise along flatDirections
+// random orthonormal directions V (then G = V^T J^T J V). G = J^T J,
+// c^2 = mean trace(G) / k (stop-gradient). Penalty = mean over the points of
+// ||G - c^2 I||_F^2, unnormalised as in the paper: a division by a detached
+// c^4 (session 1) grew the effective weight as the Jacobian shrank and drove the
+// decoder to ignore z. With flatEncoderGrad the mixup points keep their
+// gradient, so the encoder can also arrange the codes (the paper's eq. 6 writes
+// sg(g(z_i, z_j)); that variant is flatEncoderGrad = false). The perturbed
+// points are decoded in the same batch as the mixup points, so BatchNorm (in
+// training mode) normalises both alike.
+//
+// Constrained objective (FM-Music-VAE eq. 3, GECO after Rezende & Viola 2018),
+// when kappa > 0: lambda x (recon - kappa^2 x cells) + beta x KL + eta x flat,
+// with recon the weighted reconstruction terms above and lambda the trainer's
+// Lagrange multiplier (see updateLambda); back-propagated divided by lambda. It keeps reconstruction at its target
+// however large eta is, which is what lets the penalty be strong without
+// collapsing the posterior.
 #include "modelrecords.h"
 #include "vae.h"
 
 namespace gs {
 
 struct LossResult {
-    torch::Tensor total;  // what to back-propagate
-    LossTerms terms;  // the same as numbers
+    torch::Tensor total;  // what to back-propagate (with lambda when constrained)
+    LossTerms terms;  // the unconstrained loss (recon + beta KL + flat) and its terms, as numbers
+    double constraint = 0;  // reconstruction per cell - kappa^2 (the constraint, <= 0 when met)
 };
+
+// The Lagrange multiplier of the constrained objective and its moving average.
+struct LambdaState {
+    double lambda = 1.0;
+    double average = 0;  // moving average of the constraint
+    bool started = false;
+};
+
+// One multiplicative step: lambda *= exp(rate x average), average over ~100 batches,
+// lambda kept in [1e-2, 1e3] so neither side of the objective vanishes.
+void updateLambda(LambdaState& state, const LossConfig& loss, double constraint);
 
 // beta after annealing at a point of training (epochs done, fractional).
 double klWeight(const LossConfig& loss, double epochProgress);
 
 // One forward pass of `model` on `x` and its loss. `flat`: add the penalty
 // (when loss.flat is set; skipped on validation to save time unless asked).
-LossResult vaeLoss(VaeImpl& model, const torch::Tensor& x, const LossConfig& loss, double klWeight, bool flat);
+// `lambda`: the multiplier on reconstruction (used only when loss.kappa > 0).
+LossResult vaeLoss(VaeImpl& model, const torch::Tensor& x, const LossConfig& loss, double klWeight, bool flat,
+    double lambda = 1.0);
 
-// eta-free flat-manifold penalty at latent points z ([batch, latent]).
+// eta-free flat-manifold penalty at latent points z ([batch, latent]); z keeps its
+// gradient when loss.flatEncoderGrad.
 torch::Tensor flatPenalty(VaeImpl& model, const torch::Tensor& z, const LossConfig& loss);
 
 } // namespace gs

@@ -162,6 +162,11 @@ TrainOutcome Trainer::run(const Callback& callback)
             adam.load(optimizerState(m_model));
             if (m_options.lr <= 0 && !m_model.history().empty())
                 lr = m_model.history().back().learningRate;
+        } else if (!m_model.history().empty()) {
+            // A stripped model file (groovescape-cli strip): same history, but Adam's moments start from zero.
+            if (m_options.lr <= 0)
+                lr = m_model.history().back().learningRate;
+            outcome.message = "the model file has no optimizer state (stripped): resumed with a fresh Adam optimizer";
         }
         adam.setLr(lr);
 
@@ -175,6 +180,7 @@ TrainOutcome Trainer::run(const Callback& callback)
         const int firstEpoch = m_model.history().empty() ? 1 : m_model.history().back().epoch + 1;
         const int lastEpoch = firstEpoch + m_options.epochs - 1;
         long step = 0;
+        LambdaState lambda;  // constrained objective; a resume starts it afresh (it adapts within an epoch)
         double trainSeconds = 0;
         int64_t trainSamples = 0;
         const int64_t batchesPerEpoch = (n + batch - 1) / batch;
@@ -197,7 +203,7 @@ TrainOutcome Trainer::run(const Callback& callback)
                     continue;  // BatchNorm needs two samples
                 const torch::Tensor x = trainX.index_select(0, order.narrow(0, from, count));
                 kw = klWeight(config.loss, double(epoch - 1) + double(b) / double(batchesPerEpoch));
-                LossResult loss = vaeLoss(*vae, x, config.loss, kw, true);
+                LossResult loss = vaeLoss(*vae, x, config.loss, kw, true, lambda.lambda);
                 if (!finite(loss.terms)) {
                     restore(*vae, good);
                     outcome.end = TrainOutcome::End::Diverged;
@@ -218,6 +224,7 @@ TrainOutcome Trainer::run(const Callback& callback)
                     break;
                 }
                 adam.step();
+                updateLambda(lambda, config.loss, loss.constraint);
                 addScaled(sum, loss.terms, double(count));
                 seen += count;
                 ++step;
@@ -264,7 +271,7 @@ TrainOutcome Trainer::run(const Callback& callback)
                 break;
             }
             rec.learningRate = lr;
-            rec.klWeight = kw;
+            rec.klWeight = kw / lambda.lambda;  // constrained: beta relative to reconstruction
             rec.seconds = since(epochStart);
             rec.samplesPerSecond = double(seen) / std::max(1e-9, epochTrainSeconds);
             m_model.appendEpoch(rec);
@@ -295,7 +302,7 @@ TrainOutcome Trainer::run(const Callback& callback)
                 r.train = rec.train;
                 r.validation = rec.validation;
                 r.learningRate = rec.learningRate;
-                r.klWeight = kw;
+                r.klWeight = rec.klWeight;
                 r.samplesPerSecond = rec.samplesPerSecond;
                 r.elapsedSeconds = since(start);
                 r.remainingSeconds = r.elapsedSeconds / outcome.epochsRun * (lastEpoch - epoch);

@@ -23,9 +23,7 @@ TrainingSet TrainingSet::fromDataset(const Dataset& dataset, const Grid& grid, c
     }
     set.summary.trainWindows = int(set.train.size());
     set.summary.validationWindows = int(set.validation.size());
-    for (const FileRecord& f : dataset.files())
-        if (f.status == FileStatus::Ok && f.windowsKept > 0)
-            set.summary.sourceHashes.push_back(f.contentHash);
+    set.summary.sourceHashes = dataset.sourceHashes(grid);  // only files that gave a window on the model's grid
     return set;
 }
 

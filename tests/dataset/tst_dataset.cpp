@@ -416,6 +416,46 @@ private Q_SLOTS:
         for (const DatasetWindow& w : d.windows())
             QCOMPARE(w.groove.steps(), 32);
     }
+    // The counts a summary shows are of files that give windows: the fill (one bar, no two-bar window) and, for a
+    // 4/4 model, the 6/8 files do not count although the import read them.
+    void sourceFilesAreTheFilesThatGiveWindows()
+    {
+        GS_REQUIRE_SHARED(folder, "gmd/drummer6");
+        GS_REQUIRE_SHARED(fill, "gmd/drummer1/session1/185_reggae_78_fill_4-4.mid");
+        Dataset d = importOrFail({folder.string(), fill.string()});
+        const FileRecord* fillRecord = recordFor(d, fill.filename().string());
+        QVERIFY(fillRecord && fillRecord->status == FileStatus::Ok);
+        QCOMPARE(fillRecord->split, Split::Train);
+        QCOMPARE(fillRecord->windowsKept, 0);
+        int train = 0, validation = 0, trainSplitFiles = 0;
+        std::set<std::uint64_t> fourFour, sixEight;
+        for (const FileRecord& f : d.files()) {
+            trainSplitFiles += f.status == FileStatus::Ok && f.split == Split::Train;
+            if (f.windowsKept == 0)
+                continue;
+            (f.split == Split::Train ? train : validation) += 1;
+            (f.path.find("_6-8.mid") != std::string::npos ? sixEight : fourFour).insert(f.contentHash);
+        }
+        QCOMPARE(d.sourceFileCount(Split::Train), train);
+        QCOMPARE(d.sourceFileCount(Split::Validation), validation);
+        QCOMPARE(train + validation, 15);  // every drummer6 file gives windows
+        QCOMPARE(trainSplitFiles, train + 1);  // the fill is in the train split but gives none
+        QCOMPARE(int(sixEight.size()), 5);
+
+        const Grid common = d.mostCommonGrid();
+        QCOMPARE(common.steps(), 32);
+        const std::vector<std::uint64_t> hashes = d.sourceHashes(common);
+        QCOMPARE(std::set<std::uint64_t>(hashes.begin(), hashes.end()), fourFour);
+        QCOMPARE(int(hashes.size()), 10);
+
+        // Counted from the windows: after cutting the dataset to 4/4 the 6/8 files no longer count.
+        d.filterToGrid(common);
+        QCOMPARE(d.sourceFileCount(Split::Train) + d.sourceFileCount(Split::Validation), 10);
+        QCOMPARE(d.sourceHashes(common), hashes);
+        Grid sixEightGrid = common;
+        sixEightGrid.meter = Meter{6, 8};
+        QVERIFY(d.sourceHashes(sixEightGrid).empty());
+    }
     void saveLoadRoundTrip()
     {
         GS_REQUIRE_SHARED(folder, "gmd/drummer4");

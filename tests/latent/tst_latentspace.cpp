@@ -3,6 +3,7 @@
 // encode, single and batched decode, bend, and the app's decode worker.
 #include "latent/decodeworker.h"
 #include "latent/latentspace.h"
+#include "model/fastdecoder.h"
 #include "latenttestdata.h"
 #include "model/model.h"
 
@@ -99,9 +100,11 @@ private Q_SLOTS:
                 p1.push_back(one.probability(i));
                 p2.push_back(batch[1].probability(i));
             }
-            QVERIFY2(maxDifference(p1, p2) < 1e-3f, type);
-            QVERIFY2(maxDifference(one.velocity, batch[1].velocity) < 1e-3f, type);
-            QVERIFY2(maxDifference(one.offset, batch[1].offset) < 1e-3f, type);
+            // RhythmVAE's single path stores fp16 weights (kHalfTolerance); the recurrent one is the module itself.
+            const float tolerance = FastDecoder::kHalfTolerance;
+            QVERIFY2(maxDifference(p1, p2) < tolerance, type);
+            QVERIFY2(maxDifference(one.velocity, batch[1].velocity) < tolerance, type);
+            QVERIFY2(maxDifference(one.offset, batch[1].offset) < tolerance, type);
             QVERIFY(maxDifference(batch[0].velocity, batch[2].velocity) > 0.0f);
         }
     }

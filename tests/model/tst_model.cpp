@@ -157,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(klWeight(l, 4.0), 0.0);
         QCOMPARE(klWeight(l, 5.0), 1.0);
     }
-    void flatPenaltyIsScaleFreeAndPositive()
+    void flatPenaltyIsPositiveAndDifferentiable()
     {
         ModelConfig c = smallConfig("recurrent", 32);
         Model m = Model::create(c).value();

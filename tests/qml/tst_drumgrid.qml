@@ -21,6 +21,7 @@ Item {
         function makeGrid() {
             const grid = createTemporaryObject(gridComponent, root)
             verify(grid)
+            grid.view = "grid"
             if (grid.model.hitCount > 0) grid.model.clear()
             waitForRendering(grid)
             return grid

@@ -5,6 +5,7 @@
 #include "session.h"
 #include "testdata.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -67,6 +68,11 @@ private:
     QString m_stagedDir;
 };
 
-QUICK_TEST_MAIN_WITH_SETUP(groovescape_qml, Setup)
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);  // Qt Charts in QML (the browser's Stats tab) needs the widgets application
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "groovescape_qml", nullptr, &setup);
+}
 
 #include "tst_main.moc"

@@ -1,7 +1,8 @@
 // MapController through the real model code: a tiny RhythmVAE trained for 2
 // epochs on a few Groove MIDI Dataset files; the map fills from Session, a
 // cursor move decodes on the worker and becomes Session's groove, a click
-// puts the original window on the grid, sliders move the cursor.
+// puts the original window on the grid, sliders move the cursor, "Place on
+// map" encodes the edited groove and moves the cursor there.
 #include "dataset/dataset.h"
 #include "latent/latentspace.h"
 #include "mapcontroller.h"
@@ -11,6 +12,8 @@
 
 #include <QSignalSpy>
 #include <QtTest/QtTest>
+
+#include <cmath>
 
 using namespace gs;
 
@@ -56,6 +59,81 @@ private Q_SLOTS:
         controller.jumpToPoint(0);
         controller.randomiseNear();
         QCOMPARE(controller.decodeCount(), 0);
+    }
+
+    void placeOnMapEncodesTheEditedGrooveAndKeepsIt()
+    {
+        m_session.setDataset(m_dataset, QStringLiteral("tiny"));
+        m_session.setModel(m_model, QStringLiteral("tiny model"));
+        MapController controller;
+        QTRY_VERIFY_WITH_TIMEOUT(controller.ready(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() >= 1, 10000);
+
+        // A real window, edited on the grid: a new kick, a removed hit, a softer hit.
+        Groove edited = m_dataset->windows()[3].groove;
+        edited.setHit(1, 0, 0.9f);
+        for (int step = 0; step < edited.steps(); ++step)
+            if (edited.hit(step, 2)) {
+                edited.clearHit(step, 2);
+                break;
+            }
+        m_session.setGroove(edited, QStringLiteral("edit"));
+        const QPointF cursorBefore = controller.map()->cursor();
+        QSignalSpy placed(&controller, &MapController::placedOnMap);
+        QSignalSpy placing(&controller, &MapController::placingChanged);
+        QSignalSpy moved(&controller, &MapController::cursorMoved);
+        QSignalSpy grooves(&m_session, &Session::grooveChanged);
+        QSignalSpy errors(&controller, &MapController::error);
+        m_session.requestPlaceOnMap();
+        QVERIFY(controller.placing());  // the encode runs on the worker, not here
+        QTRY_COMPARE_WITH_TIMEOUT(placed.count(), 1, 10000);
+        QVERIFY(!controller.placing());
+        QCOMPARE(placing.count(), 2);
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(errors.count(), 0);
+
+        // The cursor is the encode of that groove (latent 3: its projection on the PCA plane).
+        Result<EncodedSet> encoded = controller.space()->encode({edited});
+        QVERIFY(encoded.ok());
+        const LatentVector& expected = encoded->mean.front();
+        QCOMPARE(controller.currentZ().size(), expected.size());
+        for (std::size_t d = 0; d < expected.size(); ++d)
+            QVERIFY2(std::abs(controller.currentZ()[d] - expected[d]) < 1e-4f, "cursor z = encoded mean");
+        const QPointF at = controller.project(expected);
+        QVERIFY(qAbs(controller.map()->cursor().x() - at.x()) < 1e-4 && qAbs(controller.map()->cursor().y() - at.y()) < 1e-4);
+        QVERIFY(controller.map()->cursor() != cursorBefore);
+        // The edit counts: the cursor is not on the unedited window's own point.
+        const LatentVector original = controller.pointZ(3);
+        float distance = 0.0f;
+        for (std::size_t d = 0; d < expected.size(); ++d)
+            distance += std::abs(original[d] - expected[d]);
+        QVERIFY(distance > 1e-5f);
+
+        // The grid keeps the edited groove: no decode replaced it.
+        QTest::qWait(200);
+        QCOMPARE(grooves.count(), 0);
+        QCOMPARE(m_session.grooveSource(), QStringLiteral("edit"));
+        QVERIFY(m_session.groove().sameAs(edited));
+
+        // Twice in a row: the latest request wins and reports once.
+        placed.clear();
+        m_session.requestPlaceOnMap();
+        m_session.requestPlaceOnMap();
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.placing(), 10000);
+        QTest::qWait(100);
+        QVERIFY(placed.count() >= 1 && placed.count() <= 2);
+
+        // A groove that does not fit the model: a clear error, the cursor stays.
+        Grid threeBars = edited.grid();
+        threeBars.bars = 3;
+        m_session.setGroove(Groove(threeBars, edited.voices()), QStringLiteral("edit"));
+        const QPointF cursorAfter = controller.map()->cursor();
+        m_session.requestPlaceOnMap();
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10000);
+        QVERIFY(controller.message().startsWith(QStringLiteral("Cannot place this groove on the map")));
+        QCOMPARE(controller.map()->cursor(), cursorAfter);
+        QCOMPARE(m_session.groove().steps(), threeBars.steps());
+        m_session.setModel(nullptr, QString());
     }
 
     void fillsDecodesJumpsAndSlides()

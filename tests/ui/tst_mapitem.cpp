@@ -65,6 +65,17 @@ private Q_SLOTS:
         item.setPath({QPointF(0, 0), QPointF(1, 1)});
         QCOMPARE(path.count(), 1);
         QCOMPARE(item.path().size(), 2);
+        item.setPathHighlight(1);
+        QCOMPARE(path.count(), 2);
+        item.setPathHighlight(1);
+        QCOMPARE(path.count(), 2);
+        QSignalSpy freehand(&item, &MapItem::freehandPathChanged);
+        item.setFreehandPath({QPointF(0, 0), QPointF(0.5, 0.5), QPointF(1, 0)});
+        QCOMPARE(freehand.count(), 1);
+        QCOMPARE(item.freehandPath().size(), 3);
+        item.setFreehandHighlight(2);
+        QCOMPARE(freehand.count(), 2);
+        QCOMPARE(item.freehandHighlight(), 2);
         const int before = cursor.count();
         m_map.setCursor(QPointF(-0.25, 0.75));
         QCOMPARE(cursor.count(), before + 1);
@@ -163,6 +174,34 @@ private Q_SLOTS:
         const QColor ring = image.pixelColor((cursor + QPointF(8.5, 0)).toPoint());
         QVERIFY2(ring.lightness() > 200, "the cursor ring is drawn in white");
         m_map.setBackground(QImage(), QRectF());
+    }
+
+    void drawsTheFreehandPathAndThePlayingStep()
+    {
+        // Between the lattice's points, on a dark background: an amber freehand line, the white
+        // interpolation path and its playing step ringed in cyan.
+        QImage dark(2, 2, QImage::Format_ARGB32_Premultiplied);
+        dark.fill(QColor(20, 20, 20));
+        m_map.setBackground(dark, QRectF(-1, -1, 2, 2));
+        m_item->setFreehandPath({QPointF(-0.75, -0.25), QPointF(-0.25, -0.25)});
+        m_item->setPath({QPointF(0.25, -0.75), QPointF(0.75, -0.75)});
+        m_item->setPathHighlight(1);
+        QTRY_VERIFY(m_window.grabWindow().width() > 0);
+        const QImage image = m_window.grabWindow();
+        // Half a pixel up: the 2-pixel lines are centred on a pixel edge here.
+        const auto at = [&](QPointF data, QPointF shift = {}) { return (m_item->toItem(data) + shift - QPointF(0, 0.5)).toPoint(); };
+        const QColor amber = image.pixelColor(at(QPointF(-0.5, -0.25)));
+        QVERIFY2(amber.red() > 200 && amber.green() > 120 && amber.blue() < 100, "the freehand line is amber");
+        const QColor line = image.pixelColor(at(QPointF(0.5, -0.75)));
+        QVERIFY2(line.lightness() > 200, "the interpolation path is white");
+        const QColor ring = image.pixelColor(at(QPointF(0.75, -0.75), QPointF(0, 7.0)));
+        QVERIFY2(ring.blue() > 200 && ring.green() > 160 && ring.red() < 120, "the playing step is ringed in cyan");
+        const QColor plain = image.pixelColor(at(QPointF(-0.5, -0.6)));
+        QVERIFY2(plain.lightness() < 60, "elsewhere the dark background");
+        m_map.setBackground(QImage(), QRectF());
+        m_item->setFreehandPath({});
+        m_item->setPath({});
+        m_item->setPathHighlight(-1);
     }
 
     void rendersWithoutAModel()

@@ -1,17 +1,27 @@
 // Bookmarks and the interpolation tool on a real tiny model, each list model
-// under QAbstractItemModelTester; the 3D instancing's picking.
+// under QAbstractItemModelTester; "Play path" hands the decoded steps to a real
+// Transport as one sequence; the freehand path records, replays, exports;
+// both paths survive a project save and open; the 3D instancing's picking.
+#include "audio/pattern.h"
 #include "bookmarkmodel.h"
 #include "dataset/dataset.h"
+#include "freehandpath.h"
 #include "interpolationmodel.h"
 #include "latent/latentspace.h"
 #include "mapinstancing.h"
 #include "midi/groovemidi.h"
 #include "tinymodel.h"
 
+#include "project.h"
+#include "transport.h"
+
 #include <QAbstractItemModelTester>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
+
+#include <cmath>
 
 using namespace gs;
 
@@ -25,6 +35,7 @@ class TestMapPath : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);  // the project's recent list stays out of the user's settings
         Session::setInstance(&m_session);
         m_dataset = test::tinyGmdDataset();
         QVERIFY2(m_dataset, "could not import the GMD files (is ../shared/data there?)");
@@ -130,19 +141,260 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("path.mid"));
+        QSignalSpy exported(path.player(), &PathPlayer::exportFinished);
         QVERIFY2(path.exportMidi(QUrl::fromLocalFile(file).toString()), qPrintable(path.message()));
+        QVERIFY(path.player()->exporting());  // decoded and written on the worker
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 10000);
+        QVERIFY(!path.player()->exporting());
+        QCOMPARE(exported.at(0).at(0).toBool(), true);
+        QVERIFY(path.message().startsWith(QStringLiteral("Exported 4 steps")));
         Result<std::vector<Groove>> back = readGrooveMidi(file.toStdString(), m_controller->space()->config().drumMap);
         QVERIFY2(back.ok(), back.ok() ? "" : back.error().describe().c_str());
         QCOMPARE(back->size(), std::size_t(4));
         const Groove step3 = m_controller->space()->generate(path.points()[3], m_controller->sampling());
         QCOMPARE((*back)[3].hitCount(), step3.hitCount());
         // An unwritable place gives a message naming it, and no file.
-        QVERIFY(!path.exportMidi(QStringLiteral("/nonexistent-dir/x.mid")));
+        exported.clear();
+        QVERIFY(path.exportMidi(QStringLiteral("/nonexistent-dir/x.mid")));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 10000);
+        QCOMPARE(exported.at(0).at(0).toBool(), false);
         QVERIFY(path.message().contains(QStringLiteral("/nonexistent-dir/x.mid")));
+        QVERIFY(!QFileInfo::exists(QStringLiteral("/nonexistent-dir/x.mid")));
 
         path.clear();
         QCOMPARE(path.rowCount(), 0);
         QVERIFY(!path.hasA());
+    }
+
+    void abFromBookmarks()
+    {
+        BookmarkModel bookmarks;
+        bookmarks.setController(m_controller.get());
+        m_controller->jumpToPoint(1);
+        QCOMPARE(bookmarks.pin(QStringLiteral("one")), 0);
+        m_controller->jumpToPoint(6);
+        QCOMPARE(bookmarks.pin(QStringLiteral("six")), 1);
+        m_controller->jumpToPoint(3);  // the cursor elsewhere: A and B must not come from it
+        InterpolationModel path;
+        path.setController(m_controller.get());
+        QVERIFY(path.setAFromBookmark(&bookmarks, 1));
+        QVERIFY(path.setBFromBookmark(&bookmarks, 0));
+        QVERIFY(!path.setBFromBookmark(&bookmarks, 2));
+        QVERIFY(!path.setAFromBookmark(nullptr, 0));
+        QCOMPARE(path.points().front(), m_controller->pointZ(6));
+        QCOMPARE(path.points().back(), m_controller->pointZ(1));
+        QCOMPARE(m_controller->currentZ(), m_controller->pointZ(3));
+    }
+
+    void playPathHandsEveryStepToTheTransport()
+    {
+        Transport transport(&m_session, nullptr);  // no AudioLink in tests: the transport holds the patterns
+        InterpolationModel path;
+        path.setController(m_controller.get());
+        QCOMPARE(path.player()->transport(), &transport);  // Transport::instance()
+        QVERIFY(!path.playPath());  // no path yet
+        path.setAFromPoint(2);
+        path.setBFromPoint(10);
+        path.setSteps(6);
+        QSignalSpy handed(path.player(), &PathPlayer::handed);
+        QSignalSpy playing(path.player(), &PathPlayer::playingChanged);
+        QSignalSpy stepSpy(path.player(), &PathPlayer::playingStepChanged);
+        QVERIFY(path.playPath());
+        QVERIFY(path.player()->decoding());  // the batch decode runs on the worker
+        QCOMPARE(transport.sequenceLength(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(handed.count(), 1, 10000);
+        QCOMPARE(handed.at(0).at(0).toInt(), 6);
+        QCOMPARE(transport.sequenceLength(), 6);
+        QVERIFY(transport.sequenceLoops());
+        QVERIFY(transport.playing());
+        QVERIFY(path.player()->playing());
+        QCOMPARE(playing.count(), 1);
+        QCOMPARE(path.player()->playingStep(), 0);
+        // Each pattern is the decode of its step, in order.
+        for (int i = 0; i < 6; ++i) {
+            const Groove expected = m_controller->space()->generate(path.points()[std::size_t(i)], m_controller->sampling());
+            QCOMPARE(int(transport.sequencePatterns()[std::size_t(i)]->hits.size()), expected.hitCount());
+        }
+        QCOMPARE(transport.patternHits(), int(transport.sequencePatterns().front()->hits.size()));
+        // The engine reports the third pattern playing: the highlighted step follows.
+        stepSpy.clear();
+        transport.setPlayingPattern(transport.sequencePatterns()[2]->id);
+        QCOMPARE(path.player()->playingStep(), 2);
+        QVERIFY(stepSpy.count() >= 1);
+        // Stop: back to the Session groove.
+        path.stopPath();
+        QVERIFY(!path.player()->playing());
+        QCOMPARE(transport.sequenceLength(), 0);
+        QCOMPARE(path.player()->playingStep(), -1);
+        // A user edit while a path plays ends it: the player notices.
+        QVERIFY(path.playPath());
+        QTRY_COMPARE_WITH_TIMEOUT(handed.count(), 2, 10000);
+        QVERIFY(path.player()->playing());
+        m_session.setGroove(m_session.groove(), QStringLiteral("edit"));
+        QCOMPARE(transport.sequenceLength(), 0);
+        QVERIFY(!path.player()->playing());
+    }
+
+    void freehandRecordsReplaysAndExports()
+    {
+        Transport transport(&m_session, nullptr);
+        FreehandPath freehand;
+        QSignalSpy recordingSpy(&freehand, &FreehandPath::recordingChanged);
+        QSignalSpy pathSpy(&freehand, &FreehandPath::pathChanged);
+        freehand.startRecording();  // no controller: refused with a message
+        QVERIFY(!freehand.recording());
+        QVERIFY(!freehand.message().isEmpty());
+        freehand.setController(m_controller.get());
+
+        // Record a drag: the first sample is where it started, the last where it ended.
+        m_controller->jumpToPoint(0);
+        const LatentVector start = m_controller->currentZ();
+        freehand.startRecording();
+        QVERIFY(freehand.recording());
+        const QRectF bounds = m_controller->map()->bounds();
+        for (int i = 1; i <= 20; ++i)
+            m_controller->map()->moveCursor(bounds.topLeft() + QPointF(bounds.width() * i / 20.0, bounds.height() * i / 40.0));
+        freehand.stopRecording();
+        QCOMPARE(recordingSpy.count(), 2);
+        QVERIFY(freehand.count() >= 1 && freehand.count() <= 21);
+        QCOMPARE(freehand.samples().front().step, 0);
+        QCOMPARE(freehand.samples().back().z, m_controller->currentZ());
+        if (freehand.count() > 1)
+            QCOMPARE(freehand.samples().front().z, start);
+        QCOMPARE(freehand.path().size(), freehand.count());
+        QVERIFY(pathSpy.count() >= 2);
+        QVERIFY(freehand.lengthSteps() >= 1);
+        // Moves after the recording stopped are not recorded.
+        const int recorded = freehand.count();
+        m_controller->map()->moveCursor(bounds.center());
+        QCOMPARE(freehand.count(), recorded);
+
+        // A known recording (four places, steps 0, 2, 3, 7 of 8) at 300 BPM: replay
+        // visits them in order (a late tick may skip one, never reorders) and ends on the last.
+        std::vector<FreehandSample> samples;
+        const int points[] = {1, 4, 8, 11};
+        const int steps[] = {0, 2, 3, 7};
+        for (int i = 0; i < 4; ++i)
+            samples.push_back({steps[i], m_controller->pointZ(points[i])});
+        freehand.setSamples(samples, 8);
+        QCOMPARE(freehand.count(), 4);
+        QCOMPARE(freehand.lengthSteps(), 8);
+        const double bpm = m_session.bpm();
+        m_session.setBpm(300);
+        std::vector<LatentVector> visited;
+        QMetaObject::Connection c = connect(m_controller.get(), &MapController::cursorMoved, this,
+                                            [&] { visited.push_back(m_controller->currentZ()); });
+        QSignalSpy finished(&freehand, &FreehandPath::replayFinished);
+        QVERIFY(freehand.replay());
+        QVERIFY(freehand.replaying());
+        QCOMPARE(freehand.replayIndex(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        disconnect(c);
+        m_session.setBpm(bpm);
+        QVERIFY(!freehand.replaying());
+        QCOMPARE(freehand.replayIndex(), -1);
+        QVERIFY(!visited.empty());
+        QCOMPARE(visited.front(), samples.front().z);
+        QCOMPARE(visited.back(), samples.back().z);
+        std::size_t next = 0;
+        for (const LatentVector& z : visited) {
+            while (next < samples.size() && samples[next].z != z)
+                ++next;
+            QVERIFY2(next < samples.size(), "replay visits the samples in recorded order");
+        }
+        // The decoded sound follows the replay: the last decode is the last sample's.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_session.groove().sameAs(m_controller->space()->generate(samples.back().z, m_controller->sampling())), 10000);
+
+        // Export: one groove per recorded position, or N grooves over the recording.
+        QCOMPARE(freehand.exportPoints(0).size(), std::size_t(4));
+        const std::vector<LatentVector> two = freehand.exportPoints(2);  // steps 0 and 4
+        QCOMPARE(two.size(), std::size_t(2));
+        QCOMPARE(two[0], samples[0].z);
+        QCOMPARE(two[1], samples[2].z);
+        QTemporaryDir dir;
+        QSignalSpy exported(freehand.player(), &PathPlayer::exportFinished);
+        const QString file = dir.filePath(QStringLiteral("freehand.mid"));
+        QVERIFY(freehand.exportMidi(file, 0));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 10000);
+        QVERIFY2(exported.at(0).at(0).toBool(), qPrintable(freehand.message()));
+        Result<std::vector<Groove>> back = readGrooveMidi(file.toStdString(), m_controller->space()->config().drumMap);
+        QVERIFY(back.ok());
+        QCOMPARE(back->size(), std::size_t(4));
+        QCOMPARE((*back)[1].hitCount(), m_controller->space()->generate(samples[1].z, m_controller->sampling()).hitCount());
+        QVERIFY(freehand.exportMidi(file, 6));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, 10000);
+        back = readGrooveMidi(file.toStdString(), m_controller->space()->config().drumMap);
+        QVERIFY(back.ok());
+        QCOMPARE(back->size(), std::size_t(6));
+
+        // As a sequence on the transport.
+        QSignalSpy handed(freehand.player(), &PathPlayer::handed);
+        QVERIFY(freehand.playAsSequence());
+        QTRY_COMPARE_WITH_TIMEOUT(handed.count(), 1, 10000);
+        QCOMPARE(transport.sequenceLength(), 4);
+
+        freehand.clear();
+        QCOMPARE(freehand.count(), 0);
+        QCOMPARE(transport.sequenceLength(), 0);
+        QVERIFY(!freehand.replay());
+        QVERIFY(!freehand.exportMidi(file));
+    }
+
+    void pathsAreSavedWithTheProject()
+    {
+        QTemporaryDir dir;
+        Project project(nullptr);
+        project.setDataDir(dir.filePath(QStringLiteral("data")));
+        Project::setInstance(&project);
+        InterpolationModel path;
+        FreehandPath freehand;
+        path.setController(m_controller.get());
+        freehand.setController(m_controller.get());
+        QVERIFY(project.hasPart(QStringLiteral("interpolation")));
+        QVERIFY(project.hasPart(QStringLiteral("freehandPath")));
+        path.setAFromPoint(3);
+        path.setBFromPoint(9);
+        path.setSteps(5);
+        path.setSpherical(true);
+        freehand.setSamples({{0, m_controller->pointZ(1)}, {3, m_controller->pointZ(2)}}, 6);
+        freehand.setLoop(true);
+        const std::vector<LatentVector> points = path.points();
+
+        const QString file = dir.filePath(QStringLiteral("paths.gsproj"));
+        QSignalSpy saved(&project, &Project::saved);
+        QSignalSpy failed(&project, &Project::failed);
+        QVERIFY(project.saveAs(file));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count() + failed.count(), 1, 10000);
+        QCOMPARE(saved.count(), 1);
+
+        path.clear();
+        path.setSteps(8);
+        path.setSpherical(false);
+        freehand.clear();
+        freehand.setLoop(false);
+        QSignalSpy opened(&project, &Project::opened);
+        QVERIFY(project.open(file));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count() + failed.count(), 1, 10000);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(path.steps(), 5);
+        QVERIFY(path.spherical());
+        QCOMPARE(path.rowCount(), 5);
+        for (std::size_t i = 0; i < points.size(); ++i)
+            for (std::size_t d = 0; d < points[i].size(); ++d)
+                QVERIFY(std::abs(path.points()[i][d] - points[i][d]) < 1e-5f);
+        QCOMPARE(freehand.count(), 2);
+        QCOMPARE(freehand.lengthSteps(), 6);
+        QCOMPARE(freehand.samples()[1].step, 3);
+        QVERIFY(freehand.loop());
+        for (std::size_t d = 0; d < freehand.samples()[1].z.size(); ++d)
+            QVERIFY(std::abs(freehand.samples()[1].z[d] - m_controller->pointZ(2)[d]) < 1e-5f);
+
+        // A new project: both paths empty.
+        project.newProject();
+        QCOMPARE(path.rowCount(), 0);
+        QCOMPARE(freehand.count(), 0);
+        Project::setInstance(nullptr);
     }
 
     void instancingPicksTheNearestPointOnTheRay()

@@ -1,8 +1,16 @@
 // Transport: every setting notifies once per change and is clamped; MIDI
-// export writes the current groove that reads back the same.
+// export writes the current groove that reads back the same; the pattern
+// readout follows Session; playSequence queues real GMD grooves on a real
+// engine (AudioLink's manual driver runs Engine::process offline) and
+// sequenceIndex follows the engine across them.
+#include "audio/pattern.h"
+#include "audiolink.h"
 #include "midi/groovemidi.h"
 #include "session.h"
+#include "testdata.h"
 #include "transport.h"
+
+#include <cmath>
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -117,6 +125,119 @@ private Q_SLOTS:
         QVERIFY(!transport.exportMidi("/nonexistent-folder/x.mid"));
         QVERIFY2(transport.message().contains("nonexistent-folder"), qPrintable(transport.message()));
         QVERIFY(!transport.exportMidi(""));
+    }
+
+    void patternReadoutFollowsSession()
+    {
+        Session session(nullptr);
+        Transport transport(&session, nullptr);
+        QCOMPARE(Transport::instance(), &transport);
+        QSignalSpy pattern(&transport, &Transport::patternChanged);
+        QSignalSpy ready(&transport, &Transport::patternReady);
+        Groove groove(Grid{}, session.voices());
+        groove.setHit(0, 0, 1.0f);
+        groove.setHit(6, 2, 0.5f, -0.5f);
+        session.setGroove(groove, "map");
+        QCOMPARE(pattern.count(), 1);
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(transport.patternHits(), 2);
+        const QVariantList cells = transport.patternCells();
+        QCOMPARE(cells.size(), 2);
+        const QVariantMap second = cells[1].toMap();
+        QCOMPARE(second["step"].toInt(), 6);
+        QCOMPARE(second["voice"].toInt(), 2);
+        QCOMPARE(second["velocity"].toDouble(), 0.5);
+        QCOMPARE(second["offset"].toDouble(), -0.5);
+    }
+
+    void sequencePlaysRealGroovesInOrderAndLoops()
+    {
+        Session session(nullptr);
+        const std::vector<Groove> bars = realGrooves(session, 3);
+        QCOMPARE(bars.size(), std::size_t(3));
+        AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
+        Transport transport(&session, nullptr);
+        QSignalSpy index(&transport, &Transport::sequenceIndexChanged);
+        QSignalSpy sequence(&transport, &Transport::sequenceChanged);
+        QSignalSpy pattern(&transport, &Transport::patternChanged);
+
+        transport.playSequence(bars, true);
+        QVERIFY(transport.playing());
+        QCOMPARE(transport.sequenceLength(), 3);
+        QCOMPARE(transport.sequenceIndex(), 0);
+        QCOMPARE(sequence.count(), 1);
+        QCOMPARE(index.count(), 1);
+        QCOMPARE(pattern.count(), 1);
+        QCOMPARE(transport.patternHits(), bars[0].hitCount());
+
+        // Two-bar grooves at the session tempo: sample the middle of each one.
+        const int grooveFrames = int(std::lround(8 * 60.0 / session.bpm() * 48000.0));
+        QList<int> seen;
+        link.processFrames(grooveFrames / 2);
+        seen << transport.sequenceIndex();
+        for (int i = 0; i < 5; ++i) {
+            link.processFrames(grooveFrames);
+            seen << transport.sequenceIndex();
+        }
+        QCOMPARE(seen, QList<int>({0, 1, 2, 0, 1, 2}));
+        QCOMPARE(transport.sequenceLength(), 3);  // looping: still there
+        QCOMPARE(index.count(), 6);  // 0 at the start, then one per change
+
+        // An empty sequence returns to the Session groove at once.
+        transport.playSequence({}, true);
+        QCOMPARE(transport.sequenceLength(), 0);
+        QCOMPARE(transport.sequenceIndex(), -1);
+        QCOMPARE(transport.pattern(), transport.sessionPattern());
+    }
+
+    void oneShotSequenceReturnsToTheSessionGroove()
+    {
+        Session session(nullptr);
+        const std::vector<Groove> bars = realGrooves(session, 3);
+        QCOMPARE(bars.size(), std::size_t(3));
+        session.setGroove(bars[0], "dataset");
+        AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
+        Transport transport(&session, nullptr);
+        QSignalSpy sequence(&transport, &Transport::sequenceChanged);
+        transport.playSequence({bars[2], bars[1]}, false);
+        QCOMPARE(transport.sequenceLength(), 2);
+        QCOMPARE(transport.patternHits(), bars[2].hitCount());
+        const int grooveFrames = int(std::lround(8 * 60.0 / session.bpm() * 48000.0));
+        link.processFrames(grooveFrames / 2);
+        QCOMPARE(transport.sequenceIndex(), 0);
+        link.processFrames(grooveFrames);
+        QCOMPARE(transport.sequenceIndex(), 1);
+        link.processFrames(grooveFrames);  // past the end: the Session groove again
+        QCOMPARE(transport.sequenceLength(), 0);
+        QCOMPARE(transport.sequenceIndex(), -1);
+        QCOMPARE(sequence.count(), 2);
+        QCOMPARE(transport.pattern(), transport.sessionPattern());
+        QCOMPARE(transport.patternHits(), bars[0].hitCount());
+        QVERIFY(transport.playing());
+
+        // A Session change while a sequence plays ends it (the user took over).
+        transport.playSequence(bars, true);
+        QCOMPARE(transport.sequenceLength(), 3);
+        session.setGroove(bars[1], "map");
+        QCOMPARE(transport.sequenceLength(), 0);
+        QCOMPARE(transport.patternHits(), bars[1].hitCount());
+    }
+
+private:
+    // The first `count` non-empty two-bar windows of a real GMD file, in the Session's drum map.
+    static std::vector<Groove> realGrooves(const Session& session, int count)
+    {
+        const auto path = gs::test::sharedPath("gmd/drummer1/session1/1_funk_80_beat_4-4.mid");
+        if (path.empty())
+            return {};
+        auto file = readMidiFile(path.string());
+        if (!file.ok())
+            return {};
+        std::vector<Groove> grooves;
+        for (const GrooveWindow& w : extractWindows(file.value(), session.drumMap(), {}).windows)
+            if (w.groove.hitCount() > 0 && int(grooves.size()) < count)
+                grooves.push_back(w.groove);
+        return grooves;
     }
 };
 

@@ -4,28 +4,50 @@ import Groovescape
 import Groovescape.Ui
 
 // The latent map with a real (tiny) model: dragging the cursor decodes and
-// changes the session's groove; clicking a point puts its original window on
-// the grid; hovering shows the file and bar.
+// changes the session's groove, the drum grid and the sequencer's pattern
+// (the Transport's pattern for the engine); clicking a point puts its original
+// window on the grid; hovering shows the file and bar; "Play path" hands every
+// step to the transport as one sequence and rings the step heard; "Place on
+// map" moves the cursor to an edited groove and keeps the edit; the freehand
+// path records a drag and is drawn.
 Item {
     id: root
     width: 900
-    height: 600
+    height: 1400  // tall enough for the whole side panel (path, freehand, bookmarks) without scrolling
 
 TestCase {
     id: testCase
     name: "Map"
     when: windowShown
     width: 900
-    height: 600
+    height: 1400
 
     Component {
         id: mapComponent
-        MapView { width: 900; height: 600 }
+        MapView { width: 900; height: 1400 }
     }
     SignalSpy { id: grooveSpy; target: Session; signalName: "grooveChanged" }
     // The drum grid's own view-model: it must follow the map's decodes.
     GrooveModel { id: grid }
     SignalSpy { id: gridSpy; target: grid; signalName: "grooveEdited" }
+    // The sequencer's view-model (no audio device in tests: it still builds the engine's patterns).
+    Transport { id: transport }
+    SignalSpy { id: patternSpy; target: transport; signalName: "patternChanged" }
+
+    // The pattern handed to the engine is the groove on the grid, hit for hit.
+    function checkPatternIsTheGrid() {
+        const cells = transport.patternCells()
+        compare(transport.patternHits, grid.hitCount, "the sequencer has the grid's hits")
+        compare(cells.length, grid.hitCount)
+        for (let i = 0; i < cells.length; ++i)
+            verify(grid.hitAt(cells[i].step, cells[i].voice), "pattern hit " + i + " is on the grid")
+    }
+
+    // A control the test clicks must be on screen (not scrolled out of the side panel).
+    function onScreen(control) {
+        const at = control.mapToItem(root, 0, 0)
+        verify(at.y >= 0 && at.y + control.height <= root.height, control.objectName + " is on screen")
+    }
 
     function readyView() {
         const view = createTemporaryObject(mapComponent, root)
@@ -44,6 +66,9 @@ TestCase {
         const decodesBefore = view.controller.decodeCount
         grooveSpy.clear()
         gridSpy.clear()
+        checkPatternIsTheGrid()
+        const patternBefore = JSON.stringify(transport.patternCells())
+        patternSpy.clear()
         const p = Qt.point(item.cursorPosition.x, item.cursorPosition.y)  // a copy, not a live reference
         mousePress(item, p.x, p.y)
         verify(item.dragging)
@@ -57,6 +82,11 @@ TestCase {
         verify(gridSpy.count > 0, "the drum grid took the decoded groove")
         compare(grid.hitCount, Session.hitCount)
         compare(grid.steps, Session.steps)
+        // The sequencer's pattern changed with it (handed over at once, PatternChange::Immediate).
+        verify(patternSpy.count > 0, "the transport built a new pattern for the engine")
+        checkPatternIsTheGrid()
+        if (JSON.stringify(transport.patternCells()) === patternBefore)
+            verify(grooveSpy.count > 0 && Session.hitCount === grid.hitCount, "same hits at both ends of the drag")
         verify(view.controller.map.cursor.x !== startX && view.controller.map.cursor.y !== startY)
         // The cursor is where the mouse let go.
         const c = item.cursorPosition
@@ -90,6 +120,83 @@ TestCase {
         compare(Session.grooveSource, "map")
         mouseClick(original)
         compare(Session.grooveSource, "dataset")
+    }
+
+    function test_playPathHandsEveryStepToTheTransport() {
+        const view = readyView()
+        const controller = view.controller
+        const path = view.interpolation
+        controller.jumpToPoint(1)
+        path.setAFromCursor()
+        controller.jumpToPoint(controller.map.count - 1)
+        path.setBFromCursor()
+        path.steps = 5
+        compare(path.path.length, 5)
+        const play = findChild(view, "playPath")
+        verify(play.enabled)
+        onScreen(play)
+        mouseClick(play)
+        tryVerify(() => path.player.playing, 10000, "the decoded path reached the transport")
+        compare(path.player.handedCount, 5)
+        compare(transport.sequenceLength, 5)
+        verify(transport.playing)
+        compare(path.player.playingStep, transport.sequenceIndex)
+        compare(view.mapItem.pathHighlight, path.player.playingStep)
+        // The first step is what the sequencer plays now.
+        compare(transport.patternHits, transport.patternCells().length)
+        compare(play.text, "Stop path")
+        mouseClick(play)
+        verify(!path.player.playing)
+        compare(transport.sequenceLength, 0)
+        transport.playing = false
+    }
+
+    function test_placeOnMapKeepsTheEditedGroove() {
+        const view = readyView()
+        const controller = view.controller
+        controller.jumpToPoint(2)  // a real window on the grid
+        grid.toggle(0, 0, 0.9)  // edit it
+        grid.toggle(5, 2, 0.7)
+        const hits = Session.hitCount
+        const before = Qt.point(controller.map.cursor.x, controller.map.cursor.y)
+        const decodes = controller.decodeCount
+        Session.requestPlaceOnMap()
+        tryVerify(() => !controller.placing, 10000)
+        verify(controller.map.cursor.x !== before.x || controller.map.cursor.y !== before.y, "the cursor moved")
+        compare(Session.hitCount, hits, "the edited groove stays on the grid")
+        compare(Session.grooveSource, "edit")
+        compare(controller.decodeCount, decodes, "nothing was decoded over the edit")
+        compare(controller.message, "")
+    }
+
+    function test_freehandRecordsADragAndDrawsIt() {
+        const view = readyView()
+        const item = view.mapItem
+        const freehand = view.freehand
+        const record = findChild(view, "recordFreehand")
+        onScreen(record)
+        mouseClick(record)
+        verify(freehand.recording)
+        const p = Qt.point(item.cursorPosition.x, item.cursorPosition.y)
+        mousePress(item, p.x, p.y)
+        for (let i = 1; i <= 10; ++i) {
+            mouseMove(item, p.x - 15 * i, p.y + 10 * i)
+            wait(20)
+        }
+        mouseRelease(item, p.x - 150, p.y + 100)
+        mouseClick(record)
+        verify(!freehand.recording)
+        verify(freehand.count >= 1)
+        compare(item.freehandPath.length, freehand.count)
+        const replay = findChild(view, "replayFreehand")
+        verify(replay.enabled)
+        onScreen(replay)
+        mouseClick(replay)
+        tryVerify(() => !freehand.replaying, 20000, "the replay ends")
+        fuzzyCompare(item.cursorPosition.x, p.x - 150, 0.5)
+        fuzzyCompare(item.cursorPosition.y, p.y + 100, 0.5)
+        freehand.clear()
+        compare(item.freehandPath.length, 0)
     }
 
     function test_hoverShowsFileAndBar() {

@@ -40,6 +40,7 @@ TestCase {
         modelSpy.clear()
         mouseClick(start)
         verify(view.training.running)
+        compare(view.training.phase, "preparing")  // the training set is built on the run's thread
         const train = view.lossChart.trainSeries
         const validation = view.lossChart.validationSeries
         const lr = view.lossChart.lrSeries
@@ -53,6 +54,12 @@ TestCase {
         compare(modelSpy.count, 1)
         verify(Session.hasModel)
         verify(findChild(view, "resumeButton").enabled)
+        // The run was evaluated on the validation windows: the table beside the chart shows it.
+        const f1 = view.training.evaluation.hit_f1
+        verify(f1 > 0 && f1 <= 1, "validation F1 " + f1)
+        verify(findChild(view, "runEvaluation").visible)
+        compare(findChild(view, "evalF1").text, Number(f1).toFixed(3))
+        compare(view.training.phase, "")
     }
 }
 }

@@ -1,0 +1,98 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Groovescape.Ui
+
+// Audio output (device, sample rate, buffer size) and MIDI output (port, clock).
+// With no device or port (as in a container) the lists say so and the engine
+// keeps playing silently. Apply reopens the device and saves the choice.
+Dialog {
+    id: root
+    objectName: "audioSettingsDialog"
+    title: qsTr("Audio and MIDI")
+    modal: true
+    standardButtons: Dialog.Close
+    anchors.centerIn: parent
+    width: 520
+
+    property alias settings: audio
+    AudioSettings { id: audio }
+    onOpened: audio.refresh()
+
+    GridLayout {
+        anchors.fill: parent
+        columns: 2
+        columnSpacing: 12; rowSpacing: 8
+
+        Label { text: qsTr("Output device"); color: Theme.textDim }
+        ComboBox {
+            objectName: "deviceBox"
+            Layout.fillWidth: true
+            enabled: audio.hasDevices
+            model: audio.hasDevices ? [qsTr("System default")].concat(audio.devices) : []
+            currentIndex: audio.deviceIndex + 1
+            onActivated: (i) => audio.deviceIndex = i - 1
+            displayText: audio.listing ? qsTr("Looking for devices…")
+                         : audio.hasDevices ? currentText : qsTr("No audio output device found")
+        }
+        Label { text: qsTr("Sample rate"); color: Theme.textDim }
+        ComboBox {
+            objectName: "rateBox"
+            Layout.fillWidth: true
+            model: [44100, 48000, 88200, 96000]
+            currentIndex: Math.max(0, model.indexOf(audio.sampleRate))
+            onActivated: (i) => audio.sampleRate = model[i]
+            displayText: audio.sampleRate + " Hz"
+        }
+        Label { text: qsTr("Buffer"); color: Theme.textDim }
+        ComboBox {
+            objectName: "bufferBox"
+            Layout.fillWidth: true
+            model: [64, 128, 256, 512, 1024, 2048]
+            currentIndex: Math.max(0, model.indexOf(audio.bufferFrames))
+            onActivated: (i) => audio.bufferFrames = model[i]
+            displayText: qsTr("%1 frames (%2 ms)").arg(audio.bufferFrames)
+                         .arg((1000 * audio.bufferFrames / audio.sampleRate).toFixed(1))
+        }
+        Label { text: qsTr("Audio"); color: Theme.textDim }
+        Label {
+            objectName: "audioStatus"
+            Layout.fillWidth: true; wrapMode: Text.Wrap
+            text: audio.status; color: audio.hasDevices ? Theme.text : Theme.accent
+        }
+
+        Rectangle { Layout.columnSpan: 2; Layout.fillWidth: true; height: 1; color: Theme.border }
+
+        Label { text: qsTr("MIDI output"); color: Theme.textDim }
+        ComboBox {
+            objectName: "midiBox"
+            Layout.fillWidth: true
+            enabled: audio.hasMidiPorts
+            model: audio.hasMidiPorts ? [qsTr("Off")].concat(audio.midiPorts) : []
+            currentIndex: audio.midiPortIndex + 1
+            onActivated: (i) => audio.midiPortIndex = i - 1
+            displayText: audio.hasMidiPorts ? currentText : qsTr("No MIDI output ports")
+        }
+        Label { text: qsTr("MIDI clock"); color: Theme.textDim }
+        CheckBox {
+            objectName: "clockBox"
+            text: qsTr("Send clock (24 ppqn) and start/stop")
+            checked: audio.midiClock
+            enabled: audio.midiPortIndex >= 0
+            onToggled: audio.midiClock = checked
+        }
+        Label { text: qsTr("MIDI"); color: Theme.textDim }
+        Label {
+            objectName: "midiStatus"
+            Layout.fillWidth: true; wrapMode: Text.Wrap
+            text: audio.midiStatus; color: audio.hasMidiPorts ? Theme.text : Theme.accent
+        }
+        Item { Layout.fillWidth: true }
+        Button {
+            objectName: "applyAudio"
+            text: qsTr("Apply")
+            Layout.alignment: Qt.AlignRight
+            onClicked: audio.apply()
+        }
+    }
+}

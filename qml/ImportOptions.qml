@@ -1,0 +1,65 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Groovescape.Ui
+
+// Drum map (built-in or a JSON file) and grid (steps per quarter note, bars per
+// window). A change re-imports the same files in the background.
+RowLayout {
+    id: root
+    property DatasetBrowser browser
+    spacing: 4
+    readonly property bool customMap: browser && browser.builtInDrumMaps.indexOf(browser.drumMap) < 0
+
+    function apply(map, steps, bars) { root.browser.setImportOptions(map, steps, bars) }
+
+    Label { text: qsTr("Map"); color: Theme.textDim }
+    ComboBox {
+        id: mapBox
+        objectName: "drumMapBox"
+        Layout.fillWidth: true
+        Layout.minimumWidth: 90
+        enabled: root.browser && !root.browser.busy
+        model: root.browser ? root.browser.builtInDrumMaps.concat(
+                   [root.customMap ? root.browser.drumMap.split("/").pop() : qsTr("JSON file…")]) : []
+        currentIndex: root.browser ? (root.customMap ? model.length - 1 : root.browser.builtInDrumMaps.indexOf(root.browser.drumMap)) : -1
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("Which MIDI notes become which drum voice (gm: strict GM notes; gm-greedy: every GM drum note folded onto 9 voices; groovae: the Groove MIDI Dataset's TD-11 pitches)")
+        onActivated: (index) => {
+            if (index < root.browser.builtInDrumMaps.length)
+                root.apply(root.browser.builtInDrumMaps[index], root.browser.stepsPerBeat, root.browser.barsPerWindow)
+            else
+                mapDialog.open()
+        }
+    }
+    Label { text: qsTr("Grid"); color: Theme.textDim }
+    ComboBox {
+        objectName: "stepsBox"
+        enabled: root.browser && !root.browser.busy
+        model: [qsTr("16ths"), qsTr("triplets")]
+        implicitWidth: 92
+        currentIndex: root.browser && root.browser.stepsPerBeat === 12 ? 1 : 0
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("Steps per quarter note: 4 (16ths) or 12 (16ths and triplets)")
+        onActivated: (index) => root.apply(root.browser.drumMap, index === 1 ? 12 : 4, root.browser.barsPerWindow)
+    }
+    ComboBox {
+        objectName: "barsBox"
+        enabled: root.browser && !root.browser.busy
+        model: [qsTr("1 bar"), qsTr("2 bars"), qsTr("4 bars")]
+        implicitWidth: 92
+        currentIndex: root.browser ? [1, 2, 4].indexOf(root.browser.barsPerWindow) : 1
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("Bars per window (one training example)")
+        onActivated: (index) => root.apply(root.browser.drumMap, root.browser.stepsPerBeat, [1, 2, 4][index])
+    }
+
+    FileDialog {
+        id: mapDialog
+        title: qsTr("Choose a drum map (JSON)")
+        nameFilters: [qsTr("Drum maps (*.json)"), qsTr("All files (*)")]
+        onAccepted: root.apply(selectedFile.toString(), root.browser.stepsPerBeat, root.browser.barsPerWindow)
+        onRejected: mapBox.currentIndex = Qt.binding(() => root.browser ? (root.customMap ? mapBox.model.length - 1 : root.browser.builtInDrumMaps.indexOf(root.browser.drumMap)) : -1)
+    }
+}

@@ -1,0 +1,86 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Groovescape.Ui
+
+// The project's actions (File > New, Open…, Save, Save As…) and dialogs: file
+// choosers, "Recover unsaved work?" after a crash, and errors / missing files.
+// The work happens in the Project singleton (C++); nothing here touches files.
+Item {
+    id: root
+    property alias newAction: newAction
+    property alias openAction: openAction
+    property alias saveAction: saveAction
+    property alias saveAsAction: saveAsAction
+    property alias recoveryDialog: recoveryDialog
+    property alias problemDialog: problemDialog
+
+    Action { id: newAction; text: qsTr("&New project"); shortcut: StandardKey.New; onTriggered: Project.newProject() }
+    Action { id: openAction; text: qsTr("&Open project…"); shortcut: "Ctrl+Shift+O"; onTriggered: openDialog.open() }
+    Action {
+        id: saveAction; text: qsTr("&Save project"); shortcut: StandardKey.Save
+        onTriggered: { if (Project.filePath === "") saveDialog.open(); else Project.save() }
+    }
+    Action { id: saveAsAction; text: qsTr("Save project &as…"); shortcut: "Ctrl+Shift+S"; onTriggered: saveDialog.open() }
+
+    FileDialog {
+        id: openDialog
+        objectName: "openProjectDialog"
+        title: qsTr("Open a Groovescape project")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("Groovescape projects (*.gsproj)"), qsTr("All files (*)")]
+        onAccepted: Project.open(selectedFile.toString())
+    }
+    FileDialog {
+        id: saveDialog
+        objectName: "saveProjectDialog"
+        title: qsTr("Save the project as")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("Groovescape projects (*.gsproj)")]
+        defaultSuffix: "gsproj"
+        onAccepted: Project.saveAs(selectedFile.toString())
+    }
+
+    Dialog {
+        id: recoveryDialog
+        objectName: "recoveryDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Recover unsaved work?")
+        standardButtons: Dialog.Yes | Dialog.No
+        Label {
+            width: 420
+            wrapMode: Text.WordWrap
+            color: Theme.text
+            text: qsTr("Groovescape did not close properly last time. Its last autosave is %1.\n\nRestore it?")
+                  .arg(Project.recoveryPath)
+        }
+        onAccepted: Project.recover()
+        onRejected: Project.discardRecovery()
+    }
+
+    Dialog {
+        id: problemDialog
+        objectName: "projectProblemDialog"
+        property string text
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Project")
+        standardButtons: Dialog.Ok
+        Label { width: 520; wrapMode: Text.WordWrap; color: Theme.text; text: problemDialog.text }
+        onClosed: Project.clearNotes()
+    }
+
+    Connections {
+        target: Project
+        function onFailed(message) { problemDialog.text = message; problemDialog.open() }
+        function onNotesChanged() {
+            if (Project.notes.length > 0) { problemDialog.text = Project.notes.join("\n"); problemDialog.open() }
+        }
+        function onRecoveryChanged() { if (Project.recoveryAvailable) recoveryDialog.open() }
+    }
+    Component.onCompleted: if (Project.recoveryAvailable) recoveryDialog.open()
+}

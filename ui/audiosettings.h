@@ -1,0 +1,92 @@
+#pragma once
+// The audio and MIDI settings dialog's view-model: RtAudio output devices,
+// sample rate and buffer size (64..2048 frames), the RtMidi output port and
+// MIDI clock. refresh() lists devices and ports on a worker (ALSA probing can
+// take a while); apply() saves the choice (QSettings "audio/...", "midi/...")
+// and reopens the output through AudioLink (with no device the silent driver
+// keeps the engine running and `status` says so). Without an AudioLink (tests)
+// apply() only saves.
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+class QThread;
+
+namespace gs {
+
+class AudioSettings : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool listing READ listing NOTIFY listingChanged)
+    Q_PROPERTY(QStringList devices READ devices NOTIFY devicesChanged)
+    Q_PROPERTY(bool hasDevices READ hasDevices NOTIFY devicesChanged)
+    Q_PROPERTY(int deviceIndex READ deviceIndex WRITE setDeviceIndex NOTIFY deviceIndexChanged)
+    Q_PROPERTY(int sampleRate READ sampleRate WRITE setSampleRate NOTIFY sampleRateChanged)
+    Q_PROPERTY(int bufferFrames READ bufferFrames WRITE setBufferFrames NOTIFY bufferFramesChanged)
+    Q_PROPERTY(QStringList midiPorts READ midiPorts NOTIFY midiPortsChanged)
+    Q_PROPERTY(bool hasMidiPorts READ hasMidiPorts NOTIFY midiPortsChanged)
+    Q_PROPERTY(int midiPortIndex READ midiPortIndex WRITE setMidiPortIndex NOTIFY midiPortIndexChanged)
+    Q_PROPERTY(bool midiClock READ midiClock WRITE setMidiClock NOTIFY midiClockChanged)
+    Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QString midiStatus READ midiStatus NOTIFY statusChanged)
+
+public:
+    static constexpr int kMinBuffer = 64;
+    static constexpr int kMaxBuffer = 2048;
+
+    explicit AudioSettings(QObject* parent = nullptr);  // reads the saved settings, then refresh()
+    ~AudioSettings() override;
+
+    bool listing() const { return m_listing; }
+    QStringList devices() const { return m_devices; }
+    bool hasDevices() const { return !m_devices.isEmpty(); }
+    int deviceIndex() const { return m_deviceIndex; }
+    void setDeviceIndex(int index);  // -1 = the default output
+    int sampleRate() const { return m_sampleRate; }
+    void setSampleRate(int rate);  // 22050..192000
+    int bufferFrames() const { return m_bufferFrames; }
+    void setBufferFrames(int frames);  // clamped to 64..2048
+    QStringList midiPorts() const { return m_midiPorts; }
+    bool hasMidiPorts() const { return !m_midiPorts.isEmpty(); }
+    int midiPortIndex() const { return m_midiPortIndex; }
+    void setMidiPortIndex(int index);  // -1 = MIDI out off
+    bool midiClock() const { return m_midiClock; }
+    void setMidiClock(bool on);
+    QString status() const { return m_status; }
+    QString midiStatus() const { return m_midiStatus; }
+
+    Q_INVOKABLE void refresh();
+    // Saves and applies; returns false when the device could not open (status says why).
+    Q_INVOKABLE bool apply();
+
+Q_SIGNALS:
+    void listingChanged();
+    void devicesChanged();
+    void deviceIndexChanged();
+    void sampleRateChanged();
+    void bufferFramesChanged();
+    void midiPortsChanged();
+    void midiPortIndexChanged();
+    void midiClockChanged();
+    void statusChanged();
+
+private:
+    void setStatus(const QString& audio, const QString& midi);
+
+    bool m_listing = false;
+    QStringList m_devices;
+    QString m_deviceName;  // saved choice, matched by name after each listing
+    int m_deviceIndex = -1;
+    int m_sampleRate = 48000;
+    int m_bufferFrames = 256;
+    QStringList m_midiPorts;
+    QString m_midiPortName;
+    int m_midiPortIndex = -1;
+    bool m_midiClock = false;
+    QString m_status;
+    QString m_midiStatus;
+    QPointer<QThread> m_worker;
+};
+
+} // namespace gs

@@ -1,0 +1,233 @@
+#include "clipexporter.h"
+
+#include "assetpaths.h"
+#include "audio/audiofile.h"
+#include "audio/kitloader.h"
+#include "audio/pattern.h"
+#include "audio/renderer.h"
+#include "dataset/dataset.h"
+#include "midi/groovemidi.h"
+#include "session.h"
+#include "transport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QThread>
+
+#include <cmath>
+
+namespace gs {
+
+namespace {
+constexpr double kWavRate = 48000.0;
+} // namespace
+
+struct ClipExporter::Job {
+    enum Kind { Midi, Wav, Drag } kind = Midi;
+    QString path;
+    Groove groove;
+    DrumMap map;
+    double bpm = 120.0;
+    EngineSettings settings;
+    QString kitDir;
+    int generation = 0;
+    // Filled by the worker.
+    bool ok = false;
+    QString error;
+};
+
+ClipExporter::ClipExporter(QObject* parent)
+    : ClipExporter(Session::instance(), parent)
+{
+}
+
+ClipExporter::ClipExporter(Session* session, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+{
+    Q_ASSERT(m_session);
+    m_dragTimer.setSingleShot(true);
+    m_dragTimer.setInterval(150);  // a drag on the map changes the groove many times a second: write the last one
+    connect(&m_dragTimer, &QTimer::timeout, this, &ClipExporter::refreshDragFile);
+    for (auto signal : {&Session::grooveChanged, &Session::bpmChanged, &Session::currentWindowChanged}) {
+        connect(m_session, signal, this, [this] {
+            Q_EMIT clipNameChanged();
+            if (m_dragEnabled)
+                m_dragTimer.start();
+        });
+    }
+}
+
+void ClipExporter::setDragEnabled(bool on)
+{
+    if (on == m_dragEnabled)
+        return;
+    m_dragEnabled = on;
+    if (on)
+        m_dragTimer.start();
+    else
+        m_dragTimer.stop();
+    Q_EMIT dragEnabledChanged();
+}
+
+ClipExporter::~ClipExporter()
+{
+    for (const QPointer<QThread>& worker : m_workers)
+        if (worker)
+            worker->wait();
+}
+
+QString ClipExporter::clipName() const
+{
+    QString what = m_session->grooveSource();
+    const auto dataset = m_session->dataset();
+    const int window = m_session->currentWindow();
+    if (dataset && window >= 0 && window < dataset->windowCount() && !dataset->windows()[std::size_t(window)].style.empty())
+        what = QString::fromStdString(dataset->windows()[std::size_t(window)].style);
+    what = what.toLower().replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    what.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+    if (what.isEmpty())
+        what = QStringLiteral("groove");
+    return QStringLiteral("%1-%2bpm").arg(what).arg(std::lround(m_session->bpm()));
+}
+
+QString ClipExporter::localPath(const QString& pathOrUrl, const QString& suffix)
+{
+    const QUrl url(pathOrUrl);
+    QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + suffix;
+    return path;
+}
+
+void ClipExporter::setMessage(const QString& text)
+{
+    m_message = text;
+    Q_EMIT messageChanged();
+}
+
+void ClipExporter::exportMidi(const QString& pathOrUrl)
+{
+    auto job = std::make_shared<Job>();
+    job->kind = Job::Midi;
+    job->path = localPath(pathOrUrl, QStringLiteral("mid"));
+    start(job);
+}
+
+void ClipExporter::exportWav(const QString& pathOrUrl)
+{
+    auto job = std::make_shared<Job>();
+    job->kind = Job::Wav;
+    job->path = localPath(pathOrUrl, QStringLiteral("wav"));
+    const QStringList kits = AssetPaths::kitDirs();
+    int kit = -1;
+    for (int i = 0; i < kits.size(); ++i)
+        if (QFileInfo(kits[i]).fileName() == QLatin1String("acoustic"))
+            kit = i;  // the default kit, as AudioLink chooses it
+    if (Transport* transport = Transport::instance()) {
+        if (transport->kitIndex() >= 0 && transport->kitIndex() < kits.size())
+            kit = transport->kitIndex();  // the transport lists AssetPaths::kitDirs() in order
+        job->settings.swingPercent = transport->swing();
+        job->settings.humanize = transport->humanise();
+        job->settings.masterGain = float(transport->volume());
+    }
+    if (kit < 0 && !kits.isEmpty())
+        kit = 0;
+    job->kitDir = kit >= 0 ? kits[kit] : QString();
+    start(job);
+}
+
+void ClipExporter::refreshDragFile()
+{
+    m_dragTimer.stop();
+    if (!m_tempDir.isValid() || m_session->groove().steps() <= 0)
+        return;
+    auto job = std::make_shared<Job>();
+    job->kind = Job::Drag;
+    job->path = QDir(m_tempDir.path()).filePath(clipName() + QStringLiteral(".mid"));
+    job->generation = ++m_dragGeneration;
+    start(job);
+}
+
+void ClipExporter::start(std::shared_ptr<Job> job)
+{
+    job->groove = m_session->groove();
+    job->map = m_session->drumMap();
+    job->bpm = m_session->bpm();
+    job->settings.bpm = job->bpm;
+    if (job->path.isEmpty()) {
+        setMessage(tr("Export: no file name given"));
+        Q_EMIT finished(false, QString());
+        return;
+    }
+    if (job->groove.steps() <= 0) {
+        setMessage(tr("Export: there is no groove to export"));
+        Q_EMIT finished(false, job->path);
+        return;
+    }
+    if (job->kind != Job::Drag && ++m_running == 1)
+        Q_EMIT busyChanged();
+
+    QThread* worker = QThread::create([job] {
+        const std::string path = job->path.toStdString();
+        Status status = Status(Done{});
+        if (job->kind == Job::Wav) {
+            auto pattern = Pattern::fromGroove(job->groove, Pattern::notesOf(job->map));
+            if (!pattern.ok()) {
+                job->error = QString::fromStdString(pattern.error().describe());
+                return;
+            }
+            if (job->kitDir.isEmpty()) {
+                job->error = QObject::tr("no drum kit found (assets/kits is empty)");
+                return;
+            }
+            auto kit = loadKit(job->kitDir.toStdString(), kWavRate);
+            if (!kit.ok()) {
+                job->error = QString::fromStdString(kit.error().describe());
+                return;
+            }
+            RenderOptions options;
+            options.sampleRate = kWavRate;
+            options.tailSeconds = 0.0;
+            options.settings = job->settings;
+            auto rendered = Renderer(options).render({pattern.value()}, kit.value());
+            if (!rendered.ok()) {
+                job->error = QString::fromStdString(rendered.error().describe());
+                return;
+            }
+            status = writeAudioFile(path, rendered.value().audio, kWavRate);
+        } else {
+            ClipOptions options;
+            options.bpm = job->bpm;
+            status = writeGrooveMidi(path, {job->groove}, job->map, options);
+        }
+        job->ok = status.ok();
+        if (!status.ok())
+            job->error = QString::fromStdString(status.error().describe());
+    });
+    connect(worker, &QThread::finished, this, [this, job] {
+        if (job->kind == Job::Drag) {
+            if (job->generation != m_dragGeneration)
+                return;  // a newer groove's file is on its way
+            if (job->ok) {
+                m_dragUrl = QUrl::fromLocalFile(job->path);
+                Q_EMIT dragUrlChanged();
+            } else {
+                setMessage(tr("Drag clip not written: %1").arg(job->error));
+            }
+            return;
+        }
+        if (--m_running == 0)
+            Q_EMIT busyChanged();
+        setMessage(job->ok ? tr("Exported %1").arg(QFileInfo(job->path).fileName())
+                           : tr("Export failed: %1").arg(job->error));
+        Q_EMIT finished(job->ok, job->path);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    std::erase_if(m_workers, [](const QPointer<QThread>& w) { return w.isNull(); });
+    m_workers.emplace_back(worker);
+    worker->start();
+}
+
+} // namespace gs

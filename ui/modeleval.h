@@ -1,0 +1,34 @@
+#pragma once
+// Evaluation of a model for the app (the training dashboard after a run, the
+// model library's "Evaluate"): the Evaluator's figures on the validation
+// windows, stored in the model's metrics as `groovescape-cli eval --save`
+// stores them. Worker threads only: this decodes thousands of grooves.
+#include "core/error.h"
+#include "core/groove.h"
+
+#include <QVariantMap>
+
+#include <atomic>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gs {
+
+class Dataset;
+class Model;
+struct ModelConfig;
+
+// The dataset's validation windows that fit the model (its steps and voices).
+std::vector<Groove> validationWindows(const Dataset& dataset, const ModelConfig& config);
+
+// Runs the Evaluator (the CLI's defaults, so figures compare with `eval`) and
+// merges the figures into model.metrics(). An error when there are fewer than
+// two windows or `cancel` became true; the model's metrics are then untouched.
+Status evaluateInto(Model& model, const std::vector<Groove>& windows, const std::atomic<bool>* cancel = nullptr);
+
+// The evaluation figures of a metrics map, keyed by their file names (hit_f1,
+// smoothness_mean, attribute_correlation_density, ...); empty without hit_f1.
+QVariantMap evaluationFigures(const std::map<std::string, double>& metrics);
+
+} // namespace gs

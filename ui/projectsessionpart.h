@@ -1,0 +1,76 @@
+#pragma once
+// The project's "session" part: where the dataset came from, the model file,
+// the window on the grid and the tempo. Saved as
+//   {"dataset": [PATH, ...], "model": PATH, "window": N, "bpm": X}
+// (paths through Project::encodePath). Loading hands the dataset sources and
+// the model file to loaders the composition root supplies (the dataset
+// browser's background import, the ModelLoader), so nothing slow runs on the
+// GUI thread; the window and tempo are applied when the dataset arrives.
+// Missing files are reported by name and the rest loads.
+// The sources of a dataset the user imported some other way are its files' paths.
+// GUI thread only.
+#include <QJsonValue>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+
+namespace gs {
+
+class Dataset;
+class Project;
+class Session;
+
+class ProjectSessionPart : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr const char* key = "session";
+    // Starts loading a dataset from MIDI files / folders or one .gsd; false if it could not start.
+    using DatasetLoader = std::function<bool(const QStringList& paths)>;
+    // Starts loading a model file; the result reaches the Session (setModel) later.
+    using ModelLoader = std::function<void(const QString& path)>;
+
+    // Registers itself with `project` under key.
+    ProjectSessionPart(Project* project, Session* session, QObject* parent = nullptr);
+
+    void setDatasetLoader(DatasetLoader loader) { m_datasetLoader = std::move(loader); }
+    void setModelLoader(ModelLoader loader) { m_modelLoader = std::move(loader); }
+
+    // The file a model came from (model loader, model library, trainer): remembered for the
+    // Session's model of the same name.
+    void noteModelPath(const QString& path);
+    QString modelPath() const { return m_modelPath; }
+    // The absolute sources of the current dataset (or of the one being loaded).
+    QStringList datasetSources() const;
+    bool loading() const { return !m_pendingSources.isEmpty(); }
+
+    QJsonValue save() const;
+    void load(const QJsonValue& value);
+
+Q_SIGNALS:
+    // A dataset asked for by load() arrived and its window / tempo were applied.
+    void restored();
+
+private:
+    void onDatasetChanged();
+    void onModelChanged();
+    bool matchesPending(const Dataset& dataset) const;
+    void applyWindowAndTempo(int window, double bpm);
+
+    Project* m_project;
+    QPointer<Session> m_session;
+    DatasetLoader m_datasetLoader;
+    ModelLoader m_modelLoader;
+    QStringList m_sources;  // of m_sourcesFor
+    const Dataset* m_sourcesFor = nullptr;
+    QStringList m_pendingSources;
+    int m_pendingWindow = -1;
+    double m_pendingBpm = 0.0;
+    QString m_notedModel;
+    QString m_modelPath;
+    bool m_modelRequested = false;  // load() asked for m_notedModel and it has not arrived yet
+};
+
+} // namespace gs
