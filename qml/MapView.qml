@@ -13,7 +13,10 @@ Item {
     property alias bookmarks: bookmarks
     property alias interpolation: interpolation
     property alias freehand: freehand
+    // The 2D / 3D choice comes back on the next start; the 3D view only opens for latent sizes of 3 or more.
     property bool show3D: false
+    SettingsStore { id: mapSettings }
+    Component.onCompleted: show3D = String(mapSettings.value("map/show3D", false)) === "true"
 
     MapController { id: controller }
     BookmarkModel { id: bookmarks; controller: controller }
@@ -40,14 +43,14 @@ Item {
                 pathHighlight: interpolation.player.playing ? interpolation.player.playingStep : interpolation.current
                 freehandPath: freehand.path
                 freehandHighlight: freehand.replayIndex
-                visible: !root.show3D
+                visible: !(root.show3D && controller.latent >= 3)
                 onPointClicked: (index) => controller.jumpToPoint(index)
             }
 
             Loader {
                 objectName: "map3DLoader"
                 anchors.fill: parent
-                active: root.show3D
+                active: root.show3D && controller.latent >= 3
                 sourceComponent: Map3DView { controller: root.controller }
             }
 
@@ -126,9 +129,9 @@ Item {
                 spacing: 4
                 Button {
                     objectName: "toggle3D"
-                    text: root.show3D ? qsTr("2D") : qsTr("3D")
+                    text: root.show3D && controller.latent >= 3 ? qsTr("2D") : qsTr("3D")
                     enabled: controller.latent >= 3
-                    onClicked: root.show3D = !root.show3D
+                    onClicked: { root.show3D = !root.show3D; mapSettings.setValue("map/show3D", root.show3D) }
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("The 3D view needs a latent size of 3 or more")
                 }

@@ -133,8 +133,8 @@ Item {
             ModelLibrary {
                 id: modelLibrary
                 objectName: "modelLibrary"
-                SplitView.preferredHeight: 190
-                SplitView.minimumHeight: 120
+                SplitView.preferredHeight: 150  // the loss curves keep most of the height
+                SplitView.minimumHeight: 100
                 training: training
             }
         }

@@ -2,7 +2,7 @@
 # Reproduces the bundled models in models/ from the Groove MIDI Dataset with the
 # project's own trainer: import -> train (train part) -> eval --save (validation part).
 #
-#   scripts/train-default-models.sh [GMD_DIR] [--only 2d|3d|recurrent]... [--cli PATH]
+#   scripts/train-default-models.sh [GMD_DIR] [--only 2d|3d|recurrent|recurrent-plain]... [--cli PATH]
 #
 # GMD_DIR defaults to ../shared/data/gmd (relative to the repository) or $GS_GMD.
 # The CLI defaults to $GS_CLI, else build/release/bin/groovescape-cli.
@@ -27,8 +27,8 @@ done
 [[ ${#only[@]} -eq 0 ]] && only=(2d 3d recurrent)
 for which in "${only[@]}"; do
     case "$which" in
-        2d|3d|recurrent) ;;
-        *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent)" >&2; exit 1 ;;
+        2d|3d|recurrent|recurrent-plain) ;;
+        *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent, recurrent-plain)" >&2; exit 1 ;;
     esac
 done
 
@@ -54,7 +54,9 @@ cat "$work/import.json"
 # name | trainer options (every option spelled out; the card lists the same)
 train_one() {
     local name="$1"; shift
-    local out="$models/$name.gsmodel"
+    local dir="${dest:-$models}"
+    local out="$dir/$name.gsmodel"
+    mkdir -p "$dir"
     echo "== train $name: $*"
     local start end
     start=$(date +%s)
@@ -67,10 +69,13 @@ train_one() {
     echo "== eval $name on the validation part"
     "$cli" eval "$work/$name.gsmodel" "$work/gmd.gsd" --split validation --seed 1 --save --json \
         | tee "$work/$name.eval.json"
+    # Shipped files keep the weights, history and figures but not the Adam state (2/3 of a
+    # RhythmVAE file); resume from them starts a fresh optimizer.
+    "$cli" strip "$work/$name.gsmodel" --json
     # Same file system as models/ is not guaranteed for $work: copy next to the
     # target first, then rename, so models/ never holds a partial file.
-    cp "$work/$name.gsmodel" "$models/.$name.gsmodel.part"
-    mv -f "$models/.$name.gsmodel.part" "$out"
+    cp "$work/$name.gsmodel" "$dir/.$name.gsmodel.part"
+    mv -f "$dir/.$name.gsmodel.part" "$out"
     ls -l "$out"
     "$cli" inspect "$out"
 }
@@ -85,9 +90,14 @@ for which in "${only[@]}"; do
                 --beta 1 --free-bits 0 --kl-anneal none --early-stop 8 --seed 1 --threads 1 ;;
         recurrent)
             train_one recurrent-32d-flat --model recurrent --latent 32 --hidden 128 --epochs 60 --batch 64 \
-                --lr 1e-3 --beta 0.2 --free-bits 0 --kl-anneal linear --kl-warmup 3 --flat --flat-eta 0.5 \
+                --lr 1e-3 --beta 0.2 --free-bits 0 --kl-anneal linear --kl-warmup 3 --flat --flat-eta 100 \
                 --early-stop 8 --seed 1 --threads 1 ;;
-        *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent)" >&2; exit 1 ;;
+        recurrent-plain)
+            # The comparison twin of the card (not shipped): the same settings without --flat.
+            dest="$repo/build/models-compare" train_one recurrent-32d-plain --model recurrent --latent 32 --hidden 128 --epochs 60 --batch 64 \
+                --lr 1e-3 --beta 0.2 --free-bits 0 --kl-anneal linear --kl-warmup 3 \
+                --early-stop 8 --seed 1 --threads 1 ;;
+        *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent, recurrent-plain)" >&2; exit 1 ;;
     esac
 done
 echo "== summary (validation part)"

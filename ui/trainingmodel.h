@@ -174,7 +174,7 @@ private:
     int m_hidden = 512;
     double m_weightDecay = 0.0;
     int m_seed = 1;
-    double m_flatEta = 0.5;
+    double m_flatEta = 100.0;
     QString m_klAnneal = QStringLiteral("none");
     int m_klWarmup = 0;
     double m_clipNorm = 5.0;
