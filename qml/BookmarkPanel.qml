@@ -1,10 +1,13 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Groovescape.Ui
 
 // Bookmarks: pin the cursor with a name; click to recall, double-click to
-// rename, × to delete; A / B use one as an interpolation end.
+// rename, × to delete; A / B use one as an interpolation end. Tick rows (or
+// type a tag) to choose a set; Export ▾ writes the ticked bookmarks, or all of
+// them, in list order as one MIDI clip or WAV (decoded and written off the GUI thread).
 ColumnLayout {
     id: root
     property BookmarkModel bookmarks
@@ -28,6 +31,12 @@ ColumnLayout {
         delegate: RowLayout {
             width: ListView.view.width
             spacing: 2
+            CheckBox {
+                objectName: "bookmarkSelect"
+                checked: model.selected
+                onToggled: root.bookmarks.setSelected(index, checked)
+                ToolTip.visible: hovered; ToolTip.text: qsTr("Export this bookmark in the set")
+            }
             TextField {
                 Layout.fillWidth: true
                 text: model.name
@@ -41,5 +50,63 @@ ColumnLayout {
                          ToolTip.visible: hovered; ToolTip.text: qsTr("Interpolate to this bookmark") }
             ToolButton { text: "×"; onClicked: root.bookmarks.remove(index) }
         }
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        visible: root.bookmarks !== null && root.bookmarks.count > 0
+        TextField {
+            id: tagField
+            objectName: "bookmarkTag"
+            Layout.fillWidth: true
+            placeholderText: qsTr("tag")
+            onAccepted: root.bookmarks.selectTagged(text)
+            ToolTip.visible: hovered; ToolTip.text: qsTr("Enter: tick the bookmarks with this tag")
+        }
+        ToolButton {
+            text: qsTr("None")
+            enabled: root.bookmarks !== null && root.bookmarks.selectedCount > 0
+            onClicked: { root.bookmarks.clearSelection(); tagField.clear() }
+            ToolTip.visible: hovered; ToolTip.text: qsTr("Untick all: export every bookmark")
+        }
+        ToolButton {
+            objectName: "exportBookmarks"
+            readonly property bool exporting: root.bookmarks !== null && root.bookmarks.player.exporting
+            text: exporting ? qsTr("Exporting…") : qsTr("Export ▾")
+            enabled: !exporting
+            onClicked: bookmarkExportMenu.popup()
+            ToolTip.visible: hovered
+            ToolTip.text: !root.bookmarks ? ""
+                          : root.bookmarks.selectedCount > 0 ? qsTr("Export the %1 ticked bookmarks as one clip").arg(root.bookmarks.selectedCount)
+                                                             : qsTr("Export all %1 bookmarks as one clip").arg(root.bookmarks.count)
+            Menu {
+                id: bookmarkExportMenu
+                MenuItem { text: qsTr("Set as MIDI clip…"); onTriggered: midiDialog.open() }
+                MenuItem { text: qsTr("Set as WAV (current kit)…"); onTriggered: wavDialog.open() }
+            }
+        }
+    }
+    Label {
+        Layout.fillWidth: true
+        visible: text !== ""
+        text: root.bookmarks ? root.bookmarks.message : ""
+        color: Theme.textDim
+        wrapMode: Text.Wrap
+        font.pixelSize: Theme.smallFont
+    }
+    FileDialog {
+        id: midiDialog
+        title: qsTr("Export the bookmarks as one MIDI clip")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("MIDI files (*.mid)")]
+        defaultSuffix: "mid"
+        onAccepted: root.bookmarks.exportMidi(selectedFile)
+    }
+    FileDialog {
+        id: wavDialog
+        title: qsTr("Export the bookmarks as one WAV (current kit, tempo, swing)")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("WAV files (*.wav)")]
+        defaultSuffix: "wav"
+        onAccepted: root.bookmarks.exportWav(selectedFile)
     }
 }

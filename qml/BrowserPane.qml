@@ -105,8 +105,8 @@ Rectangle {
                         placeholderText: qsTr("Filter files (name, style, …)")
                         onTextChanged: browser.filterText = text
                     }
-                    Button { text: qsTr("All"); Layout.preferredWidth: 44; onClicked: browser.includeAll(); ToolTip.visible: hovered; ToolTip.text: qsTr("Include every file and window") }
-                    Button { text: qsTr("None"); Layout.preferredWidth: 52; onClicked: browser.excludeAll(); ToolTip.visible: hovered; ToolTip.text: qsTr("Exclude every file") }
+                    Button { objectName: "includeAllButton"; text: qsTr("All"); Layout.preferredWidth: 44; onClicked: browser.includeAll(); ToolTip.visible: hovered; ToolTip.text: qsTr("Include every file and window") }
+                    Button { objectName: "excludeAllButton"; text: qsTr("None"); Layout.preferredWidth: 52; onClicked: browser.excludeAll(); ToolTip.visible: hovered; ToolTip.text: qsTr("Exclude every file") }
                     Button { text: qsTr("Invert"); Layout.preferredWidth: 56; onClicked: browser.invertInclusion(); ToolTip.visible: hovered; ToolTip.text: qsTr("Swap included and excluded windows") }
                 }
                 Label {
@@ -116,6 +116,15 @@ Rectangle {
                     font.pixelSize: Theme.smallFont
                     text: qsTr("%1 of %2 windows included · %3 of %4 files")
                           .arg(browser.includedWindows).arg(browser.totalWindows).arg(browser.includedFiles).arg(browser.totalFiles)
+                }
+                Label {
+                    // "None" leaves the map and training without windows: say so here, where it was done.
+                    objectName: "nothingIncluded"
+                    visible: browser.nothingIncluded
+                    Layout.fillWidth: true; wrapMode: Text.WordWrap
+                    color: Theme.accent; font.pixelSize: Theme.smallFont
+                    text: qsTr("Nothing is included: the map shows the model alone and training has nothing to train on. "
+                               + "Press All or tick files to use them.")
                 }
                 FileTable {
                     id: table

@@ -6,7 +6,7 @@ import Groovescape.Ui
 
 // The freehand path (RhythmVAE's automation): record the cursor while you
 // move it (and while the groove plays), replay the movement (the cursor and
-// the sound follow it), play it as a sequence, export it as one MIDI clip.
+// the sound follow it), play it as a sequence, export it as one MIDI clip or WAV.
 ColumnLayout {
     id: root
     property FreehandPath freehand
@@ -76,6 +76,15 @@ ColumnLayout {
         enabled: root.freehand.count > 0 && !root.freehand.recording && !root.freehand.player.exporting
         onClicked: exportDialog.open()
     }
+    Button {
+        objectName: "exportFreehandWav"
+        text: qsTr("Export freehand as WAV…")
+        Layout.fillWidth: true
+        enabled: root.freehand.count > 0 && !root.freehand.recording && !root.freehand.player.exporting
+        onClicked: wavDialog.open()
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("The same grooves as the MIDI clip, with the current kit, tempo and swing")
+    }
     Label {
         Layout.fillWidth: true
         visible: root.freehand.message !== ""
@@ -90,5 +99,13 @@ ColumnLayout {
         nameFilters: [qsTr("MIDI files (*.mid)")]
         defaultSuffix: "mid"
         onAccepted: root.freehand.exportMidi(selectedFile, barsBox.value)
+    }
+    FileDialog {
+        id: wavDialog
+        title: qsTr("Export the freehand path as WAV (current kit, tempo, swing)")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("WAV files (*.wav)")]
+        defaultSuffix: "wav"
+        onAccepted: root.freehand.exportWav(selectedFile, barsBox.value)
     }
 }

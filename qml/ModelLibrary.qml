@@ -141,7 +141,7 @@ Pane {
                 Label {
                     anchors { right: parent.right; rightMargin: 4; verticalCenter: parent.verticalCenter }
                     visible: rowItem.model.evaluating  // bundled models are shown in italics
-                    text: qsTr("evaluating…")
+                    text: qsTr("evaluating… %1 %").arg(Math.round(library.evaluationProgress * 100))
                     color: Theme.textDim
                     font.pixelSize: Theme.smallFont
                 }
@@ -172,6 +172,34 @@ Pane {
                     .arg(Number(m.learningRate).toExponential(1)).arg(m.beta).arg(m.freeBits).arg(m.klAnneal)
                     .arg(m.flat ? qsTr(" · flat eta %1").arg(m.flatEta) : "")
                     .arg(m.trainWindows).arg(m.validationWindows).arg(m.styles)
+            }
+        }
+        // Evaluation progress: the phase, a bar over the whole run, and Cancel beside it.
+        RowLayout {
+            objectName: "evaluationProgressRow"
+            Layout.fillWidth: true
+            visible: library.evaluating
+            Label {
+                objectName: "evaluationPhase"
+                text: qsTr("Evaluating: %1").arg(library.evaluationPhase)
+                color: Theme.text
+                font.pixelSize: Theme.smallFont
+            }
+            ProgressBar {
+                objectName: "evaluationBar"
+                Layout.fillWidth: true
+                from: 0; to: 1
+                value: library.evaluationProgress
+            }
+            Label {
+                text: Math.round(library.evaluationProgress * 100) + " %"
+                color: Theme.textDim
+                font.pixelSize: Theme.smallFont
+            }
+            Button {
+                objectName: "cancelEvaluation"
+                text: qsTr("Cancel")
+                onClicked: library.cancelEvaluation()
             }
         }
         RowLayout {

@@ -7,7 +7,7 @@ import Groovescape.Ui
 // Interpolation: A and B from the cursor (click a point first to start from
 // a window) or from bookmarks, steps, linear or spherical, audition each step,
 // play the whole path as a sequence (the step heard is ringed on the map),
-// export as MIDI (decoded and written off the GUI thread).
+// export as MIDI or WAV (decoded, rendered and written off the GUI thread).
 ColumnLayout {
     id: root
     property MapController controller
@@ -69,6 +69,15 @@ ColumnLayout {
         enabled: root.interpolation.path.length > 0 && !root.interpolation.player.exporting
         onClicked: exportDialog.open()
     }
+    Button {
+        objectName: "exportPathWav"
+        text: qsTr("Export path as WAV…")
+        Layout.fillWidth: true
+        enabled: root.interpolation.path.length > 0 && !root.interpolation.player.exporting
+        onClicked: wavDialog.open()
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("Every step in turn with the current kit, tempo and swing")
+    }
     Label {
         Layout.fillWidth: true
         visible: root.interpolation.message !== ""
@@ -83,5 +92,13 @@ ColumnLayout {
         nameFilters: [qsTr("MIDI files (*.mid)")]
         defaultSuffix: "mid"
         onAccepted: root.interpolation.exportMidi(selectedFile)
+    }
+    FileDialog {
+        id: wavDialog
+        title: qsTr("Export the path as WAV (current kit, tempo, swing)")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("WAV files (*.wav)")]
+        defaultSuffix: "wav"
+        onAccepted: root.interpolation.exportWav(selectedFile)
     }
 }

@@ -45,6 +45,16 @@ Pane {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("FM-Music-VAE flat-manifold penalty (experimental): equal steps in z give similar changes")
             }
+            Label { visible: root.training.fastTrainingAvailable; text: qsTr("Fast training"); color: Theme.textDim }
+            CheckBox {
+                objectName: "fastTraining"
+                visible: root.training.fastTrainingAvailable
+                enabled: root.training.modelType === "rhythmvae" && !root.training.flat
+                checked: root.training.fastTraining
+                onToggled: root.training.fastTraining = checked
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("bfloat16 mixed precision on this CPU: about 1.6x faster for the RhythmVAE, same quality in our tests (not for the recurrent model or the flat penalty)")
+            }
             Label { visible: root.training.flat; text: qsTr("Flatness eta"); color: Theme.textDim }
             NumberField { objectName: "flatEta"; visible: root.training.flat; Layout.fillWidth: true; number: root.training.flatEta; onEdited: (v) => root.training.flatEta = v }
             Label { text: qsTr("Latent size"); color: Theme.textDim }

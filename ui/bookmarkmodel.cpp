@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace gs {
 
 namespace {
@@ -26,6 +28,7 @@ QStringList cleanTags(const QStringList& tags)
 BookmarkModel::BookmarkModel(QObject* parent)
     : QAbstractListModel(parent)
 {
+    connect(&m_player, &PathPlayer::messageChanged, this, [this] { setMessage(m_player.message()); });
     if (Project* project = Project::instance())
         project->addPart(QLatin1String(projectKey), [this] { return toJson(); },
             [this](const QJsonValue& value) { fromJson(value); }, this);
@@ -47,6 +50,7 @@ QVariant BookmarkModel::data(const QModelIndex& index, int role) const
     case NameRole: return b.name;
     case PositionRole: return m_controller ? m_controller->project(b.z) : QPointF();
     case TagsRole: return b.tags;
+    case SelectedRole: return isSelected(index.row());
     case LatentRole: {
         QVariantList z;
         for (float v : b.z)
@@ -59,6 +63,10 @@ QVariant BookmarkModel::data(const QModelIndex& index, int role) const
 
 bool BookmarkModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
+    if (role == SelectedRole && checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        setSelected(index.row(), value.toBool());
+        return true;
+    }
     if (role != Qt::EditRole && role != NameRole)
         return false;
     return checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
@@ -72,7 +80,8 @@ Qt::ItemFlags BookmarkModel::flags(const QModelIndex& index) const
 
 QHash<int, QByteArray> BookmarkModel::roleNames() const
 {
-    return {{NameRole, "name"}, {PositionRole, "position"}, {LatentRole, "latent"}, {TagsRole, "tags"}};
+    return {{NameRole, "name"}, {PositionRole, "position"}, {LatentRole, "latent"}, {TagsRole, "tags"},
+        {SelectedRole, "selected"}};
 }
 
 void BookmarkModel::setController(MapController* controller)
@@ -80,6 +89,7 @@ void BookmarkModel::setController(MapController* controller)
     if (controller == m_controller)
         return;
     m_controller = controller;
+    m_player.setController(controller);
     Q_EMIT controllerChanged();
 }
 
@@ -97,6 +107,7 @@ int BookmarkModel::pin(const QString& name, const QStringList& tags)
     beginInsertRows(QModelIndex(), row, row);
     m_bookmarks.push_back({trimmed.isEmpty() ? tr("Bookmark %1").arg(m_nextNumber) : trimmed, m_controller->currentZ(),
         cleanTags(tags)});
+    m_selected.push_back(false);
     endInsertRows();
     ++m_nextNumber;
     Q_EMIT countChanged();
@@ -131,10 +142,14 @@ bool BookmarkModel::remove(int row)
 {
     if (row < 0 || row >= count())
         return false;
+    const bool wasSelected = m_selected[std::size_t(row)];
     beginRemoveRows(QModelIndex(), row, row);
     m_bookmarks.erase(m_bookmarks.begin() + row);
+    m_selected.erase(m_selected.begin() + row);
     endRemoveRows();
     Q_EMIT countChanged();
+    if (wasSelected)
+        Q_EMIT selectionChanged();
     notifyProject();
     return true;
 }
@@ -193,12 +208,104 @@ void BookmarkModel::fromJson(const QJsonValue& value)
 void BookmarkModel::setBookmarks(std::vector<Bookmark> bookmarks)
 {
     const int before = count();
+    const int selectedBefore = selectedCount();
     beginResetModel();
     m_bookmarks = std::move(bookmarks);
+    m_selected.assign(m_bookmarks.size(), false);
     endResetModel();
     m_nextNumber = count() + 1;
     if (count() != before)
         Q_EMIT countChanged();
+    if (selectedBefore > 0)
+        Q_EMIT selectionChanged();
+}
+
+int BookmarkModel::selectedCount() const
+{
+    return int(std::count(m_selected.begin(), m_selected.end(), true));
+}
+
+bool BookmarkModel::isSelected(int row) const
+{
+    return row >= 0 && row < count() && m_selected[std::size_t(row)];
+}
+
+void BookmarkModel::setSelected(int row, bool selected)
+{
+    if (row < 0 || row >= count() || m_selected[std::size_t(row)] == selected)
+        return;
+    m_selected[std::size_t(row)] = selected;
+    const QModelIndex at = index(row);
+    Q_EMIT dataChanged(at, at, {SelectedRole});
+    Q_EMIT selectionChanged();
+}
+
+int BookmarkModel::selectTagged(const QString& tag)
+{
+    const QString wanted = tag.trimmed();
+    int selected = 0;
+    for (int row = 0; row < count(); ++row) {
+        const bool has = !wanted.isEmpty() && m_bookmarks[std::size_t(row)].tags.contains(wanted, Qt::CaseInsensitive);
+        setSelected(row, has);
+        selected += has ? 1 : 0;
+    }
+    return selected;
+}
+
+void BookmarkModel::clearSelection()
+{
+    for (int row = 0; row < count(); ++row)
+        setSelected(row, false);
+}
+
+std::vector<int> BookmarkModel::exportRows() const
+{
+    std::vector<int> rows;
+    for (int row = 0; row < count(); ++row)
+        if (m_selected[std::size_t(row)])
+            rows.push_back(row);
+    if (rows.empty())
+        for (int row = 0; row < count(); ++row)
+            rows.push_back(row);
+    return rows;
+}
+
+bool BookmarkModel::exportMidi(const QString& pathOrUrl) { return startExport(pathOrUrl, false); }
+
+bool BookmarkModel::exportWav(const QString& pathOrUrl) { return startExport(pathOrUrl, true); }
+
+bool BookmarkModel::startExport(const QString& pathOrUrl, bool wav)
+{
+    if (count() == 0) {
+        setMessage(tr("No bookmarks to export: pin some first."));
+        return false;
+    }
+    if (!m_controller || !m_controller->ready() || !m_controller->space()) {
+        setMessage(tr("Exporting bookmarks needs a model on the map to decode them."));
+        return false;
+    }
+    std::vector<LatentVector> path;
+    for (int row : exportRows()) {
+        const Bookmark& b = m_bookmarks[std::size_t(row)];
+        if (int(b.z.size()) != m_controller->latent()) {
+            setMessage(tr("Bookmark \"%1\" was pinned on another model (latent size %2; the map's model has %3): "
+                          "leave it out of the selection.")
+                           .arg(b.name)
+                           .arg(b.z.size())
+                           .arg(m_controller->latent()));
+            return false;
+        }
+        path.push_back(b.z);
+    }
+    return wav ? m_player.exportWav(path, pathOrUrl) : m_player.exportClip(path, pathOrUrl);
+}
+
+void BookmarkModel::setMessage(const QString& message)
+{
+    if (message == m_message)
+        return;
+    m_message = message;
+    Q_EMIT messageChanged();
 }
 
 void BookmarkModel::notifyProject()

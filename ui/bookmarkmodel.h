@@ -5,9 +5,13 @@
 // part "bookmarks" (Project::instance(), when there is one) as
 //   [{"name": NAME, "tags": [TAG, ...], "z": [floats]}, ...]
 // A bookmark pinned on another model (other latent size) is kept but cannot be recalled.
-// GUI thread.
+// Export: the selected bookmarks (a tick per row, or every one with a tag), or all
+// when none is selected, in list order, as one multi-bar MIDI clip or WAV: decoded
+// in one batch and written on the player's worker (PathPlayer). The selection is
+// view state, not saved. GUI thread.
 #include "latent/interpolation.h"
 #include "mapcontroller.h"
+#include "pathplayer.h"
 
 #include <QAbstractListModel>
 #include <QJsonValue>
@@ -24,9 +28,12 @@ class BookmarkModel : public QAbstractListModel {
     QML_ELEMENT
     Q_PROPERTY(gs::MapController* controller READ controller WRITE setController NOTIFY controllerChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int selectedCount READ selectedCount NOTIFY selectionChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(gs::PathPlayer* player READ player CONSTANT)
 
 public:
-    enum Role { NameRole = Qt::UserRole + 1, PositionRole, LatentRole, TagsRole };
+    enum Role { NameRole = Qt::UserRole + 1, PositionRole, LatentRole, TagsRole, SelectedRole };
     Q_ENUM(Role)
 
     struct Bookmark {
@@ -62,6 +69,23 @@ public:
     Q_INVOKABLE bool setTags(int row, const QStringList& tags);
     Q_INVOKABLE QStringList tags(int row) const;
 
+    // The export selection (not saved with the project).
+    int selectedCount() const;
+    Q_INVOKABLE bool isSelected(int row) const;
+    Q_INVOKABLE void setSelected(int row, bool selected);
+    // Selects exactly the bookmarks tagged `tag` (trimmed, any case); returns how many.
+    Q_INVOKABLE int selectTagged(const QString& tag);
+    Q_INVOKABLE void clearSelection();
+    // The rows an export takes: the selected ones, or every row when none is selected.
+    std::vector<int> exportRows() const;
+    // Those bookmarks decoded (the controller's sampling) one after another as one clip
+    // at `pathOrUrl` (a file:// URL too; a missing suffix is added). True when the export
+    // started (player()->exportFinished reports); false with `message` saying why not.
+    Q_INVOKABLE bool exportMidi(const QString& pathOrUrl);
+    Q_INVOKABLE bool exportWav(const QString& pathOrUrl);
+    QString message() const { return m_message; }
+    PathPlayer* player() { return &m_player; }
+
     // The project part: the list as JSON, and back (Null or not an array clears it;
     // entries without a name or z are skipped).
     QJsonValue toJson() const;
@@ -72,13 +96,20 @@ public:
 Q_SIGNALS:
     void controllerChanged();
     void countChanged();
+    void selectionChanged();
+    void messageChanged();
 
 private:
     void notifyProject();
+    bool startExport(const QString& pathOrUrl, bool wav);
+    void setMessage(const QString& message);
 
     QPointer<MapController> m_controller;
     std::vector<Bookmark> m_bookmarks;
+    std::vector<bool> m_selected;  // beside m_bookmarks, row for row
     int m_nextNumber = 1;
+    QString m_message;
+    PathPlayer m_player;
 };
 
 } // namespace gs

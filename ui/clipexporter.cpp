@@ -16,21 +16,17 @@
 #include <QThread>
 
 #include <cmath>
+#include <filesystem>
 
 namespace gs {
-
-namespace {
-constexpr double kWavRate = 48000.0;
-} // namespace
 
 struct ClipExporter::Job {
     enum Kind { Midi, Wav, Drag } kind = Midi;
     QString path;
-    Groove groove;
-    DrumMap map;
+    std::vector<Groove> grooves;  // one after another
+    std::optional<DrumMap> map;  // none: the session's
     double bpm = 120.0;
-    EngineSettings settings;
-    QString kitDir;
+    WavOptions wav;
     int generation = 0;
     // Filled by the worker.
     bool ok = false;
@@ -109,33 +105,97 @@ void ClipExporter::setMessage(const QString& text)
 
 void ClipExporter::exportMidi(const QString& pathOrUrl)
 {
-    auto job = std::make_shared<Job>();
-    job->kind = Job::Midi;
-    job->path = localPath(pathOrUrl, QStringLiteral("mid"));
-    start(job);
+    exportSequenceMidi({m_session->groove()}, pathOrUrl);
 }
 
 void ClipExporter::exportWav(const QString& pathOrUrl)
 {
+    exportSequenceWav({m_session->groove()}, pathOrUrl);
+}
+
+void ClipExporter::exportSequenceMidi(std::vector<Groove> grooves, const QString& pathOrUrl, std::optional<DrumMap> map)
+{
+    auto job = std::make_shared<Job>();
+    job->kind = Job::Midi;
+    job->path = localPath(pathOrUrl, QStringLiteral("mid"));
+    job->grooves = std::move(grooves);
+    job->map = std::move(map);
+    start(job);
+}
+
+void ClipExporter::exportSequenceWav(std::vector<Groove> grooves, const QString& pathOrUrl, std::optional<DrumMap> map)
+{
     auto job = std::make_shared<Job>();
     job->kind = Job::Wav;
     job->path = localPath(pathOrUrl, QStringLiteral("wav"));
+    job->grooves = std::move(grooves);
+    job->map = std::move(map);
+    start(job);
+}
+
+ClipExporter::WavOptions ClipExporter::wavOptions(const Transport* transport, double bpm)
+{
+    if (!transport)
+        transport = Transport::instance();
+    WavOptions options;
+    options.settings.bpm = bpm;
     const QStringList kits = AssetPaths::kitDirs();
     int kit = -1;
     for (int i = 0; i < kits.size(); ++i)
         if (QFileInfo(kits[i]).fileName() == QLatin1String("acoustic"))
             kit = i;  // the default kit, as AudioLink chooses it
-    if (Transport* transport = Transport::instance()) {
+    if (transport) {
         if (transport->kitIndex() >= 0 && transport->kitIndex() < kits.size())
             kit = transport->kitIndex();  // the transport lists AssetPaths::kitDirs() in order
-        job->settings.swingPercent = transport->swing();
-        job->settings.humanize = transport->humanise();
-        job->settings.masterGain = float(transport->volume());
+        options.settings.swingPercent = transport->swing();
+        options.settings.humanize = transport->humanise();
+        options.settings.masterGain = float(transport->volume());
     }
     if (kit < 0 && !kits.isEmpty())
         kit = 0;
-    job->kitDir = kit >= 0 ? kits[kit] : QString();
-    start(job);
+    options.kitDir = kit >= 0 ? kits[kit] : QString();
+    return options;
+}
+
+Status ClipExporter::writeSequenceWav(const std::string& path, const std::vector<Groove>& grooves, const DrumMap& map,
+                                      const WavOptions& options)
+{
+    if (grooves.empty())
+        return Error{path, "nothing to export: no grooves"};
+    // Before a long render: a folder that is not there fails now, not minutes later.
+    std::error_code ec;
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
+        return Error{path, "folder does not exist: " + folder.string()};
+    const std::vector<int> notes = Pattern::notesOf(map);
+    std::vector<std::shared_ptr<const Pattern>> patterns;
+    patterns.reserve(grooves.size());
+    for (std::size_t i = 0; i < grooves.size(); ++i) {
+        auto pattern = Pattern::fromGroove(grooves[i], notes);
+        if (!pattern.ok())
+            return Error{path, "groove " + std::to_string(i + 1) + ": " + pattern.error().message};
+        patterns.push_back(pattern.value());
+    }
+    if (options.kitDir.isEmpty())
+        return Error{path, "no drum kit found (assets/kits is empty)"};
+    RenderOptions render;
+    render.sampleRate = kWavSampleRate;
+    render.tailSeconds = 0.0;  // exactly the grooves' length, so the file loops
+    render.settings = options.settings;
+    Renderer renderer(render);
+    const double seconds = double(renderer.musicFrames(patterns)) / kWavSampleRate;
+    if (seconds > kMaxWavSeconds)
+        return Error{path, "the WAV would last " + std::to_string(int(std::ceil(seconds / 60.0)))
+                               + " minutes; a WAV export is at most "
+                               + std::to_string(int(kMaxWavSeconds / 60.0))
+                               + " minutes (export fewer grooves or at a faster tempo)"};
+    auto kit = loadKit(options.kitDir.toStdString(), kWavSampleRate);
+    if (!kit.ok())
+        return kit.error();
+    auto rendered = renderer.render(patterns, kit.value());
+    if (!rendered.ok())
+        return Error{path, rendered.error().describe()};
+    return writeAudioFile(path, rendered.value().audio, kWavSampleRate);
 }
 
 void ClipExporter::refreshDragFile()
@@ -146,25 +206,34 @@ void ClipExporter::refreshDragFile()
     auto job = std::make_shared<Job>();
     job->kind = Job::Drag;
     job->path = QDir(m_tempDir.path()).filePath(clipName() + QStringLiteral(".mid"));
+    job->grooves = {m_session->groove()};
     job->generation = ++m_dragGeneration;
     start(job);
 }
 
 void ClipExporter::start(std::shared_ptr<Job> job)
 {
-    job->groove = m_session->groove();
-    job->map = m_session->drumMap();
+    if (!job->map)
+        job->map = m_session->drumMap();
     job->bpm = m_session->bpm();
-    job->settings.bpm = job->bpm;
+    if (job->kind == Job::Wav)
+        job->wav = wavOptions(nullptr, job->bpm);
     if (job->path.isEmpty()) {
         setMessage(tr("Export: no file name given"));
         Q_EMIT finished(false, QString());
         return;
     }
-    if (job->groove.steps() <= 0) {
-        setMessage(tr("Export: there is no groove to export"));
+    if (job->grooves.empty()) {
+        setMessage(tr("Export: nothing to export (the set is empty)"));
         Q_EMIT finished(false, job->path);
         return;
+    }
+    for (const Groove& groove : job->grooves) {
+        if (groove.steps() <= 0) {
+            setMessage(tr("Export: there is no groove to export"));
+            Q_EMIT finished(false, job->path);
+            return;
+        }
     }
     if (job->kind != Job::Drag && ++m_running == 1)
         Q_EMIT busyChanged();
@@ -173,34 +242,11 @@ void ClipExporter::start(std::shared_ptr<Job> job)
         const std::string path = job->path.toStdString();
         Status status = Status(Done{});
         if (job->kind == Job::Wav) {
-            auto pattern = Pattern::fromGroove(job->groove, Pattern::notesOf(job->map));
-            if (!pattern.ok()) {
-                job->error = QString::fromStdString(pattern.error().describe());
-                return;
-            }
-            if (job->kitDir.isEmpty()) {
-                job->error = QObject::tr("no drum kit found (assets/kits is empty)");
-                return;
-            }
-            auto kit = loadKit(job->kitDir.toStdString(), kWavRate);
-            if (!kit.ok()) {
-                job->error = QString::fromStdString(kit.error().describe());
-                return;
-            }
-            RenderOptions options;
-            options.sampleRate = kWavRate;
-            options.tailSeconds = 0.0;
-            options.settings = job->settings;
-            auto rendered = Renderer(options).render({pattern.value()}, kit.value());
-            if (!rendered.ok()) {
-                job->error = QString::fromStdString(rendered.error().describe());
-                return;
-            }
-            status = writeAudioFile(path, rendered.value().audio, kWavRate);
+            status = writeSequenceWav(path, job->grooves, *job->map, job->wav);
         } else {
             ClipOptions options;
             options.bpm = job->bpm;
-            status = writeGrooveMidi(path, {job->groove}, job->map, options);
+            status = writeGrooveMidi(path, job->grooves, *job->map, options);
         }
         job->ok = status.ok();
         if (!status.ok())

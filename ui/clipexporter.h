@@ -4,6 +4,10 @@
 //  - exportWav: the offline Renderer with the transport's kit, tempo, swing,
 //    humanise and volume, exactly bars x tempo long (no tail, so it loops in a
 //    DAW), written atomically (a failed write leaves no file);
+//  - exportSequenceMidi / exportSequenceWav: several grooves one after another
+//    as one clip, the same way; the current groove's exports are the
+//    one-groove case. writeSequenceWav is the WAV half for
+//    other workers (PathPlayer decodes and writes in one job);
 //  - dragUrl: a real temporary .mid of the current groove, rewritten (on a
 //    worker, shortly after each change) so a drag out of the window has a file
 //    behind it before it starts. Named after the groove: style and tempo.
@@ -15,7 +19,14 @@
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
+#include "audio/enginesettings.h"
+#include "core/drummap.h"
+#include "core/error.h"
+#include "core/groove.h"
+
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 class QThread;
@@ -23,6 +34,7 @@ class QThread;
 namespace gs {
 
 class Session;
+class Transport;
 
 class ClipExporter : public QObject {
     Q_OBJECT
@@ -51,8 +63,32 @@ public:
     // `pathOrUrl` may be a file:// URL; a missing suffix becomes .mid / .wav.
     Q_INVOKABLE void exportMidi(const QString& pathOrUrl);
     Q_INVOKABLE void exportWav(const QString& pathOrUrl);
+    // `grooves` one after another as one clip at the session's tempo; `map` is the
+    // grooves' drum map (default: the session's). An empty list is refused with a message.
+    void exportSequenceMidi(std::vector<Groove> grooves, const QString& pathOrUrl,
+                            std::optional<DrumMap> map = std::nullopt);
+    void exportSequenceWav(std::vector<Groove> grooves, const QString& pathOrUrl,
+                           std::optional<DrumMap> map = std::nullopt);
     // Writes the drag file now (instead of after the short delay).
     Q_INVOKABLE void refreshDragFile();
+
+    // What a WAV export renders with, gathered on the GUI thread for a worker.
+    struct WavOptions {
+        QString kitDir;  // empty: no kit was found
+        EngineSettings settings;  // tempo, swing, humanise, master volume
+    };
+    static constexpr double kWavSampleRate = 48000.0;
+    // The render is held in memory (about 23 MB a minute): longer exports are refused.
+    static constexpr double kMaxWavSeconds = 20.0 * 60.0;
+    // The transport's kit, swing, humanise and volume (`transport` null: Transport::instance(),
+    // none: the default kit, straight) at `bpm`. GUI thread.
+    static WavOptions wavOptions(const Transport* transport, double bpm);
+    // Any thread: renders `grooves` one after another, exactly as long as they are (no
+    // tail), and writes the WAV (or FLAC, by suffix) atomically. Errors name `path`.
+    static Status writeSequenceWav(const std::string& path, const std::vector<Groove>& grooves, const DrumMap& map,
+                                   const WavOptions& options);
+    // A file:// URL or a path, as a local path; a missing suffix becomes `suffix`.
+    static QString localPath(const QString& pathOrUrl, const QString& suffix);
 
 Q_SIGNALS:
     void busyChanged();
@@ -64,9 +100,9 @@ Q_SIGNALS:
 
 private:
     struct Job;
+    // Checks `job` and runs it on a new worker (no map: the session's).
     void start(std::shared_ptr<Job> job);
     void setMessage(const QString& text);
-    static QString localPath(const QString& pathOrUrl, const QString& suffix);
 
     Session* m_session;
     QTemporaryDir m_tempDir;

@@ -51,6 +51,7 @@ class DatasetBrowser : public QObject {
     Q_PROPERTY(int totalWindows READ totalWindows NOTIFY inclusionChanged)
     Q_PROPERTY(int includedFiles READ includedFiles NOTIFY inclusionChanged)
     Q_PROPERTY(int totalFiles READ totalFiles NOTIFY inclusionChanged)
+    Q_PROPERTY(bool nothingIncluded READ nothingIncluded NOTIFY inclusionChanged)
     Q_PROPERTY(QString drumMap READ drumMap NOTIFY importOptionsChanged)
     Q_PROPERTY(int stepsPerBeat READ stepsPerBeat NOTIFY importOptionsChanged)
     Q_PROPERTY(int barsPerWindow READ barsPerWindow NOTIFY importOptionsChanged)
@@ -82,6 +83,9 @@ public:
     int totalWindows() const;
     int includedFiles() const;
     int totalFiles() const;
+    // There are windows but every one is excluded ("None"): the Session's dataset is empty,
+    // so the map shows the model alone and training has nothing to train on.
+    bool nothingIncluded() const { return totalWindows() > 0 && includedWindows() == 0; }
 
     QString drumMap() const { return m_mapChoice; }
     int stepsPerBeat() const { return m_stepsPerBeat; }

@@ -262,6 +262,15 @@ bool FreehandPath::exportMidi(const QString& pathOrUrl, int bars)
     return m_player.exportClip(exportPoints(std::min(bars, 256)), pathOrUrl);
 }
 
+bool FreehandPath::exportWav(const QString& pathOrUrl, int bars)
+{
+    if (m_samples.empty()) {
+        setMessage(tr("Nothing to export: record a movement first."));
+        return false;
+    }
+    return m_player.exportWav(exportPoints(std::min(bars, 256)), pathOrUrl);
+}
+
 } // namespace gs
 
 namespace gs {

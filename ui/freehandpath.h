@@ -2,7 +2,7 @@
 // The freehand path tool (RhythmVAE's automation): record how the cursor moves
 // (drag, sliders, bookmarks: whatever moves it) with its timing, replay that
 // movement (the cursor follows the recording, so the sound follows too), play
-// it as a sequence, export it as one MIDI clip, clear it. Positions are kept
+// it as a sequence, export it as one MIDI clip or WAV, clear it. Positions are kept
 // as full z's (the map draws their projection) with the step of the recording
 // they fell on: one sample per step at most (a later move in the same step
 // replaces the earlier one), so a fast drag keeps its shape without thousands
@@ -79,6 +79,8 @@ public:
     // grooves at N evenly spaced times of the recording. Runs on a worker
     // (player()->exportFinished); false when it cannot start.
     Q_INVOKABLE bool exportMidi(const QString& pathOrUrl, int bars = 0);
+    // The same grooves rendered as one WAV (the transport's kit, swing, humanise, volume).
+    Q_INVOKABLE bool exportWav(const QString& pathOrUrl, int bars = 0);
     // The z's exportMidi writes for `bars` (tests, the project file).
     std::vector<LatentVector> exportPoints(int bars) const;
 

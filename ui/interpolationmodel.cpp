@@ -215,6 +215,15 @@ bool InterpolationModel::exportMidi(const QString& pathOrUrl)
     return m_player.exportClip(m_points, pathOrUrl);
 }
 
+bool InterpolationModel::exportWav(const QString& pathOrUrl)
+{
+    if (!m_controller || !m_controller->space() || m_points.empty() || !m_controller->session()) {
+        setMessage(tr("Pick A and B first."));
+        return false;
+    }
+    return m_player.exportWav(m_points, pathOrUrl);
+}
+
 } // namespace gs
 
 namespace gs {

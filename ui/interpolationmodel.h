@@ -2,8 +2,8 @@
 // The interpolation tool: ends A and B (the cursor, a map point or a
 // bookmark), a step count and linear / spherical; one row per step with its
 // map position. Audition a step (cursor there, decoded), play the whole path
-// as a multi-bar sequence on the transport, or export it as one MIDI clip
-// (both decoded in one batch on the player's worker). Saved with the project
+// as a multi-bar sequence on the transport, or export it as one MIDI clip or
+// one WAV (all decoded in one batch on the player's worker). Saved with the project
 // as part "interpolation": {"a": [z], "b": [z], "steps": N, "spherical": bool},
 // applied once the map holds a model of that latent size. GUI thread.
 #include "latent/interpolation.h"
@@ -77,6 +77,8 @@ public:
     // All steps decoded (controller's sampling) and written one after another as a clip,
     // on a worker: true when the export started; player()->exportFinished reports.
     Q_INVOKABLE bool exportMidi(const QString& pathOrUrl);
+    // The same rendered as one WAV (the transport's kit, swing, humanise, volume): steps x bars long.
+    Q_INVOKABLE bool exportWav(const QString& pathOrUrl);
 
 Q_SIGNALS:
     void controllerChanged();

@@ -107,11 +107,13 @@ MapBuild buildMap(std::shared_ptr<const LatentSpace> space, std::shared_ptr<cons
             build.means = std::move(encoded->mean);
         }
     }
-    build.plane = Projection::fit(build.means, 2);
-    build.volume = Projection::fit(build.means, 3);
+    // No windows (no dataset, or every window excluded): the model alone, on its own axes.
     if (build.means.empty()) {
         build.plane = Projection::identity(config.latent, 2);
         build.volume = Projection::identity(config.latent, 3);
+    } else {
+        build.plane = Projection::fit(build.means, 2);
+        build.volume = Projection::fit(build.means, 3);
     }
     for (std::size_t i = 0; i < build.means.size(); ++i) {
         const std::vector<float> p2 = build.plane.project(build.means[i]);

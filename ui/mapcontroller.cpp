@@ -137,8 +137,13 @@ void MapController::applyBuild(std::shared_ptr<MapBuild> build, quint64 generati
     m_volume = build->volume;
     m_map.setPoints(build->points, build->files, build->styles);
     m_map.setBackground(build->background, build->backgroundRect);
-    m_map.setStatus(build->points.empty() ? tr("No dataset windows fit this model: the map shows the model alone")
-                                          : QString());
+    if (!build->points.empty())
+        m_map.setStatus(QString());
+    else if (m_session && m_session->hasDataset() && m_session->windowCount() == 0)  // "None" in the browser
+        m_map.setStatus(tr("Every window is excluded in the dataset browser: the map shows the model alone "
+                           "(press All there to see the data)"));
+    else
+        m_map.setStatus(tr("No dataset windows fit this model: the map shows the model alone"));
     m_worker = std::make_unique<DecodeWorker>(m_space, [this](const DecodeResult& result) {
         QMetaObject::invokeMethod(this, [this, result] { onDecoded(result); }, Qt::QueuedConnection);
     });

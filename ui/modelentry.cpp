@@ -1,6 +1,7 @@
 #include "modelentry.h"
 
 #include "model/model.h"
+#include "model/modelheader.h"
 #include "modeleval.h"
 
 #include <QFileInfo>
@@ -13,29 +14,41 @@ namespace gs {
 
 ModelEntry ModelEntry::read(const QString& path, bool bundled)
 {
-    Result<Model> model = Model::load(path.toStdString());
-    if (model.ok())
-        return fromModel(model.value(), path, bundled);
+    Result<ModelHeader> header = readModelHeader(path.toStdString());
+    if (header.ok())
+        return fromHeader(header.value(), path, bundled);
     ModelEntry e;
     e.path = path;
     e.name = QFileInfo(path).completeBaseName();
     e.bundled = bundled;
-    e.error = QString::fromStdString(model.error().message);
+    e.error = QString::fromStdString(header.error().message);
     return e;
 }
 
 ModelEntry ModelEntry::fromModel(const Model& model, const QString& path, bool bundled)
 {
+    ModelHeader header;
+    header.config = model.config();
+    header.parameters = model.parameterCount();
+    header.history = model.history();
+    header.metrics = model.metrics();
+    header.dataset = model.datasetSummary();
+    header.hasOptimizerState = model.hasOptimizerState();
+    return fromHeader(header, path, bundled);
+}
+
+ModelEntry ModelEntry::fromHeader(const ModelHeader& header, const QString& path, bool bundled)
+{
     ModelEntry e;
     e.path = path;
     e.name = QFileInfo(path).completeBaseName();
     e.bundled = bundled;
-    const ModelConfig& c = model.config();
+    const ModelConfig& c = header.config;
     e.type = QString::fromStdString(c.type);
     e.latent = c.latent;
     e.hidden = c.type == "recurrent" ? c.rnnHidden : c.hidden;
-    e.parameters = model.parameterCount();
-    const DatasetSummary& d = model.datasetSummary();
+    e.parameters = header.parameters;
+    const DatasetSummary& d = header.dataset;
     e.datasetName = QString::fromStdString(d.name);
     e.trainWindows = d.trainWindows;
     e.validationWindows = d.validationWindows;
@@ -51,7 +64,7 @@ ModelEntry ModelEntry::fromModel(const Model& model, const QString& path, bool b
     e.klAnneal = QString::fromStdString(c.loss.klAnneal);
     e.flat = c.loss.flat;
     e.flatEta = c.loss.flatEta;
-    const std::vector<EpochRecord>& history = model.history();
+    const std::vector<EpochRecord>& history = header.history;
     if (!history.empty()) {
         e.learningRate = history.front().learningRate;
         e.epochs = history.back().epoch;
@@ -59,7 +72,7 @@ ModelEntry ModelEntry::fromModel(const Model& model, const QString& path, bool b
         for (const EpochRecord& r : history)
             e.trainingSeconds += r.seconds;
     }
-    e.evaluation = evaluationFigures(model.metrics());
+    e.evaluation = evaluationFigures(header.metrics);
     return e;
 }
 

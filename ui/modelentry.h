@@ -8,6 +8,7 @@
 namespace gs {
 
 class Model;
+struct ModelHeader;
 
 struct ModelEntry {
     QString path;
@@ -39,9 +40,11 @@ struct ModelEntry {
     // The stored evaluation figures by file name (hit_f1, ...); empty when never evaluated.
     QVariantMap evaluation;
 
-    // Reads the file (loads the model: call on a worker).
+    // Reads the file's header and metadata, not its weights (file I/O: call on a worker). A file
+    // damaged inside its weights lists fine and fails on Open, which checks everything.
     static ModelEntry read(const QString& path, bool bundled);
     static ModelEntry fromModel(const Model& model, const QString& path, bool bundled);
+    static ModelEntry fromHeader(const ModelHeader& header, const QString& path, bool bundled);
 };
 
 } // namespace gs

@@ -16,13 +16,16 @@ std::vector<Groove> validationWindows(const Dataset& dataset, const ModelConfig&
     return windows;
 }
 
-Status evaluateInto(Model& model, const std::vector<Groove>& windows, const std::atomic<bool>* cancel)
+Status evaluateInto(Model& model, const std::vector<Groove>& windows, const std::atomic<bool>* cancel,
+                    std::function<bool(const char* phase, double fraction)> progress)
 {
     if (windows.size() < 2)
         return Error{"", "the validation split has " + std::to_string(windows.size())
                 + " window(s) on this model's grid; evaluation needs at least 2"};
     const LatentSpace space(model);
-    Result<EvalReport> report = Evaluator(space).evaluate(windows, EvalOptions{}, cancel);
+    EvalOptions options;
+    options.progress = std::move(progress);
+    Result<EvalReport> report = Evaluator(space).evaluate(windows, options, cancel);
     if (!report.ok())
         return report.error();
     std::map<std::string, double> metrics = model.metrics();

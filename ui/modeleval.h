@@ -9,6 +9,7 @@
 #include <QVariantMap>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -25,7 +26,9 @@ std::vector<Groove> validationWindows(const Dataset& dataset, const ModelConfig&
 // Runs the Evaluator (the CLI's defaults, so figures compare with `eval`) and
 // merges the figures into model.metrics(). An error when there are fewer than
 // two windows or `cancel` became true; the model's metrics are then untouched.
-Status evaluateInto(Model& model, const std::vector<Groove>& windows, const std::atomic<bool>* cancel = nullptr);
+// `progress` (optional) is EvalOptions::progress: phase and fraction, false to stop.
+Status evaluateInto(Model& model, const std::vector<Groove>& windows, const std::atomic<bool>* cancel = nullptr,
+                    std::function<bool(const char* phase, double fraction)> progress = {});
 
 // The evaluation figures of a metrics map, keyed by their file names (hit_f1,
 // smoothness_mean, attribute_correlation_density, ...); empty without hit_f1.

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace gs {
 
@@ -31,6 +32,20 @@ const char* const kEvalRoles[][2] = {
     {"densityCorrelation", "attribute_correlation_density"},
     {"velocityCorrelation", "attribute_correlation_velocity"},
     {"offsetCorrelation", "attribute_correlation_offset"},
+};
+
+// The Evaluator's phases: the name the view shows and the share of the whole run
+// (smoothness and attributes decode tens of thousands of z's; reconstruction one per window).
+struct EvalPhase {
+    const char* key;
+    const char* label;
+    double start;
+    double share;
+};
+const EvalPhase kEvalPhases[] = {
+    {"reconstruction", QT_TRANSLATE_NOOP("ModelLibraryModel", "Reconstruction"), 0.05, 0.05},
+    {"smoothness", QT_TRANSLATE_NOOP("ModelLibraryModel", "Smoothness"), 0.10, 0.50},
+    {"attributes", QT_TRANSLATE_NOOP("ModelLibraryModel", "Attributes"), 0.60, 0.40},
 };
 
 std::vector<ModelEntry> readFolder(const QString& folder, bool bundled)
@@ -282,9 +297,15 @@ bool ModelLibraryModel::evaluate(int row)
         setMessage(tr("Import a dataset first: Evaluate uses its validation split."));
         return false;
     }
+    if (session->windowCount() == 0) {  // "None" in the dataset browser
+        setMessage(tr("Nothing to evaluate on: every window is excluded in the dataset browser. Press All there "
+                      "(or tick files) and evaluate again."));
+        return false;
+    }
     const QString path = e->path, name = e->name, datasetName = session->datasetName();
     m_evaluatingPath = path;
     m_cancelEval->store(false);
+    setEvaluationProgress(tr("Loading the model"), 0.0);
     Q_EMIT evaluatingChanged();
     emitRowChanged(path);
     setMessage(tr("Evaluating %1 on the validation split of %2…").arg(name, datasetName));
@@ -299,7 +320,20 @@ bool ModelLibraryModel::evaluate(int row)
         } else {
             const std::vector<Groove> validation = validationWindows(*dataset, model->config());
             windows = int(validation.size());
-            Status status = evaluateInto(model.value(), validation, cancel.get());
+            // A few dozen calls per run (one per decoded batch): each becomes one queued update.
+            auto progress = [this, cancel, path](const char* phase, double fraction) {
+                for (const EvalPhase& p : kEvalPhases)
+                    if (std::strcmp(p.key, phase) == 0) {
+                        const QString label = tr(p.label);
+                        const double overall = p.start + p.share * std::clamp(fraction, 0.0, 1.0);
+                        QMetaObject::invokeMethod(this, [this, label, overall, path] {
+                            if (m_evaluatingPath == path)
+                                setEvaluationProgress(label, overall);
+                        }, Qt::QueuedConnection);
+                    }
+                return !cancel->load();
+            };
+            Status status = evaluateInto(model.value(), validation, cancel.get(), progress);
             if (status.ok())
                 status = model->save(path.toStdString());
             if (status.ok())
@@ -307,8 +341,10 @@ bool ModelLibraryModel::evaluate(int row)
             else
                 error = QString::fromStdString(status.error().describe());
         }
-        QMetaObject::invokeMethod(this, [this, path, name, datasetName, updated, error, windows] {
+        const bool cancelled = !error.isEmpty() && cancel->load();
+        QMetaObject::invokeMethod(this, [this, path, name, datasetName, updated, error, windows, cancelled] {
             m_evaluatingPath.clear();
+            setEvaluationProgress(QString(), 0.0);
             Q_EMIT evaluatingChanged();
             emitRowChanged(path);
             const bool ok = error.isEmpty();
@@ -317,6 +353,8 @@ bool ModelLibraryModel::evaluate(int row)
                 setMessage(tr("Evaluated %1 on %2 validation windows of %3: F1 %4")
                                .arg(name).arg(windows).arg(datasetName)
                                .arg(updated.evaluation.value(QStringLiteral("hit_f1")).toDouble(), 0, 'f', 3));
+            } else if (cancelled) {
+                setMessage(tr("Evaluation of %1 cancelled; its file is unchanged.").arg(name));
             } else {
                 setMessage(tr("Could not evaluate %1: %2").arg(name, error));
             }
@@ -326,9 +364,21 @@ bool ModelLibraryModel::evaluate(int row)
     return true;
 }
 
+void ModelLibraryModel::setEvaluationProgress(const QString& phase, double progress)
+{
+    if (phase == m_evaluationPhase && progress == m_evaluationProgress)
+        return;
+    m_evaluationPhase = phase;
+    m_evaluationProgress = progress;
+    Q_EMIT evaluationProgressChanged();
+}
+
 void ModelLibraryModel::cancelEvaluation()
 {
+    if (!evaluating())
+        return;
     m_cancelEval->store(true);
+    setMessage(tr("Stopping the evaluation…"));  // the worker stops at its next batch
 }
 
 bool ModelLibraryModel::rename(int row, const QString& name)

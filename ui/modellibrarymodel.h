@@ -28,6 +28,8 @@ class ModelLibraryModel : public QAbstractListModel {
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool evaluating READ evaluating NOTIFY evaluatingChanged)
+    Q_PROPERTY(QString evaluationPhase READ evaluationPhase NOTIFY evaluationProgressChanged)
+    Q_PROPERTY(double evaluationProgress READ evaluationProgress NOTIFY evaluationProgressChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(QString sortRole READ sortRole NOTIFY sortChanged)
     Q_PROPERTY(bool sortAscending READ sortAscending NOTIFY sortChanged)
@@ -61,6 +63,10 @@ public:
     int count() const { return int(m_entries.size()); }
     bool busy() const { return m_pending > 0; }
     bool evaluating() const { return !m_evaluatingPath.isEmpty(); }
+    // While evaluating: what it does now ("Loading the model", "Reconstruction", "Smoothness",
+    // "Attributes") and how far the whole evaluation is (0..1, the phases weighted by their cost).
+    QString evaluationPhase() const { return m_evaluationPhase; }
+    double evaluationProgress() const { return m_evaluationProgress; }
     QString message() const { return m_message; }
     QString sortRole() const { return m_sortRole; }
     bool sortAscending() const { return m_sortAscending; }
@@ -92,6 +98,7 @@ Q_SIGNALS:
     void countChanged();
     void busyChanged();
     void evaluatingChanged();
+    void evaluationProgressChanged();
     void messageChanged();
     void sortChanged();
     void refreshed();
@@ -108,6 +115,7 @@ private:
     void upsert(const ModelEntry& entry);
     void applySort();
     void emitRowChanged(const QString& path);
+    void setEvaluationProgress(const QString& phase, double progress);
 
     QString m_folder;
     QString m_bundledFolder;
@@ -115,6 +123,8 @@ private:
     int m_pending = 0;
     quint64 m_generation = 0;
     QString m_evaluatingPath;
+    QString m_evaluationPhase;
+    double m_evaluationProgress = 0;
     QString m_message;
     QString m_sortRole;
     bool m_sortAscending = true;

@@ -1,13 +1,12 @@
 #include "pathplayer.h"
 
+#include "clipexporter.h"
 #include "latent/latentspace.h"
 #include "mapcontroller.h"
 #include "mapworker.h"
 #include "midi/groovemidi.h"
 #include "session.h"
 #include "transport.h"
-
-#include <QUrl>
 
 #include <exception>
 
@@ -182,12 +181,21 @@ void PathPlayer::stop()
 
 bool PathPlayer::exportClip(const std::vector<LatentVector>& path, const QString& pathOrUrl)
 {
+    return startExport(path, pathOrUrl, false);
+}
+
+bool PathPlayer::exportWav(const std::vector<LatentVector>& path, const QString& pathOrUrl)
+{
+    return startExport(path, pathOrUrl, true);
+}
+
+bool PathPlayer::startExport(const std::vector<LatentVector>& path, const QString& pathOrUrl, bool wav)
+{
     if (!m_controller || !m_controller->space() || path.empty()) {
         setMessage(tr("Nothing to export: make a path first."));
         return false;
     }
-    const QUrl url(pathOrUrl);
-    const QString file = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+    const QString file = ClipExporter::localPath(pathOrUrl, wav ? QStringLiteral("wav") : QStringLiteral("mid"));
     if (file.isEmpty()) {
         setMessage(tr("Choose a file to export to."));
         return false;
@@ -195,21 +203,26 @@ bool PathPlayer::exportClip(const std::vector<LatentVector>& path, const QString
     ClipOptions options;
     if (Session* session = m_controller->session())
         options.bpm = session->bpm();
+    ClipExporter::WavOptions wavOptions;
+    if (wav)  // read here: the transport lives on this thread
+        wavOptions = ClipExporter::wavOptions(transport(), options.bpm);
     const bool was = exporting();
     const quint64 ticket = m_nextTicket++;
     m_exportTicket = ticket;
     if (!was)
         Q_EMIT exportingChanged();
-    setMessage(tr("Exporting %1 steps…").arg(path.size()));
+    setMessage(tr("Exporting %1 grooves…").arg(path.size()));
     m_writer->post([this, space = m_controller->space(), path, sampling = m_controller->sampling(), file, options,
-                    ticket] {
+                    wav, wavOptions, ticket] {
         bool ok = false;
         QString text;
         try {
             const std::vector<Groove> grooves = decodePath(*space, path, sampling);
-            const Status written = writeGrooveMidi(file.toStdString(), grooves, space->config().drumMap, options);
+            const DrumMap& map = space->config().drumMap;
+            const Status written = wav ? ClipExporter::writeSequenceWav(file.toStdString(), grooves, map, wavOptions)
+                                       : writeGrooveMidi(file.toStdString(), grooves, map, options);
             ok = written.ok();
-            text = ok ? tr("Exported %1 steps to %2").arg(grooves.size()).arg(file)
+            text = ok ? tr("Exported %1 grooves to %2").arg(grooves.size()).arg(file)
                       : QString::fromStdString(written.error().describe());
         } catch (const std::exception& e) {
             text = tr("%1: %2").arg(file, QString::fromUtf8(e.what()));

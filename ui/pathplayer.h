@@ -3,7 +3,8 @@
 // movement) without touching the GUI thread's time: the whole path is decoded
 // in one batch on a worker, then handed to the Transport as one multi-bar
 // sequence (Transport::playSequence), or written as one MIDI clip (temp file +
-// rename, by writeGrooveMidi). playingStep follows the transport's
+// rename, by writeGrooveMidi) or one WAV (ClipExporter::writeSequenceWav, with
+// the transport's kit, swing, humanise and volume), decoded and written in one job. playingStep follows the transport's
 // sequenceIndex while this player's sequence is the one playing, so the map can
 // highlight the step being heard. GUI thread; workers report by queued calls.
 #include "core/groove.h"
@@ -61,9 +62,12 @@ public:
     void play(const std::vector<LatentVector>& path);
     // Ends this player's sequence (the Session groove plays again).
     Q_INVOKABLE void stop();
-    // Decodes `path` and writes it as one MIDI clip at `pathOrUrl` (file:// URLs too), on
-    // a worker; exportFinished reports. Returns false (and sets message) when it cannot start.
+    // Decodes `path` and writes it as one MIDI clip at `pathOrUrl` (file:// URLs too; a
+    // missing suffix becomes .mid), on a worker; exportFinished reports. Returns false (and
+    // sets message) when it cannot start.
     bool exportClip(const std::vector<LatentVector>& path, const QString& pathOrUrl);
+    // The same as one WAV (a missing suffix becomes .wav), each step as long as its groove.
+    bool exportWav(const std::vector<LatentVector>& path, const QString& pathOrUrl);
 
 Q_SIGNALS:
     void controllerChanged();
@@ -79,6 +83,7 @@ Q_SIGNALS:
     void exportFinished(bool ok, const QString& message);
 
 private:
+    bool startExport(const std::vector<LatentVector>& path, const QString& pathOrUrl, bool wav);
     void applyDecoded(std::vector<Groove> grooves, const QString& failure, quint64 ticket);
     void applyExport(bool ok, const QString& text, quint64 ticket);
     void onSequenceChanged();

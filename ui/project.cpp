@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <memory>
 
 namespace gs {
 
@@ -444,23 +445,31 @@ void Project::autosave()
 
 QString Project::saveOnQuit()
 {
-    m_io.waitForDone();
+    // The write runs on the worker like every other; quitting then waits for it (a few KB):
+    // the window is closing and the work must be on disk before the process ends.
     checkDirty();
-    if (m_filePath.isEmpty()) {
+    const bool untitled = m_filePath.isEmpty();
+    if (untitled)
         m_recent->setLast(QLatin1String(RecentProjects::untitledMark));
-        if (!m_dirty)
-            return {};
-        QDir().mkpath(m_dataDir);
-        return ProjectFile::write(autosavePath(), ProjectFile::document(snapshotFor(QString())));
-    }
-    if (!m_dirty)
+    if (!m_dirty) {
+        m_io.waitForDone();  // an autosave still under way ends first
         return {};
-    const QString error = ProjectFile::write(m_filePath, ProjectFile::document(snapshotFor(currentDir())));
-    if (error.isEmpty()) {
+    }
+    const QString path = untitled ? autosavePath() : m_filePath;
+    const QJsonObject document = ProjectFile::document(snapshotFor(untitled ? QString() : currentDir()));
+    auto error = std::make_shared<QString>();
+    m_io.start([path, document, error] {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        *error = ProjectFile::write(path, document);
+    });
+    m_io.waitForDone();
+    if (untitled)
+        return *error;
+    if (error->isEmpty()) {
         m_clean = canonical(snapshot());
         setDirty(false);
     }
-    return error;
+    return *error;
 }
 
 // ---- autosave location, crash marker, recovery ----
@@ -475,40 +484,49 @@ void Project::setAutosaveInterval(int ms) { m_autosaveTimer.setInterval(ms); }
 
 void Project::startSession()
 {
-    // Runs once before the window shows; the marker is a few bytes.
-    QFile marker(markerPath());
-    if (marker.open(QIODevice::ReadOnly)) {
-        const QJsonObject content = QJsonDocument::fromJson(marker.readAll()).object();
-        marker.close();
-        const qint64 pid = content.value(QStringLiteral("pid")).toInteger();
-        const bool stillRunning = pid > 0 && pid != QCoreApplication::applicationPid()
-            && QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
-        const QString autosave = content.value(QStringLiteral("autosave")).toString();
-        if (!stillRunning && !autosave.isEmpty() && QFileInfo(autosave).isFile()) {
-            m_recoveryPath = autosave;
-            Q_EMIT recoveryChanged();
-        }
-    }
+    // Read the last run's marker and write ours on the worker; autosaves queued after this
+    // run after it (one thread, in order), so their marker updates land on ours.
     m_sessionStarted = true;
-    writeMarker(QString());
+    m_markerAutosave.clear();
+    const QString dataDir = m_dataDir, markerFile = markerPath();
+    QPointer<Project> self(this);
+    m_io.start([self, dataDir, markerFile] {
+        QString recovery;
+        QFile marker(markerFile);
+        if (marker.open(QIODevice::ReadOnly)) {
+            const QJsonObject content = QJsonDocument::fromJson(marker.readAll()).object();
+            marker.close();
+            const qint64 pid = content.value(QStringLiteral("pid")).toInteger();
+            const bool stillRunning = pid > 0 && pid != QCoreApplication::applicationPid()
+                && QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
+            const QString autosave = content.value(QStringLiteral("autosave")).toString();
+            if (!stillRunning && !autosave.isEmpty() && QFileInfo(autosave).isFile())
+                recovery = autosave;
+        }
+        QDir().mkpath(dataDir);
+        ProjectFile::write(markerFile, QJsonObject{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                                           {QStringLiteral("autosave"), QString()}});  // best effort
+        postBack(self, [self, recovery] {
+            if (!recovery.isEmpty() && self->m_recoveryPath != recovery) {
+                self->m_recoveryPath = recovery;
+                Q_EMIT self->recoveryChanged();
+            }
+            Q_EMIT self->sessionStarted();
+        });
+    });
     m_recent->prune();
-}
-
-void Project::writeMarker(const QString& autosave)
-{
-    QDir().mkpath(m_dataDir);
-    QJsonObject content{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
-        {QStringLiteral("autosave"), autosave}};
-    ProjectFile::write(markerPath(), content);
-    m_markerAutosave = autosave;
 }
 
 void Project::endSession()
 {
-    m_io.waitForDone();
-    if (m_sessionStarted)
-        QFile::remove(markerPath());
+    if (!m_sessionStarted)
+        return;
     m_sessionStarted = false;
+    // Quitting waits for the removal (and any save before it): a marker left behind would
+    // offer a recovery on the next start.
+    const QString markerFile = markerPath();
+    m_io.start([markerFile] { QFile::remove(markerFile); });
+    m_io.waitForDone();
 }
 
 bool Project::recover()

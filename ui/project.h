@@ -123,7 +123,8 @@ public:
     Q_INVOKABLE void checkDirty();
     // Autosave now if dirty (the timer calls this): to filePath, or to autosavePath() if untitled.
     Q_INVOKABLE void autosave();
-    // Synchronous save for quitting: the project file (or the untitled autosave) if dirty. Returns "" or an error.
+    // Save for quitting: the project file (or the untitled autosave) if dirty, written on the
+    // worker; the call waits for it (quit only). Returns "" or an error.
     QString saveOnQuit();
 
     // Where the untitled autosave and the crash marker live (default AppDataLocation).
@@ -133,10 +134,11 @@ public:
     QString markerPath() const;
     void setAutosaveInterval(int ms);
 
-    // Start of a run: if a marker from a run that did not end cleanly is there, offers
-    // recovery (recoveryAvailable) of the last autosave it names; then writes our marker.
+    // Start of a run, on the worker: if a marker from a run that did not end cleanly is there,
+    // offers recovery (recoveryChanged, recoveryAvailable) of the last autosave it names; then
+    // writes our marker; sessionStarted() when done.
     void startSession();
-    // Clean end of a run: removes the marker.
+    // Clean end of a run: removes the marker (waits for the worker: quit only).
     void endSession();
     bool recoveryAvailable() const { return !m_recoveryPath.isEmpty(); }
     QString recoveryPath() const { return m_recoveryPath; }
@@ -154,6 +156,7 @@ Q_SIGNALS:
     void notesChanged();
     void recentProjectsChanged();
     void recoveryChanged();
+    void sessionStarted();
     void opened(const QString& path);
     void saved(const QString& path);
     void autosaved(const QString& path);
@@ -181,7 +184,6 @@ private:
     void setDirty(bool dirty);
     void jobStarted();
     void jobDone();
-    void writeMarker(const QString& autosave);
 
     std::vector<Part> m_parts;
     QJsonObject m_stash;  // values for keys no part has claimed (yet)

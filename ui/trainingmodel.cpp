@@ -3,6 +3,7 @@
 #include "dataset/dataset.h"
 #include "model/model.h"
 #include "modellibrarymodel.h"
+#include "train/precision.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -51,6 +52,7 @@ QVariantMap reportValues(const TrainReport& r)
             Q_EMIT settingsChanged();                 \
     }
 GS_SETTER(setFlat, m_flat, bool, value)
+GS_SETTER(setFastTraining, m_fastTraining, bool, value)
 GS_SETTER(setLatent, m_latent, int, std::clamp(value, 2, 256))
 GS_SETTER(setEpochs, m_epochs, int, std::clamp(value, 1, 5000))
 GS_SETTER(setBatch, m_batch, int, std::clamp(value, 1, 4096))
@@ -66,6 +68,11 @@ GS_SETTER(setKlWarmupEpochs, m_klWarmup, int, std::clamp(value, 0, 5000))
 GS_SETTER(setClipNorm, m_clipNorm, double, std::clamp(value, 0.0, 1e6))
 GS_SETTER(setThreads, m_threads, int, std::clamp(value, 0, 256))
 #undef GS_SETTER
+
+bool TrainingModel::fastTrainingAvailable() const
+{
+    return cpuHasBf16();
+}
 
 TrainingModel::TrainingModel(QObject* parent) : QObject(parent), m_saveFolder(ModelLibraryModel::defaultFolder())
 {
@@ -188,6 +195,11 @@ bool TrainingModel::start()
         setMessage(tr("Import a dataset first: there is nothing to train on."));
         return false;
     }
+    if (m_session->windowCount() == 0) {  // "None" in the dataset browser
+        setMessage(tr("Nothing to train on: every window is excluded in the dataset browser. "
+                      "Press All there (or tick files) and start again."));
+        return false;
+    }
     const Dataset& dataset = *m_session->dataset();
     TrainingJob job;
     job.source = TrainingJob::Source::Fresh;
@@ -227,6 +239,11 @@ bool TrainingModel::resume()
         setMessage(tr("Import a dataset first: there is nothing to train on."));
         return false;
     }
+    if (m_session->windowCount() == 0) {  // "None" in the dataset browser
+        setMessage(tr("Nothing to train on: every window is excluded in the dataset browser. "
+                      "Press All there (or tick files) and start again."));
+        return false;
+    }
     // The session may be exploring this very model: the run trains a copy.
     TrainingJob job;
     job.source = TrainingJob::Source::Copy;
@@ -243,6 +260,11 @@ bool TrainingModel::resumeFile(const QString& path)
         return false;
     if (!m_session || !m_session->dataset()) {
         setMessage(tr("Import a dataset first: there is nothing to train on."));
+        return false;
+    }
+    if (m_session->windowCount() == 0) {  // "None" in the dataset browser
+        setMessage(tr("Nothing to train on: every window is excluded in the dataset browser. "
+                      "Press All there (or tick files) and start again."));
         return false;
     }
     TrainingJob job;
@@ -270,6 +292,10 @@ bool TrainingModel::launch(TrainingJob job)
     job.options.clipNorm = m_clipNorm;
     job.options.threads = m_threads;
     job.options.seed = std::uint64_t(m_seed);
+    // Ask for bf16 only where the trainer would honour it, so other runs carry no fallback note.
+    const bool rhythm = job.source != TrainingJob::Source::Fresh || job.config.type == "rhythmvae";
+    if (m_fastTraining && cpuHasBf16() && rhythm && !(job.source == TrainingJob::Source::Fresh && job.config.loss.flat))
+        job.options.precision = TrainPrecision::BFloat16;
     job.saveFolder = m_saveFolder;
     job.saveStem = QStringLiteral("%1-latent%2-%3")
                        .arg(m_modelType)

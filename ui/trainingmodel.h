@@ -43,6 +43,10 @@ class TrainingModel : public QObject {
     Q_PROPERTY(int klWarmupEpochs READ klWarmupEpochs WRITE setKlWarmupEpochs NOTIFY settingsChanged)
     Q_PROPERTY(double clipNorm READ clipNorm WRITE setClipNorm NOTIFY settingsChanged)
     Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY settingsChanged)
+    // bf16 mixed precision where it pays (RhythmVAE, no flat penalty, a CPU with native bf16): ~1.6x faster,
+    // the same quality in our comparison (docs/benchmarks.md). Elsewhere the run trains in fp32.
+    Q_PROPERTY(bool fastTraining READ fastTraining WRITE setFastTraining NOTIFY settingsChanged)
+    Q_PROPERTY(bool fastTrainingAvailable READ fastTrainingAvailable CONSTANT)
     // State.
     Q_PROPERTY(gs::Session* session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(gs::EpochModel* history READ history CONSTANT)
@@ -72,6 +76,9 @@ public:
     void setModelType(const QString& type);  // "rhythmvae" or "recurrent"
     bool flat() const { return m_flat; }
     void setFlat(bool flat);
+    bool fastTraining() const { return m_fastTraining; }
+    void setFastTraining(bool fast);
+    bool fastTrainingAvailable() const;
     int latent() const { return m_latent; }
     void setLatent(int latent);
     int epochs() const { return m_epochs; }
@@ -164,6 +171,7 @@ private:
 
     QString m_modelType = QStringLiteral("rhythmvae");
     bool m_flat = false;
+    bool m_fastTraining = true;
     int m_latent = 2;
     int m_epochs = 30;
     int m_batch = 64;

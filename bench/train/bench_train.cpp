@@ -1,10 +1,13 @@
 // bench_train: the RhythmVAE configuration (latent 2, widths 512/1024, batch 64)
 // trained by our Trainer and by PyTorch (bench_train.py, Debian's python3-torch)
-// in the same run, at 32 and 96 steps and 1 and 2 threads; then single-z
-// decode latency (median, p99) of the torch module, FastDecoder and PyTorch.
+// in the same run, at 32 and 96 steps and 1 and 2 threads, each in fp32 and in
+// bf16 mixed precision (our --precision bf16; PyTorch under torch.autocast
+// bf16, the like-for-like reference); then single-z decode latency (median,
+// p99) of the torch module, FastDecoder and PyTorch.
 // Figures only: a benchmark never passes or fails.
 #include "model/fastdecoder.h"
 #include "model/modelinternal.h"
+#include "train/precision.h"
 #include "train/trainer.h"
 
 #include <nlohmann/json.hpp>
@@ -43,7 +46,7 @@ ModelConfig rhythmVae(int stepsPerBeat)
     return c;
 }
 
-double cppTrain(int stepsPerBeat, int threads, int batches)
+double cppTrain(int stepsPerBeat, int threads, int blasThreads, int batches, TrainPrecision precision)
 {
     Model m = Model::create(rhythmVae(stepsPerBeat)).value();
     TrainingSet set;
@@ -51,6 +54,8 @@ double cppTrain(int stepsPerBeat, int threads, int batches)
     TrainOptions o;
     o.epochs = 1;
     o.threads = threads;
+    o.precision = precision;
+    o.blasThreads = blasThreads;
     // Warm-up epoch (allocator, BLAS buffers), then the measured one.
     TrainingSet warm;
     warm.train.assign(set.train.begin(), set.train.begin() + 64 * 3);
@@ -59,10 +64,12 @@ double cppTrain(int stepsPerBeat, int threads, int batches)
     return out.ok() ? out.samplesPerSecond : 0.0;
 }
 
-nlohmann::json python(const std::string& script, int steps, int threads, int batches)
+nlohmann::json python(
+    const std::string& script, int steps, int threads, int blasThreads, int batches, const std::string& extra)
 {
-    const std::string cmd = "OPENBLAS_NUM_THREADS=1 /usr/bin/python3 " + script + " --steps " + std::to_string(steps)
-        + " --threads " + std::to_string(threads) + " --batches " + std::to_string(batches) + " 2>/dev/null";
+    const std::string cmd = "OPENBLAS_NUM_THREADS=" + std::to_string(blasThreads) + " /usr/bin/python3 " + script + " --steps " + std::to_string(steps)
+        + " --threads " + std::to_string(threads) + " --batches " + std::to_string(batches) + " " + extra
+        + " 2>/dev/null";
     std::string text;
     if (FILE* p = popen(cmd.c_str(), "r")) {
         char buf[512];
@@ -101,9 +108,11 @@ Latency measure(F&& decodeOnce, int count)
 
 int main(int argc, char** argv)
 {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress line by line when redirected
     int batches = 40;
     int decodes = 5000;
     int train = 1;  // --train 0: decode latency only
+    int rounds = 1;  // --rounds N: best of N per figure
     std::string script = std::string(GS_BENCH_DIR) + "/bench_train.py";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
@@ -113,24 +122,47 @@ int main(int argc, char** argv)
             decodes = std::stoi(argv[i + 1]);
         else if (a == "--train")
             train = std::stoi(argv[i + 1]);
+        else if (a == "--rounds")
+            rounds = std::max(1, std::stoi(argv[i + 1]));
     }
-    std::printf("RhythmVAE training, batch 64, %d batches, samples/s (higher is better)\n", batches);
-    std::printf("%6s %8s %12s %12s %8s\n", "steps", "threads", "C++ (ours)", "PyTorch", "ratio");
+    std::printf("RhythmVAE training, batch 64, %d batches, best of %d rounds, samples/s (higher is better)\n",
+        batches, rounds);
+    std::printf("CPU with native bf16 (AVX512_BF16 / AMX-BF16): %s\n", cpuHasBf16() ? "yes" : "no");
+    std::printf("threads: torch intra-op / OpenBLAS\n");
+    std::printf("%6s %8s %12s %12s %12s %12s\n", "steps", "threads", "ours fp32", "ours bf16", "PyTorch fp32",
+        "PyTorch bf16");
     for (int spb : {4, 12}) {
         if (!train)
             break;
         const int steps = 8 * spb;
-        double bestCpp = 0, bestPy = 0;
-        for (int threads : {1, 2}) {
-            const double cpp = cppTrain(spb, threads, batches);
-            const nlohmann::json py = python(script, steps, threads, batches);
-            const double pyRate = py.value("samples_per_second", 0.0);
-            bestCpp = std::max(bestCpp, cpp);
-            bestPy = std::max(bestPy, pyRate);
-            std::printf("%6d %8d %12.0f %12.0f %8.2f\n", steps, threads, cpp, pyRate, pyRate > 0 ? cpp / pyRate : 0.0);
+        enum { OursFp32, OursBf16, PyFp32, PyBf16, Columns };
+        double best[Columns] = {};
+        // Thread splits: torch intra-op threads x OpenBLAS threads.
+        const std::pair<int, int> splits[] = {{1, 1}, {2, 1}, {1, 2}};
+        for (auto [threads, blas] : splits) {
+            double rate[Columns] = {};
+            // Rounds interleave the four so that a burst of load hits them alike.
+            for (int round = 0; round < rounds; ++round) {
+                rate[OursFp32] = std::max(rate[OursFp32], cppTrain(spb, threads, blas, batches, TrainPrecision::Float32));
+                rate[OursBf16] = std::max(rate[OursBf16], cppTrain(spb, threads, blas, batches, TrainPrecision::BFloat16));
+                rate[PyFp32] = std::max(rate[PyFp32],
+                    python(script, steps, threads, blas, batches, "--decodes 0").value("samples_per_second", 0.0));
+                rate[PyBf16] = std::max(rate[PyBf16],
+                    python(script, steps, threads, blas, batches, "--decodes 0 --bf16").value("samples_per_second", 0.0));
+            }
+            for (int c = 0; c < Columns; ++c)
+                best[c] = std::max(best[c], rate[c]);
+            const std::string split = std::to_string(threads) + "/" + std::to_string(blas);
+            std::printf("%6d %8s %12.0f %12.0f %12.0f %12.0f\n", steps, split.c_str(), rate[OursFp32], rate[OursBf16],
+                rate[PyFp32], rate[PyBf16]);
         }
-        std::printf("%6d %8s %12.0f %12.0f %8.2f   (best thread split each; goal >= 1.5)\n", steps, "best", bestCpp,
-            bestPy, bestPy > 0 ? bestCpp / bestPy : 0.0);
+        auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
+        std::printf("%6d %8s %12.0f %12.0f %12.0f %12.0f   (best thread split each)\n", steps, "best", best[OursFp32],
+            best[OursBf16], best[PyFp32], best[PyBf16]);
+        std::printf("%6d ratios: ours bf16 / PyTorch fp32 %.2f (goal >= 1.5), ours bf16 / PyTorch bf16 %.2f, "
+                    "ours fp32 / PyTorch fp32 %.2f\n",
+            steps, ratio(best[OursBf16], best[PyFp32]), ratio(best[OursBf16], best[PyBf16]),
+            ratio(best[OursFp32], best[PyFp32]));
     }
 
     std::printf("\nSingle-z decode latency, 1 thread, microseconds (goal p99 < 100 at 32 steps)\n");
@@ -152,7 +184,7 @@ int main(int argc, char** argv)
         Latency fd = measure([&] { fast.decode(z.data_ptr<float>(), h.data(), v.data(), o.data()); }, decodes);
         FastDecoder half = FastDecoder::create(m, FastDecoder::Precision::Half).value();
         Latency fh = measure([&] { half.decode(z.data_ptr<float>(), h.data(), v.data(), o.data()); }, decodes);
-        const nlohmann::json py = python(script, 8 * spb, 1, 3);
+        const nlohmann::json py = python(script, 8 * spb, 1, 1, 3, "--decodes " + std::to_string(decodes));
         std::printf("%6d %-22s %10.1f %10.1f\n", 8 * spb, "C++ module", mod.median, mod.p99);
         std::printf("%6d %-22s %10.1f %10.1f\n", 8 * spb, "C++ FastDecoder fp32", fd.median, fd.p99);
         std::printf("%6d %-22s %10.1f %10.1f\n", 8 * spb, half.halfWeights() ? "C++ FastDecoder fp16" : "C++ FastDec. (no F16C)",

@@ -3,6 +3,8 @@
 #include "jsonout.h"
 #include "modeljson.h"
 
+#include "model/modelheader.h"
+
 #include <iostream>
 
 namespace gs {
@@ -25,7 +27,8 @@ nlohmann::json historyJson(const std::vector<EpochRecord>& history)
     const EpochRecord& last = history.back();
     h["first"] = {{"epoch", first.epoch}, {"train", lossTermsJson(first.train)}, {"validation", lossTermsJson(first.validation)}};
     h["last"] = {{"epoch", last.epoch}, {"train", lossTermsJson(last.train)}, {"validation", lossTermsJson(last.validation)},
-        {"learning_rate", last.learningRate}, {"kl_weight", last.klWeight}, {"samples_per_second", last.samplesPerSecond}};
+        {"learning_rate", last.learningRate}, {"kl_weight", last.klWeight}, {"samples_per_second", last.samplesPerSecond},
+        {"precision", last.precision}};
     h["best_validation"] = {{"epoch", best->epoch}, {"loss", best->validation.total}};
     h["seconds"] = seconds;
     return h;
@@ -35,7 +38,9 @@ nlohmann::json historyJson(const std::vector<EpochRecord>& history)
 
 int inspectModelFile(const std::string& path, bool json)
 {
-    auto loaded = Model::load(path);
+    // The header and metadata only: describing a model needs no weights. (The checksum over the
+    // weights is verified by every command that loads them: eval, generate, encode, train.)
+    auto loaded = readModelHeader(path);
     if (!loaded) {
         std::string message = loaded.error().describe();
         if (message.find("wrong magic") != std::string::npos)
@@ -45,32 +50,32 @@ int inspectModelFile(const std::string& path, bool json)
         std::cerr << message << "\n";
         return kExitBadInput;
     }
-    const Model& m = loaded.value();
-    const DatasetSummary& d = m.datasetSummary();
-    nlohmann::json j = {{"file", path}, {"kind", "model"}, {"config", modelConfigJson(m)}, {"history", historyJson(m.history())},
-        {"metrics", m.metrics()}, {"optimizer_state", m.hasOptimizerState()},
+    const ModelHeader& m = loaded.value();
+    const DatasetSummary& d = m.dataset;
+    nlohmann::json j = {{"file", path}, {"kind", "model"}, {"config", modelConfigJson(m.config, m.parameters)},
+        {"history", historyJson(m.history)}, {"metrics", m.metrics}, {"optimizer_state", m.hasOptimizerState},
         {"dataset", {{"name", d.name}, {"train_windows", d.trainWindows}, {"validation_windows", d.validationWindows},
                         {"skipped_windows", d.skippedWindows}, {"styles", d.styles}, {"source_files", d.sourceHashes.size()}}}};
     if (json) {
         std::cout << jsonText(j) << "\n";
         return kExitOk;
     }
-    const ModelConfig& c = m.config();
+    const ModelConfig& c = m.config;
     std::cout << path << ": " << c.type << " model, latent " << c.latent << ", " << c.steps() << " steps x " << c.voices()
               << " voices (" << c.grid.bars << " bars of " << c.grid.meter.text() << ", " << c.grid.stepsPerBeat
-              << " steps per beat), drum map " << c.drumMap.name() << ", " << m.parameterCount() << " parameters\n";
+              << " steps per beat), drum map " << c.drumMap.name() << ", " << m.parameters << " parameters\n";
     std::cout << "loss: beta " << c.loss.beta << ", free bits " << c.loss.freeBits << ", KL annealing " << c.loss.klAnneal
               << (c.loss.flat ? ", flat-manifold eta " + std::to_string(c.loss.flatEta) : std::string()) << "\n";
-    if (m.history().empty()) {
+    if (m.history.empty()) {
         std::cout << "untrained\n";
     } else {
-        const EpochRecord& last = m.history().back();
-        std::cout << "trained " << last.epoch << " epochs: train loss " << m.history().front().train.total << " -> "
-                  << last.train.total << ", validation " << m.history().front().validation.total << " -> "
+        const EpochRecord& last = m.history.back();
+        std::cout << "trained " << last.epoch << " epochs: train loss " << m.history.front().train.total << " -> "
+                  << last.train.total << ", validation " << m.history.front().validation.total << " -> "
                   << last.validation.total << " (best " << j["history"]["best_validation"]["loss"].get<double>()
-                  << " at epoch " << j["history"]["best_validation"]["epoch"].get<int>() << ")\n";
+                  << " at epoch " << j["history"]["best_validation"]["epoch"].get<int>() << ", " << last.precision << ")\n";
     }
-    for (const auto& [key, value] : m.metrics())
+    for (const auto& [key, value] : m.metrics)
         std::cout << "  " << key << " = " << value << "\n";
     std::cout << "dataset " << (d.name.empty() ? "(none)" : d.name) << ": " << d.trainWindows << " train / "
               << d.validationWindows << " validation windows from " << d.sourceHashes.size() << " files";

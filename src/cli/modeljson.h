@@ -12,17 +12,21 @@ inline nlohmann::json lossTermsJson(const LossTerms& t)
         {"flat", t.flat}};
 }
 
-inline nlohmann::json modelConfigJson(const Model& model)
+inline nlohmann::json modelConfigJson(const ModelConfig& c, std::int64_t parameters)
 {
-    const ModelConfig& c = model.config();
     return {{"type", c.type}, {"latent", c.latent}, {"steps", c.steps()}, {"voices", c.voices()},
         {"bars", c.grid.bars}, {"steps_per_beat", c.grid.stepsPerBeat}, {"meter", c.grid.meter.text()},
         {"drum_map", c.drumMap.name()}, {"hidden", c.hidden}, {"decoder_hidden", c.decoderHidden},
-        {"rnn_hidden", c.rnnHidden}, {"parameters", model.parameterCount()},
+        {"rnn_hidden", c.rnnHidden}, {"parameters", parameters},
         {"loss", {{"beta", c.loss.beta}, {"free_bits", c.loss.freeBits}, {"kl_anneal", c.loss.klAnneal},
                      {"kl_warmup_epochs", c.loss.klWarmupEpochs}, {"flat", c.loss.flat}, {"flat_eta", c.loss.flatEta},
                      {"hit_weight", c.loss.hitWeight}, {"velocity_weight", c.loss.velocityWeight},
                      {"offset_weight", c.loss.offsetWeight}}}};
+}
+
+inline nlohmann::json modelConfigJson(const Model& model)
+{
+    return modelConfigJson(model.config(), model.parameterCount());
 }
 
 } // namespace gs

@@ -4,6 +4,7 @@
 #include "modeljson.h"
 
 #include "dataset/datasetfile.h"
+#include "train/precision.h"
 #include "train/trainer.h"
 
 #include <CLI/CLI.hpp>
@@ -39,6 +40,7 @@ struct TrainArgs {
     int earlyStop = 0;
     std::uint64_t seed = 1;
     int threads = 0;
+    std::string precision = "fp32";
     std::string resume;
     bool json = false;
 };
@@ -109,9 +111,11 @@ int runTrain(const TrainArgs& args)
     options.earlyStopPatience = args.earlyStop;
     options.seed = args.seed;
     options.threads = args.threads;
+    options.precision = parsePrecision(args.precision).value_or(TrainPrecision::Float32);
     std::cerr << "train: " << model.config().type << ", latent " << model.config().latent << ", "
               << model.parameterCount() << " parameters, " << set.train.size() << " train / " << set.validation.size()
-              << " validation windows, " << resolvedThreads(args.threads) << " threads\n";
+              << " validation windows, " << resolvedThreads(args.threads) << " threads, "
+              << precisionName(choosePrecision(options.precision, model.config()).precision) << "\n";
     Trainer trainer(model, std::move(set), options);
     const TrainOutcome outcome = trainer.run(printProgress);
     if (outcome.end == TrainOutcome::End::Failed)
@@ -132,6 +136,7 @@ int runTrain(const TrainArgs& args)
         j["seconds"] = outcome.seconds;
         j["samples_per_second"] = outcome.samplesPerSecond;
         j["threads"] = resolvedThreads(args.threads);
+        j["precision"] = last.precision;
         j["train"] = lossTermsJson(last.train);
         j["validation"] = lossTermsJson(last.validation);
         j["learning_rate"] = last.learningRate;
@@ -175,6 +180,9 @@ void addTrainCommand(CLI::App& app)
     cmd->add_option("--early-stop", a->earlyStop, "Stop after N epochs without validation improvement (0: never)")->capture_default_str();
     cmd->add_option("--seed", a->seed, "Seed (weights, shuffling)")->capture_default_str();
     cmd->add_option("--threads", a->threads, "Torch threads (0: cores - 1)")->capture_default_str();
+    cmd->add_option("--precision", a->precision,
+        "fp32, or bf16 mixed precision (RhythmVAE on CPUs with AVX512_BF16/AMX; otherwise falls back to fp32)")
+        ->check(CLI::IsMember({"fp32", "bf16"}))->capture_default_str();
     cmd->add_option("--resume", a->resume, "Continue training this model file (its config wins)");
     cmd->add_flag("--json", a->json, "End with one JSON object on stdout");
     cmd->callback([a] {

@@ -9,6 +9,16 @@
 
 namespace gs {
 
+namespace {
+
+// False when the caller's progress callback asks to stop.
+bool keepGoing(const EvalOptions& options, const char* phase, double fraction)
+{
+    return !options.progress || options.progress(phase, fraction);
+}
+
+} // namespace
+
 std::map<std::string, double> EvalReport::flatten() const
 {
     std::map<std::string, double> m{
@@ -40,23 +50,24 @@ Result<EvalReport> Evaluator::evaluate(const std::vector<Groove>& windows, const
 {
     if (windows.empty())
         return Error{"", "no windows to evaluate on"};
+    if (!keepGoing(options, "reconstruction", 0.0))
+        return Error{"", "evaluation cancelled"};
     auto encoded = m_space.encode(windows, {}, cancel);
     if (!encoded)
         return encoded.error();
     EvalReport report;
     report.windows = int(windows.size());
-    reconstruction(windows, *encoded, options, report);
-    if (cancel && cancel->load())
+    if (!reconstruction(windows, *encoded, options, report) || (cancel && cancel->load()))
         return Error{"", "evaluation cancelled"};
-    smoothness(*encoded, options, report);
-    if (cancel && cancel->load())
+    if (!smoothness(*encoded, options, report) || (cancel && cancel->load()))
         return Error{"", "evaluation cancelled"};
-    attributes(windows, *encoded, options, report);
+    if (!attributes(windows, *encoded, options, report) || (cancel && cancel->load()))
+        return Error{"", "evaluation cancelled"};
     kl(*encoded, report);
     return report;
 }
 
-void Evaluator::reconstruction(const std::vector<Groove>& windows, const EncodedSet& encoded,
+bool Evaluator::reconstruction(const std::vector<Groove>& windows, const EncodedSet& encoded,
                                const EvalOptions& options, EvalReport& report) const
 {
     ReconstructionStats stats;
@@ -67,19 +78,22 @@ void Evaluator::reconstruction(const std::vector<Groove>& windows, const Encoded
         const auto decoded = m_space.decode(zs);
         for (std::size_t i = 0; i < count; ++i)
             stats.add(windows[first + i], hitMask(decoded[i], options.threshold), decoded[i].velocity, decoded[i].offset);
+        if (!keepGoing(options, "reconstruction", double(first + count) / double(windows.size())))
+            return false;
     }
     report.hitPrecision = stats.precision();
     report.hitRecall = stats.recall();
     report.hitF1 = stats.f1();
     report.velocityMse = stats.velocityMse();
     report.offsetMse = stats.offsetMse();
+    return true;
 }
 
-void Evaluator::smoothness(const EncodedSet& encoded, const EvalOptions& options, EvalReport& report) const
+bool Evaluator::smoothness(const EncodedSet& encoded, const EvalOptions& options, EvalReport& report) const
 {
     const std::size_t n = encoded.mean.size();
     if (n < 2 || options.pairs <= 0 || options.interpolationPoints < 2)
-        return;
+        return true;
     std::mt19937_64 rng(options.seed);
     std::uniform_int_distribution<std::size_t> pick(0, n - 1);
     const int pairs = options.pairs;
@@ -112,18 +126,21 @@ void Evaluator::smoothness(const EncodedSet& encoded, const EvalOptions& options
             sum += pairMax;
             worst = std::max(worst, pairMax);
         }
+        if (!keepGoing(options, "smoothness", double(first + count) / double(pairs)))
+            return false;
     }
     report.pairs = pairs;
     report.smoothnessMean = sum / pairs;
     report.smoothnessMax = worst;
+    return true;
 }
 
-void Evaluator::attributes(const std::vector<Groove>& windows, const EncodedSet& encoded, const EvalOptions& options,
+bool Evaluator::attributes(const std::vector<Groove>& windows, const EncodedSet& encoded, const EvalOptions& options,
                            EvalReport& report) const
 {
     const std::size_t n = encoded.mean.size();
     if (n < 4)
-        return;
+        return true;
     std::mt19937_64 rng(options.seed + 1);
     // The directions from (up to) attributeSamples data points, as the paper's 5,000.
     std::vector<std::size_t> order(n);
@@ -183,8 +200,11 @@ void Evaluator::attributes(const std::vector<Groove>& windows, const EncodedSet&
         }
         *targets[k] = pearson(x, y);
         fewest = std::min(fewest, int(x.size()));
+        if (!keepGoing(options, "attributes", double(k + 1) / 3.0))
+            return false;
     }
     report.attributeSamples = fewest;
+    return true;
 }
 
 void Evaluator::kl(const EncodedSet& encoded, EvalReport& report)

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,6 +23,10 @@ struct EvalOptions {
     int attributeSamples = 5000;  // data points for the directions, and scaled samples for r
     float threshold = 0.5f;  // hit threshold for every hit mask
     std::uint64_t seed = 1;
+    // Called on the evaluating thread between batches with the phase ("reconstruction",
+    // "smoothness", "attributes") and the fraction of it done (0..1): the app's progress bar.
+    // Returning false stops the evaluation (evaluate() then gives "evaluation cancelled").
+    std::function<bool(const char* phase, double fraction)> progress;
 };
 
 struct EvalReport {
@@ -48,10 +53,11 @@ public:
                                 const std::atomic<bool>* cancel = nullptr) const;
 
 private:
-    void reconstruction(const std::vector<Groove>& windows, const EncodedSet& encoded, const EvalOptions& options,
+    // Each returns false when options.progress asked to stop.
+    bool reconstruction(const std::vector<Groove>& windows, const EncodedSet& encoded, const EvalOptions& options,
                         EvalReport& report) const;
-    void smoothness(const EncodedSet& encoded, const EvalOptions& options, EvalReport& report) const;
-    void attributes(const std::vector<Groove>& windows, const EncodedSet& encoded, const EvalOptions& options,
+    bool smoothness(const EncodedSet& encoded, const EvalOptions& options, EvalReport& report) const;
+    bool attributes(const std::vector<Groove>& windows, const EncodedSet& encoded, const EvalOptions& options,
                     EvalReport& report) const;
     static void kl(const EncodedSet& encoded, EvalReport& report);
 

@@ -20,7 +20,7 @@ struct LossConfig {
     // FM-Music-VAE flat-manifold regulariser: eta x mean ||J^T J - c^2 I||_F^2 on latent mixup points
     // (eq. 6, unnormalised as in the paper; J of [hit probability, velocity, offset] per cell).
     bool flat = false;
-    float flatEta = 200.0f;
+    float flatEta = 100.0f;  // the UI default and the bundled model's setting
     float flatAlpha0 = 0.2f;  // mixup a ~ U(-alpha0, 1 + alpha0)
     float flatEpsilon = 1e-2f;  // finite-difference step in latent units
     int flatDirections = 8;  // latents above this use this many random orthonormal directions

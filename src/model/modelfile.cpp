@@ -7,6 +7,7 @@
 #include "modelinternal.h"
 
 #include "modelfactory.h"
+#include "modelheader.h"
 #include "modelstrip.h"
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,8 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <string>
+#include <string_view>
 
 namespace gs {
 
@@ -69,10 +72,13 @@ std::string metaJson(const Model& model)
     j["config"] = nlohmann::json::parse(m.config.toJson());
     j["parameters"] = model.parameterCount();
     nlohmann::json history = nlohmann::json::array();
-    for (const EpochRecord& e : m.history)
+    for (const EpochRecord& e : m.history) {
         history.push_back({{"epoch", e.epoch}, {"train", termsJson(e.train)}, {"validation", termsJson(e.validation)},
             {"lr", e.learningRate}, {"kl_weight", e.klWeight}, {"seconds", e.seconds},
             {"samples_per_second", e.samplesPerSecond}});
+        if (e.precision != "fp32")  // only when set: fp32 files stay byte-identical to earlier versions
+            history.back()["precision"] = e.precision;
+    }
     j["history"] = history;
     j["metrics"] = m.metrics;
     j["dataset"] = {{"name", m.dataset.name}, {"train_windows", m.dataset.trainWindows},
@@ -91,7 +97,7 @@ Status readMeta(Model::Impl& m, const std::string& text, const std::string& path
     for (const auto& e : j.at("history"))
         m.history.push_back({e.at("epoch").get<int>(), termsFrom(e.at("train")), termsFrom(e.at("validation")),
             e.at("lr").get<double>(), e.at("kl_weight").get<double>(), e.at("seconds").get<double>(),
-            e.at("samples_per_second").get<double>()});
+            e.at("samples_per_second").get<double>(), e.value("precision", std::string("fp32"))});
     m.metrics = j.at("metrics").get<std::map<std::string, double>>();
     const auto& d = j.at("dataset");
     m.dataset.name = d.at("name").get<std::string>();
@@ -150,37 +156,55 @@ Status Model::save(const std::string& path) const
     return success();
 }
 
-Result<Model> Model::load(const std::string& path)
+namespace {
+
+struct Sections {
+    std::uint64_t metaBytes = 0, weightBytes = 0, optimBytes = 0, checksum = 0;
+};
+
+// The fixed header's checks, shared by the full load and the header-only read:
+// `head` is the file's first bytes (up to kHeaderBytes), `fileSize` its size.
+Result<Sections> readSections(const std::string& path, std::string_view head, std::uint64_t fileSize)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{path, "cannot open the model file"};
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.size() < 8 || std::memcmp(bytes.data(), kMagic, 8) != 0)
-        return Error{path, bytes.size() < 8 && std::string(kMagic, bytes.size()) == bytes
-                ? "truncated model file (" + std::to_string(bytes.size()) + " bytes)"
+    const std::size_t got = head.size();
+    if (got < 8 || std::memcmp(head.data(), kMagic, 8) != 0)
+        return Error{path, got < 8 && std::string_view(kMagic, got) == head
+                ? "truncated model file (" + std::to_string(got) + " bytes)"
                 : "not a Groovescape model file (wrong magic bytes)"};
-    if (bytes.size() < kHeaderBytes)
-        return Error{path, "truncated model file (header incomplete, " + std::to_string(bytes.size()) + " bytes)"};
+    if (got < kHeaderBytes)
+        return Error{path, "truncated model file (header incomplete, " + std::to_string(got) + " bytes)"};
+    const std::string bytes(head);
     const auto version = get<std::uint32_t>(bytes, 8);
     if (version > kVersion)
         return Error{path, "model file version " + std::to_string(version)
                 + " was written by a newer Groovescape (this one reads up to version " + std::to_string(kVersion) + ")"};
     if (version == 0)
         return Error{path, "corrupt model file (version 0)"};
-    const auto metaBytes = get<std::uint64_t>(bytes, 16);
-    const auto weightBytes = get<std::uint64_t>(bytes, 24);
-    const auto optimBytes = get<std::uint64_t>(bytes, 32);
-    const auto checksum = get<std::uint64_t>(bytes, 40);
+    Sections s{get<std::uint64_t>(bytes, 16), get<std::uint64_t>(bytes, 24), get<std::uint64_t>(bytes, 32),
+        get<std::uint64_t>(bytes, 40)};
     const std::uint64_t limit = std::uint64_t(1) << 40;
-    if (metaBytes > limit || weightBytes > limit || optimBytes > limit)
+    if (s.metaBytes > limit || s.weightBytes > limit || s.optimBytes > limit)
         return Error{path, "corrupt model file (impossible section sizes)"};
-    const std::uint64_t expected = kHeaderBytes + metaBytes + weightBytes + optimBytes;
-    if (bytes.size() < expected)
-        return Error{path, "truncated model file (" + std::to_string(bytes.size()) + " of "
-                + std::to_string(expected) + " bytes)"};
-    if (bytes.size() > expected)
-        return Error{path, "corrupt model file (" + std::to_string(bytes.size() - expected) + " unexpected trailing bytes)"};
+    const std::uint64_t expected = kHeaderBytes + s.metaBytes + s.weightBytes + s.optimBytes;
+    if (fileSize < expected)
+        return Error{path, "truncated model file (" + std::to_string(fileSize) + " of " + std::to_string(expected) + " bytes)"};
+    if (fileSize > expected)
+        return Error{path, "corrupt model file (" + std::to_string(fileSize - expected) + " unexpected trailing bytes)"};
+    return s;
+}
+
+} // namespace
+
+Result<Model> Model::load(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error{path, "cannot open the model file"};
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Result<Sections> sections = readSections(path, std::string_view(bytes).substr(0, kHeaderBytes), bytes.size());
+    if (!sections)
+        return sections.error();
+    const auto [metaBytes, weightBytes, optimBytes, checksum] = sections.value();
     if (fnv1a(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes) != checksum)
         return Error{path, "corrupt model file (checksum mismatch: the file was damaged)"};
 
@@ -217,6 +241,43 @@ Result<StripReport> stripModelFile(const std::string& in, const std::string& out
         return saved.error();
     report.bytesAfter = std::filesystem::file_size(out, ec);
     return report;
+}
+
+Result<ModelHeader> readModelHeader(const std::string& path)
+{
+    // Only the fixed header and the metadata: a listing needs no weights.
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error{path, "cannot open the model file"};
+    std::error_code ec;
+    const std::uint64_t size = std::filesystem::file_size(path, ec);
+    std::string head(kHeaderBytes, '\0');
+    in.read(head.data(), std::streamsize(kHeaderBytes));
+    Result<Sections> sections = readSections(path, std::string_view(head).substr(0, std::size_t(in.gcount())), ec ? 0 : size);
+    if (!sections)
+        return sections.error();
+    const auto [metaBytes, weightBytes, optimBytes, checksum] = sections.value();
+    std::string meta(metaBytes, '\0');
+    in.read(meta.data(), std::streamsize(metaBytes));
+    if (std::uint64_t(in.gcount()) != metaBytes)
+        return Error{path, "cannot read the model file's metadata"};
+    Model::Impl impl;
+    ModelHeader header;
+    try {
+        if (Status s = readMeta(impl, meta, path); !s)
+            return s.error();
+        header.parameters = nlohmann::json::parse(meta).value("parameters", std::int64_t(0));
+    } catch (const std::exception& e) {
+        std::string what = e.what();
+        return Error{path, "model file content is not valid: " + what.substr(0, what.find('\n'))};
+    }
+    header.config = impl.config;
+    header.history = std::move(impl.history);
+    header.metrics = std::move(impl.metrics);
+    header.dataset = std::move(impl.dataset);
+    header.hasOptimizerState = optimBytes > 0;
+    header.fileBytes = size;
+    return header;
 }
 
 } // namespace gs

@@ -27,6 +27,7 @@ struct EpochRecord {
     double klWeight = 0;  // beta after annealing
     double seconds = 0;  // this epoch's wall time
     double samplesPerSecond = 0;  // training samples
+    std::string precision = "fp32";  // "fp32" or "bf16" (mixed precision); absent in older files = fp32
     bool operator==(const EpochRecord&) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "fusedadam.h"
 
+#include <ATen/Parallel.h>
+
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -7,6 +9,9 @@
 namespace gs {
 
 namespace {
+
+// Elements per task: below this a parameter (a bias, a small layer) is not worth a second thread.
+constexpr std::int64_t kGrain = 32768;
 
 // Archive key of one moment tensor ("m3", "v3"); built without operator+ (GCC 12 -Wrestrict false alarm).
 std::string key(char moment, std::size_t index)
@@ -47,17 +52,24 @@ void FusedAdam::step()
         if (!p.grad().defined())
             continue;
         const torch::Tensor g = p.grad().contiguous();
-        float* __restrict pp = p.data_ptr<float>();
-        const float* __restrict gp = g.data_ptr<float>();
-        float* __restrict mp = m_m[k].data_ptr<float>();
-        float* __restrict vp = m_v[k].data_ptr<float>();
-        const std::int64_t n = p.numel();
-        for (std::int64_t i = 0; i < n; ++i) {
-            const float gi = gp[i] + wd * pp[i];
-            mp[i] = b1 * mp[i] + (1.0f - b1) * gi;
-            vp[i] = b2 * vp[i] + (1.0f - b2) * gi * gi;
-            pp[i] -= stepSize * mp[i] / (std::sqrt(vp[i]) * invSqrtBc2 + eps);
-        }
+        float* const pData = p.data_ptr<float>();
+        const float* const gData = g.data_ptr<float>();
+        float* const mData = m_m[k].data_ptr<float>();
+        float* const vData = m_v[k].data_ptr<float>();
+        // Split over torch's threads (with one thread: one chunk). Element-wise, so the result does not depend
+        // on the split: runs stay bitwise reproducible across thread counts.
+        at::parallel_for(0, p.numel(), kGrain, [&](std::int64_t begin, std::int64_t end) {
+            float* __restrict pp = pData;
+            const float* __restrict gp = gData;
+            float* __restrict mp = mData;
+            float* __restrict vp = vData;
+            for (std::int64_t i = begin; i < end; ++i) {
+                const float gi = gp[i] + wd * pp[i];
+                mp[i] = b1 * mp[i] + (1.0f - b1) * gi;
+                vp[i] = b2 * vp[i] + (1.0f - b2) * gi * gi;
+                pp[i] -= stepSize * mp[i] / (std::sqrt(vp[i]) * invSqrtBc2 + eps);
+            }
+        });
     }
 }
 

@@ -1,6 +1,8 @@
 #include "trainer.h"
 
+#include "bf16autocast.h"
 #include "fusedadam.h"
+#include "precision.h"
 
 #include "model/groovecodec.h"
 #include "model/modelinternal.h"
@@ -128,7 +130,7 @@ TrainOutcome Trainer::run(const Callback& callback)
     const Clock::time_point start = Clock::now();
     try {
         if (openblas_set_num_threads)
-            openblas_set_num_threads(1);
+            openblas_set_num_threads(std::max(1, m_options.blasThreads));
         torch::set_num_threads(resolvedThreads(m_options.threads));
         torch::manual_seed(m_options.seed + m_model.history().size());
 
@@ -169,6 +171,10 @@ TrainOutcome Trainer::run(const Callback& callback)
             outcome.message = "the model file has no optimizer state (stripped): resumed with a fresh Adam optimizer";
         }
         adam.setLr(lr);
+        const PrecisionChoice precision = choosePrecision(m_options.precision, config);
+        const bool bf16 = precision.precision == TrainPrecision::BFloat16;
+        if (!precision.note.empty())
+            outcome.message = outcome.message.empty() ? precision.note : outcome.message + "; " + precision.note;
 
         // Plateau and early stopping resume from the history's best validation loss.
         double best = INFINITY;
@@ -203,7 +209,11 @@ TrainOutcome Trainer::run(const Callback& callback)
                     continue;  // BatchNorm needs two samples
                 const torch::Tensor x = trainX.index_select(0, order.narrow(0, from, count));
                 kw = klWeight(config.loss, double(epoch - 1) + double(b) / double(batchesPerEpoch));
-                LossResult loss = vaeLoss(*vae, x, config.loss, kw, true, lambda.lambda);
+                LossResult loss;
+                {
+                    Bf16Autocast autocast(bf16);  // forward + loss only; backward follows the recorded dtypes
+                    loss = vaeLoss(*vae, x, config.loss, kw, true, lambda.lambda);
+                }
                 if (!finite(loss.terms)) {
                     restore(*vae, good);
                     outcome.end = TrainOutcome::End::Diverged;
@@ -274,6 +284,7 @@ TrainOutcome Trainer::run(const Callback& callback)
             rec.klWeight = kw / lambda.lambda;  // constrained: beta relative to reconstruction
             rec.seconds = since(epochStart);
             rec.samplesPerSecond = double(seen) / std::max(1e-9, epochTrainSeconds);
+            rec.precision = precisionName(precision.precision);
             m_model.appendEpoch(rec);
             good = snapshot(*vae);
             ++outcome.epochsRun;

@@ -1,8 +1,12 @@
 #pragma once
-// How a model is trained. Torch-free. Saved nowhere: a resume takes fresh options.
+// How a model is trained. Torch-free. Saved nowhere (a resume takes fresh options), except the precision
+// that actually ran, which each epoch record keeps.
 #include <cstdint>
 
 namespace gs {
+
+// fp32, or bf16 mixed precision (see precision.h; falls back to fp32 where it would not pay).
+enum class TrainPrecision { Float32, BFloat16 };
 
 struct TrainOptions {
     int epochs = 20;  // epochs to run now (a resume appends this many)
@@ -15,9 +19,13 @@ struct TrainOptions {
     int earlyStopPatience = 0;  // epochs without improvement before stopping (0 = never); restores the best weights
     double clipNorm = 5.0;  // gradient norm clip (0 = none)
     std::uint64_t seed = 1;
-    int threads = 0;  // torch intra-op threads; 0 = max(1, cores - 1). OpenBLAS always runs single-threaded.
+    int threads = 0;  // torch intra-op threads; 0 = max(1, cores - 1)
+    // OpenBLAS threads for the fp32 matrix products (torch does not split a GEMM itself). 1 unless torch runs on
+    // one thread: two pools spinning on the same cores fight. bf16 products run on torch's threads (oneDNN).
+    int blasThreads = 1;
     int reportEverySteps = 0;  // also report every N batches (0 = per epoch only)
     bool flatOnValidation = true;  // evaluate the flat-manifold term on validation too
+    TrainPrecision precision = TrainPrecision::Float32;  // each epoch's record says which one ran
 };
 
 // 0 -> max(1, hardware cores - 1).

@@ -1,8 +1,10 @@
 // Bookmarks and the interpolation tool on a real tiny model, each list model
 // under QAbstractItemModelTester; "Play path" hands the decoded steps to a real
-// Transport as one sequence; the freehand path records, replays, exports;
+// Transport as one sequence; both paths export as MIDI and as WAV (steps x bars
+// long); the freehand path records, replays, exports;
 // both paths survive a project save and open; the 3D instancing's picking.
 #include "audio/pattern.h"
+#include "audio/samplefile.h"
 #include "bookmarkmodel.h"
 #include "dataset/dataset.h"
 #include "freehandpath.h"
@@ -147,7 +149,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 10000);
         QVERIFY(!path.player()->exporting());
         QCOMPARE(exported.at(0).at(0).toBool(), true);
-        QVERIFY(path.message().startsWith(QStringLiteral("Exported 4 steps")));
+        QVERIFY(path.message().startsWith(QStringLiteral("Exported 4 grooves")));
         Result<std::vector<Groove>> back = readGrooveMidi(file.toStdString(), m_controller->space()->config().drumMap);
         QVERIFY2(back.ok(), back.ok() ? "" : back.error().describe().c_str());
         QCOMPARE(back->size(), std::size_t(4));
@@ -160,6 +162,30 @@ private Q_SLOTS:
         QCOMPARE(exported.at(0).at(0).toBool(), false);
         QVERIFY(path.message().contains(QStringLiteral("/nonexistent-dir/x.mid")));
         QVERIFY(!QFileInfo::exists(QStringLiteral("/nonexistent-dir/x.mid")));
+
+        // WAV: the 4 steps rendered one after another, each 2 bars at the tempo, no tail.
+        const double bpm = m_session.bpm();
+        m_session.setBpm(120);
+        exported.clear();
+        QSignalSpy exporting(path.player(), &PathPlayer::exportingChanged);
+        QVERIFY2(path.exportWav(dir.filePath(QStringLiteral("path"))), qPrintable(path.message()));  // ".wav" added
+        QVERIFY(path.player()->exporting());
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+        m_session.setBpm(bpm);
+        QCOMPARE(exporting.count(), 2);
+        QVERIFY2(exported.at(0).at(0).toBool(), qPrintable(path.message()));
+        auto wav = readSampleFile(dir.filePath(QStringLiteral("path.wav")).toStdString(), 48000.0);
+        QVERIFY(wav.ok());
+        QCOMPARE(wav.value()->length, 4 * 4 * 48000);  // 4 steps x 2 bars of 4/4 at 120 BPM (4 s) x 48 kHz
+        int decodedHits = 0;
+        for (const LatentVector& z : path.points())
+            decodedHits += m_controller->space()->generate(z, m_controller->sampling()).hitCount();
+        QCOMPARE(wav.value()->peak > 0.01, decodedHits > 0);
+        exported.clear();
+        QVERIFY(path.exportWav(QStringLiteral("/nonexistent-dir/x.wav")));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+        QCOMPARE(exported.at(0).at(0).toBool(), false);
+        QVERIFY2(path.message().contains(QStringLiteral("/nonexistent-dir/x.wav")), qPrintable(path.message()));
 
         path.clear();
         QCOMPARE(path.rowCount(), 0);
@@ -327,6 +353,17 @@ private Q_SLOTS:
         back = readGrooveMidi(file.toStdString(), m_controller->space()->config().drumMap);
         QVERIFY(back.ok());
         QCOMPARE(back->size(), std::size_t(6));
+        // The same 6 grooves as WAV at 90 BPM: 6 x 2 bars x (60/90 s per beat) at 48 kHz.
+        const double tempo = m_session.bpm();
+        m_session.setBpm(90);
+        const QString wavFile = dir.filePath(QStringLiteral("freehand.wav"));
+        QVERIFY(freehand.exportWav(wavFile, 6));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 3, 30000);
+        m_session.setBpm(tempo);
+        QVERIFY2(exported.at(2).at(0).toBool(), qPrintable(freehand.message()));
+        auto wav = readSampleFile(wavFile.toStdString(), 48000.0);
+        QVERIFY(wav.ok());
+        QCOMPARE(wav.value()->length, 6 * int(std::lround(8 * 60.0 / 90.0 * 48000.0)));
 
         // As a sequence on the transport.
         QSignalSpy handed(freehand.player(), &PathPlayer::handed);
@@ -339,6 +376,7 @@ private Q_SLOTS:
         QCOMPARE(transport.sequenceLength(), 0);
         QVERIFY(!freehand.replay());
         QVERIFY(!freehand.exportMidi(file));
+        QVERIFY(!freehand.exportWav(wavFile));
     }
 
     void pathsAreSavedWithTheProject()

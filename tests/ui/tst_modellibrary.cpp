@@ -3,12 +3,17 @@
 // tiny model trained on a few Groove MIDI Dataset files in a temporary folder:
 // evaluate (figures stored in the file), open, rename (and a clash), export,
 // sort, delete; a corrupt file listed with its reason.
+#include "dataset/importer.h"
 #include "model/model.h"
+#include "model/modelheader.h"
+#include "modelentry.h"
+#include "modeleval.h"
 #include "modellibrarymodel.h"
 #include "session.h"
 #include "tinymodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -103,6 +108,68 @@ private Q_SLOTS:
         QVERIFY(!library.evaluate(row));
         QVERIFY(message.count() >= 1);
         QVERIFY(QFileInfo::exists(role(library, row, ModelLibraryModel::PathRole).toString()));
+    }
+
+    // The list reads each file's header and metadata only: the same row as a full load, without
+    // the weights. (Times are printed for the record, never compared.)
+    void theListReadsHeadersNotWeights()
+    {
+        const QDir bundled(QString::fromStdString((test::sourceDir() / "models").string()));
+        qint64 loadNs = 0, headerNs = 0;
+        for (const QString& file : bundled.entryList({QStringLiteral("*.gsmodel")}, QDir::Files)) {
+            const QString path = bundled.filePath(file);
+            QElapsedTimer timer;
+            timer.start();
+            Result<Model> model = Model::load(path.toStdString());
+            loadNs += timer.nsecsElapsed();
+            QVERIFY(model.ok());
+            const ModelEntry full = ModelEntry::fromModel(model.value(), path, true);
+            timer.restart();
+            const ModelEntry listed = ModelEntry::read(path, true);
+            headerNs += timer.nsecsElapsed();
+            QCOMPARE(listed.error, QString());
+            QCOMPARE(listed.type, full.type);
+            QCOMPARE(listed.latent, full.latent);
+            QCOMPARE(listed.hidden, full.hidden);
+            QCOMPARE(listed.parameters, full.parameters);
+            QCOMPARE(listed.datasetName, full.datasetName);
+            QCOMPARE(listed.trainWindows, full.trainWindows);
+            QCOMPARE(listed.styles, full.styles);
+            QCOMPARE(listed.epochs, full.epochs);
+            QCOMPARE(listed.validationLoss, full.validationLoss);
+            QCOMPARE(listed.evaluation, full.evaluation);
+            QVERIFY(!listed.evaluation.isEmpty());
+            Result<ModelHeader> header = readModelHeader(path.toStdString());
+            QVERIFY(header.ok());
+            QCOMPARE(header->hasOptimizerState, model->hasOptimizerState());
+            QCOMPARE(header->fileBytes, std::uint64_t(QFileInfo(path).size()));
+        }
+        qInfo("bundled models: full load %.1f ms, header read %.1f ms", loadNs / 1e6, headerNs / 1e6);
+
+        // Damage before the weights is still reported; a foreign file by its magic.
+        QTemporaryDir dir;
+        const QByteArray bytes = fileBytes(bundled.filePath(QStringLiteral("recurrent-32d-flat.gsmodel")));
+        QVERIFY(bytes.size() > 1000);
+        QFile cut(dir.filePath(QStringLiteral("cut.gsm")));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(bytes.left(bytes.size() / 2));
+        cut.close();
+        const ModelEntry truncated = ModelEntry::read(cut.fileName(), false);
+        QVERIFY2(truncated.error.contains(QStringLiteral("truncated")), qPrintable(truncated.error));
+        QFile foreign(dir.filePath(QStringLiteral("foreign.gsm")));
+        QVERIFY(foreign.open(QIODevice::WriteOnly));
+        foreign.write("MThd\0\0\0\x06 not a model at all, but long enough for a header");
+        foreign.close();
+        const ModelEntry wrong = ModelEntry::read(foreign.fileName(), false);
+        QVERIFY2(wrong.error.contains(QStringLiteral("magic")), qPrintable(wrong.error));
+        QFile meta(dir.filePath(QStringLiteral("meta.gsm")));
+        QByteArray damaged = bytes;
+        damaged[48 + 2] = '#';  // inside the JSON metadata
+        QVERIFY(meta.open(QIODevice::WriteOnly));
+        meta.write(damaged);
+        meta.close();
+        const ModelEntry badMeta = ModelEntry::read(meta.fileName(), false);
+        QVERIFY2(badMeta.error.contains(QStringLiteral("not valid")), qPrintable(badMeta.error));
     }
 
     void operationsOnARealTrainedModel()
@@ -248,6 +315,91 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!library.busy() && library.count() == 1, 30000);
         QVERIFY(!library.evaluate(0));
         QVERIFY(library.message().contains(QStringLiteral("dataset")));
+    }
+
+    // The bundled demo dataset has a validation part (8 GMD validation files): a copy of the
+    // bundled 2D model (what Export gives) evaluates on it, with phases and progress on the way.
+    void evaluateOnTheDemoShowsPhasesAndProgress()
+    {
+        Importer importer;
+        importer.setThreadCount(1);
+        Result<Dataset> demo = importer.run({(test::sourceDir() / "assets/demo/gmd").string()});
+        QVERIFY(demo.ok());
+        auto dataset = std::make_shared<const Dataset>(std::move(demo.value()));
+        m_session.setDataset(dataset, QStringLiteral("demo"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.gsm"));
+        QVERIFY(QFile::copy(QString::fromStdString((test::sourceDir() / "models/rhythmvae-2d.gsmodel").string()), path));
+        Result<Model> bundled = Model::load(path.toStdString());
+        QVERIFY(bundled.ok());
+        const std::size_t validation = validationWindows(*dataset, bundled->config()).size();
+        QCOMPARE(validation, std::size_t(81));  // the 8 validation beats' 4/4 two-bar windows
+
+        ModelLibraryModel library;
+        library.setBundledFolder(QString());
+        library.setFolder(dir.path());
+        QTRY_VERIFY_WITH_TIMEOUT(!library.busy() && library.count() == 1, 30000);
+        QStringList phases;
+        QList<double> fractions;
+        connect(&library, &ModelLibraryModel::evaluationProgressChanged, this, [&] {
+            if (!library.evaluationPhase().isEmpty() && (phases.isEmpty() || phases.last() != library.evaluationPhase()))
+                phases << library.evaluationPhase();
+            if (library.evaluating())
+                fractions << library.evaluationProgress();
+        });
+        QSignalSpy evaluated(&library, &ModelLibraryModel::evaluated);
+        QVERIFY(library.evaluate(0));
+        QCOMPARE(library.evaluationPhase(), QStringLiteral("Loading the model"));
+        QVERIFY(evaluated.wait(120000));
+        QCOMPARE(evaluated.at(0).at(1).toBool(), true);
+        QCOMPARE(phases, (QStringList{QStringLiteral("Loading the model"), QStringLiteral("Reconstruction"),
+                                      QStringLiteral("Smoothness"), QStringLiteral("Attributes")}));
+        QVERIFY(fractions.size() >= 10);  // one per decoded batch, not a spinner
+        for (int i = 1; i < fractions.size(); ++i)
+            QVERIFY(fractions[i] >= fractions[i - 1]);
+        QCOMPARE(fractions.last(), 1.0);
+        QVERIFY(library.evaluationPhase().isEmpty());
+        QVERIFY2(library.message().contains(QStringLiteral("81 validation windows")), qPrintable(library.message()));
+        qInfo("%s", qPrintable(library.message()));
+        Result<Model> stored = Model::load(path.toStdString());
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->metrics().at("windows"), 81.0);
+        QVERIFY(stored->metrics().at("hit_f1") > 0.3);
+
+        // Cancel before the worker's first batch: the file stays as it was and the message says so.
+        const QByteArray before = fileBytes(path);
+        evaluated.clear();
+        QVERIFY(library.evaluate(0));
+        library.cancelEvaluation();
+        QVERIFY(evaluated.wait(60000));
+        QCOMPARE(evaluated.at(0).at(1).toBool(), false);
+        QVERIFY2(library.message().contains(QStringLiteral("cancelled")), qPrintable(library.message()));
+        QCOMPARE(fileBytes(path), before);
+    }
+
+    // A stop asked in the middle of a phase (the progress callback says false) ends the run
+    // there with an error and leaves the model's figures untouched.
+    void aStopInsideAPhaseEndsTheEvaluation()
+    {
+        std::shared_ptr<const Dataset> dataset = test::tinyGmdDataset();
+        QVERIFY(dataset);
+        std::shared_ptr<Model> tiny = test::tinyModel(*dataset, 2);
+        QVERIFY(tiny);
+        std::vector<Groove> windows;
+        for (const DatasetWindow& w : dataset->windows())
+            windows.push_back(w.groove);
+        int smoothnessCalls = 0;
+        bool attributesReached = false;
+        const Status status = evaluateInto(*tiny, windows, nullptr, [&](const char* phase, double) {
+            if (QByteArray(phase) == "attributes")
+                attributesReached = true;
+            return !(QByteArray(phase) == "smoothness" && ++smoothnessCalls == 2);
+        });
+        QVERIFY(!status.ok());
+        QVERIFY(QString::fromStdString(status.error().message).contains(QStringLiteral("cancelled")));
+        QCOMPARE(smoothnessCalls, 2);
+        QVERIFY(!attributesReached);
+        QVERIFY(!tiny->metrics().count("hit_f1"));
     }
 };
 

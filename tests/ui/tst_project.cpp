@@ -443,7 +443,9 @@ private Q_SLOTS:
         const QString data = tmp.filePath("data");
         {
             Rig crashed(data);
-            crashed.project.startSession();
+            QSignalSpy started(&crashed.project, &Project::sessionStarted);
+            crashed.project.startSession();  // marker read and written on the worker
+            QVERIFY(started.wait(kWait));
             QVERIFY(QFileInfo(crashed.project.markerPath()).isFile());
             QVERIFY(!crashed.project.recoveryAvailable());
             crashed.bookmarks->setBookmarks(someBookmarks());  // untitled work
@@ -457,7 +459,9 @@ private Q_SLOTS:
         }
         Rig next(data);
         QSignalSpy recovery(&next.project, &Project::recoveryChanged);
+        QSignalSpy nextStarted(&next.project, &Project::sessionStarted);
         next.project.startSession();
+        QVERIFY(nextStarted.wait(kWait));
         QCOMPARE(recovery.count(), 1);
         QVERIFY(next.project.recoveryAvailable());
         QCOMPARE(next.project.recoveryPath(), next.project.autosavePath());
@@ -472,7 +476,9 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo(next.project.markerPath()).exists());
 
         Rig clean(data);
+        QSignalSpy cleanStarted(&clean.project, &Project::sessionStarted);
         clean.project.startSession();
+        QVERIFY(cleanStarted.wait(kWait));
         QVERIFY(!clean.project.recoveryAvailable());  // the last run ended cleanly
         clean.project.endSession();
     }

@@ -54,12 +54,12 @@ private Q_SLOTS:
                          +[](TrainingModel& t) { t.setWeightDecay(1e-6); }, +[](TrainingModel& t) { t.setSeed(7); },
                          +[](TrainingModel& t) { t.setFlatEta(10); }, +[](TrainingModel& t) { t.setKlAnneal("cyclic"); },
                          +[](TrainingModel& t) { t.setKlWarmupEpochs(5); }, +[](TrainingModel& t) { t.setClipNorm(1); },
-                         +[](TrainingModel& t) { t.setThreads(1); }})
+                         +[](TrainingModel& t) { t.setThreads(1); }, +[](TrainingModel& t) { t.setFastTraining(false); }})
             set(training);
-        QCOMPARE(settings.count(), before + 13);
+        QCOMPARE(settings.count(), before + 14);
         training.setKlAnneal(QStringLiteral("sometimes"));  // not offered: ignored
         QCOMPARE(training.klAnneal(), QStringLiteral("cyclic"));
-        QCOMPARE(settings.count(), before + 13);
+        QCOMPARE(settings.count(), before + 14);
         training.restoreDefaults();
         QCOMPARE(training.klAnneal(), QStringLiteral("linear"));  // the recurrent model warms its KL up
         QCOMPARE(training.hidden(), 128);
@@ -154,6 +154,11 @@ private Q_SLOTS:
         Result<Model> savedModel = Model::load(training.savedPath().toStdString());
         QVERIFY(savedModel.ok());
         QCOMPARE(savedModel->metrics().at("hit_f1"), f1);
+        // "Fast training" is on by default: a RhythmVAE trains in bf16 where the CPU multiplies it natively.
+        QVERIFY(training.fastTraining());
+        const std::string expected = training.fastTrainingAvailable() ? "bf16" : "fp32";
+        for (const EpochRecord& record : savedModel->history())
+            QCOMPARE(record.precision, expected);
         QCOMPARE(m_session.model()->metrics().at("hit_f1"), f1);
 
         // Resume continues the history (epochs 3 and 4) and updates the same file.
