@@ -326,6 +326,9 @@ bool TrainingModel::launch(TrainingJob job)
         post([=](TrainingModel& m) { m.onPhase(phase, first, train, validation); });
     };
     listener.report = [post](const TrainReport& report) { post([report](TrainingModel& m) { m.onReport(report); }); };
+    listener.evaluation = [post](const char* phase, double fraction) {
+        post([name = QString::fromLatin1(phase), fraction](TrainingModel& m) { m.onEvaluationProgress(name, fraction); });
+    };
     listener.finished = [post](const TrainingResult& result) {
         post([result](TrainingModel& m) { m.onFinished(result); });
     };
@@ -361,6 +364,7 @@ void TrainingModel::onPhase(TrainingRun::Phase phase, int first, int train, int 
                               : tr("Training on %1 training / %2 validation windows…").arg(train).arg(validation));
         break;
     case TrainingRun::Phase::Evaluating:
+        m_evaluationWindows = validation;
         setPhase(QStringLiteral("evaluating"));
         setMessage(tr("Evaluating on %1 validation windows…").arg(validation));
         break;
@@ -368,6 +372,16 @@ void TrainingModel::onPhase(TrainingRun::Phase phase, int first, int train, int 
         setPhase(QStringLiteral("saving"));
         break;
     }
+}
+
+void TrainingModel::onEvaluationProgress(const QString& phase, double fraction)
+{
+    if (!m_running || m_phase != QLatin1String("evaluating"))
+        return;
+    setMessage(tr("Evaluating on %1 validation windows: %2 %3%…")
+                   .arg(m_evaluationWindows)
+                   .arg(phase)
+                   .arg(int(std::clamp(fraction, 0.0, 1.0) * 100.0)));
 }
 
 void TrainingModel::onReport(const TrainReport& report)

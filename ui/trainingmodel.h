@@ -163,6 +163,7 @@ Q_SIGNALS:
 private:
     bool launch(TrainingJob job);
     void onPhase(TrainingRun::Phase phase, int first, int train, int validation);
+    void onEvaluationProgress(const QString& phase, double fraction);
     void onReport(const TrainReport& report);
     void onFinished(const TrainingResult& result);
     void setMessage(const QString& message);
@@ -197,6 +198,7 @@ private:
     bool m_running = false;
     QString m_message;
     QString m_phase;
+    int m_evaluationWindows = 0;
     QVariantMap m_evaluation;
     QString m_datasetName;
     int m_epoch = 0;

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <string>
+
 namespace gs {
 
 TrainingRun::TrainingRun(TrainingJob job, Listener listener)
@@ -91,7 +93,18 @@ TrainingResult TrainingRun::train(Model& model)
     result.model = std::make_shared<Model>(trained);
     if (m_job.evaluate && !m_cancel.load()) {
         m_listener.phase(Phase::Evaluating, first, 0, int(validation.size()));
-        if (Status s = evaluateInto(*result.model, validation, &m_cancel); s.ok())
+        int lastPercent = -1;
+        std::string lastPhase;
+        auto progress = [&](const char* phase, double fraction) {
+            const int percent = int(fraction * 100.0);
+            if (m_listener.evaluation && (percent != lastPercent || lastPhase != phase)) {
+                lastPercent = percent;
+                lastPhase = phase;
+                m_listener.evaluation(phase, fraction);
+            }
+            return true;  // cancel goes through m_cancel
+        };
+        if (Status s = evaluateInto(*result.model, validation, &m_cancel, progress); s.ok())
             result.evaluation = evaluationFigures(result.model->metrics());
         else
             result.evaluationError = QString::fromStdString(s.error().message);

@@ -59,6 +59,9 @@ public:
         std::function<void(Phase phase, int first, int train, int validation)> phase;
         std::function<void(const TrainReport&)> report;  // epoch reports
         std::function<void(const TrainingResult&)> finished;  // always, last
+        // Evaluation: the evaluator's phase ("reconstruction", "smoothness", "attributes") and the fraction done,
+        // at most once per percent. Optional.
+        std::function<void(const char* phase, double fraction)> evaluation;
     };
 
     TrainingRun(TrainingJob job, Listener listener);  // starts the thread

@@ -104,6 +104,8 @@ private Q_SLOTS:
         QSignalSpy evaluation(&training, &TrainingModel::evaluationChanged);
         QStringList phases;
         connect(&training, &TrainingModel::phaseChanged, this, [&] { phases << training.phase(); });
+        QStringList messages;
+        connect(&training, &TrainingModel::messageChanged, this, [&] { messages << training.message(); });
         QVERIFY(training.canStart());
         QVERIFY(!training.canResume());
         training.setHidden(64);
@@ -130,6 +132,11 @@ private Q_SLOTS:
         QCOMPARE(training.progress(), 1.0);
         QVERIFY(progress.count() >= 2);
         QVERIFY(message.count() >= 3);
+        // The evaluation after training reports its phases with a percentage, in order.
+        const QStringList evaluating = messages.filter(QStringLiteral("validation windows: "));
+        QVERIFY2(evaluating.size() >= 3, qPrintable(messages.join(QLatin1Char('\n'))));
+        QVERIFY(evaluating.first().contains(QStringLiteral("reconstruction")));
+        QVERIFY(evaluating.last().contains(QStringLiteral("attributes")));
         const QVariantMap first = epochs.at(0).at(1).toMap();
         QVERIFY(first.value(QStringLiteral("trainLoss")).toDouble() > 0.0);
         QVERIFY(first.value(QStringLiteral("validationLoss")).toDouble() > 0.0);
