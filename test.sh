@@ -10,8 +10,23 @@ bash scripts/install-deps.sh
 jobs=$(nproc)
 export OPENBLAS_NUM_THREADS=1
 
+# The tests read the shared data: GS_SHARED_DATA, else ../shared/data beside the project, else (a clone made
+# somewhere else from a local checkout) the shared data beside the checkout it was cloned from.
+if [ -z "${GS_SHARED_DATA:-}" ]; then
+  origin=$(git config --get remote.origin.url 2>/dev/null || true)
+  for candidate in ../shared/data "${origin:+$origin/../shared/data}"; do
+    if [ -n "$candidate" ] && [ -d "$candidate" ]; then GS_SHARED_DATA=$(cd "$candidate" && pwd); break; fi
+  done
+fi
+data_option=()
+if [ -n "${GS_SHARED_DATA:-}" ]; then
+  export GS_SHARED_DATA
+  data_option=(-DGS_SHARED_DATA="$GS_SHARED_DATA")
+  echo "== shared data: $GS_SHARED_DATA"
+fi
+
 echo "== release build"
-cmake --preset release >/dev/null
+cmake --preset release "${data_option[@]}" >/dev/null
 cmake --build --preset release -- -j"$jobs"
 echo "== release tests"
 ctest --preset release -j"$jobs"
@@ -20,7 +35,7 @@ echo "== package (.deb contents and dependencies)"
 scripts/check-package.sh build/release
 
 echo "== asan build (Qt-free, torch-free libraries)"
-cmake --preset asan >/dev/null
+cmake --preset asan "${data_option[@]}" >/dev/null
 cmake --build --preset asan -- -j"$jobs"
 echo "== asan tests"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan -j"$jobs"

@@ -2,6 +2,7 @@
 
 #include "latent/latentspace.h"
 #include "project.h"
+#include "projectfile.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -177,11 +178,8 @@ QJsonValue BookmarkModel::toJson() const
 {
     QJsonArray list;
     for (const Bookmark& b : m_bookmarks) {
-        QJsonArray z;
-        for (float v : b.z)
-            z.append(double(v));
         list.append(QJsonObject{{QStringLiteral("name"), b.name}, {QStringLiteral("tags"), QJsonArray::fromStringList(b.tags)},
-            {QStringLiteral("z"), z}});
+            {QStringLiteral("z"), ProjectFile::latentToJson(b.z)}});
     }
     return list;
 }
@@ -193,8 +191,7 @@ void BookmarkModel::fromJson(const QJsonValue& value)
         const QJsonObject in = entry.toObject();
         Bookmark b;
         b.name = in.value(QStringLiteral("name")).toString().trimmed();
-        for (const QJsonValue& v : in.value(QStringLiteral("z")).toArray())
-            b.z.push_back(float(v.toDouble()));
+        b.z = ProjectFile::latentFromJson(in.value(QStringLiteral("z")));
         QStringList tags;
         for (const QJsonValue& t : in.value(QStringLiteral("tags")).toArray())
             tags << t.toString();

@@ -9,6 +9,24 @@
 
 namespace gs {
 
+namespace {
+
+// Qt Charts take counts as a list of numbers, and an axis maximum.
+QVariantList asDoubles(const std::vector<long>& counts)
+{
+    QVariantList out;
+    for (long count : counts)
+        out << double(count);
+    return out;
+}
+
+double largest(const std::vector<long>& counts)
+{
+    return counts.empty() ? 0.0 : double(*std::max_element(counts.begin(), counts.end()));
+}
+
+} // namespace
+
 DatasetStatsModel::DatasetStatsModel(QObject* parent)
     : QObject(parent)
 {
@@ -118,16 +136,12 @@ double DatasetStatsModel::maxStyleCount() const
 
 QVariantList DatasetStatsModel::voiceHits() const
 {
-    QVariantList out;
-    for (long hits : m_figures.hitsPerVoice)
-        out << double(hits);
-    return out;
+    return asDoubles(m_figures.hitsPerVoice);
 }
 
 double DatasetStatsModel::maxVoiceHits() const
 {
-    return m_figures.hitsPerVoice.empty()
-        ? 0.0 : double(*std::max_element(m_figures.hitsPerVoice.begin(), m_figures.hitsPerVoice.end()));
+    return largest(m_figures.hitsPerVoice);
 }
 
 QVariantList DatasetStatsModel::heatMeans() const
@@ -153,16 +167,12 @@ QStringList DatasetStatsModel::offsetLabels() const
 
 QVariantList DatasetStatsModel::offsetCounts() const
 {
-    QVariantList out;
-    for (long count : m_figures.offsetHistogram)
-        out << double(count);
-    return out;
+    return asDoubles(m_figures.offsetHistogram);
 }
 
 double DatasetStatsModel::maxOffsetCount() const
 {
-    return m_figures.offsetHistogram.empty()
-        ? 0.0 : double(*std::max_element(m_figures.offsetHistogram.begin(), m_figures.offsetHistogram.end()));
+    return largest(m_figures.offsetHistogram);
 }
 
 } // namespace gs

@@ -3,6 +3,7 @@
 #include "latent/latentspace.h"
 #include "mapcontroller.h"
 #include "project.h"
+#include "projectfile.h"
 #include "session.h"
 
 #include <QJsonArray>
@@ -271,10 +272,6 @@ bool FreehandPath::exportWav(const QString& pathOrUrl, int bars)
     return m_player.exportWav(exportPoints(std::min(bars, 256)), pathOrUrl);
 }
 
-} // namespace gs
-
-namespace gs {
-
 void FreehandPath::registerPart()
 {
     Project* project = Project::instance();
@@ -291,10 +288,8 @@ QJsonValue FreehandPath::save() const
         return m_pending;  // not applied yet: keep it as the file had it
     QJsonArray samples;
     for (const FreehandSample& sample : m_samples) {
-        QJsonArray z;
-        for (float v : sample.z)
-            z.append(double(v));
-        samples.append(QJsonObject{{QStringLiteral("step"), sample.step}, {QStringLiteral("z"), z}});
+        samples.append(QJsonObject{{QStringLiteral("step"), sample.step},
+                                   {QStringLiteral("z"), ProjectFile::latentToJson(sample.z)}});
     }
     return QJsonObject{{QStringLiteral("lengthSteps"), m_lengthSteps},
                        {QStringLiteral("loop"), m_loop},
@@ -324,8 +319,7 @@ bool FreehandPath::applyPending()
     for (const QJsonValue& item : o.value(QStringLiteral("samples")).toArray()) {
         FreehandSample sample;
         sample.step = std::max(0, item.toObject().value(QStringLiteral("step")).toInt());
-        for (const QJsonValue& v : item.toObject().value(QStringLiteral("z")).toArray())
-            sample.z.push_back(float(v.toDouble()));
+        sample.z = ProjectFile::latentFromJson(item.toObject().value(QStringLiteral("z")));
         if (int(sample.z.size()) != latent)
             return false;  // another model's path: wait for one that fits
         samples.push_back(std::move(sample));

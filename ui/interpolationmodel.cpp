@@ -3,6 +3,7 @@
 #include "bookmarkmodel.h"
 #include "latent/latentspace.h"
 #include "project.h"
+#include "projectfile.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -224,30 +225,6 @@ bool InterpolationModel::exportWav(const QString& pathOrUrl)
     return m_player.exportWav(m_points, pathOrUrl);
 }
 
-} // namespace gs
-
-namespace gs {
-
-namespace {
-
-QJsonArray toJson(const LatentVector& z)
-{
-    QJsonArray out;
-    for (float v : z)
-        out.append(double(v));
-    return out;
-}
-
-LatentVector fromJson(const QJsonValue& value)
-{
-    LatentVector z;
-    for (const QJsonValue& v : value.toArray())
-        z.push_back(float(v.toDouble()));
-    return z;
-}
-
-} // namespace
-
 void InterpolationModel::registerPart()
 {
     Project* project = Project::instance();
@@ -264,9 +241,9 @@ QJsonValue InterpolationModel::save() const
         return m_pending;  // not applied yet: keep it as the file had it
     QJsonObject out;
     if (!m_a.empty())
-        out[QStringLiteral("a")] = toJson(m_a);
+        out[QStringLiteral("a")] = ProjectFile::latentToJson(m_a);
     if (!m_b.empty())
-        out[QStringLiteral("b")] = toJson(m_b);
+        out[QStringLiteral("b")] = ProjectFile::latentToJson(m_b);
     out[QStringLiteral("steps")] = m_steps;
     out[QStringLiteral("spherical")] = m_spherical;
     return out;
@@ -294,8 +271,8 @@ bool InterpolationModel::applyPending()
     if (!m_pending.isObject() || !m_controller || !m_controller->ready())
         return false;
     const QJsonObject o = m_pending.toObject();
-    const LatentVector a = fromJson(o.value(QStringLiteral("a")));
-    const LatentVector b = fromJson(o.value(QStringLiteral("b")));
+    const LatentVector a = ProjectFile::latentFromJson(o.value(QStringLiteral("a")));
+    const LatentVector b = ProjectFile::latentFromJson(o.value(QStringLiteral("b")));
     const int latent = m_controller->latent();
     if ((!a.empty() && int(a.size()) != latent) || (!b.empty() && int(b.size()) != latent))
         return false;  // another model's path: wait for one that fits

@@ -188,4 +188,20 @@ bool ProjectFile::looksLikePath(const QString& stored)
         || stored.endsWith(QStringLiteral(".gsm")) || stored.endsWith(QStringLiteral(".gsmodel"));
 }
 
+QJsonArray ProjectFile::latentToJson(const std::vector<float>& z)
+{
+    QJsonArray out;
+    for (float v : z)
+        out.append(double(v));
+    return out;
+}
+
+std::vector<float> ProjectFile::latentFromJson(const QJsonValue& value)
+{
+    std::vector<float> z;
+    for (const QJsonValue& v : value.toArray())
+        z.push_back(float(v.toDouble()));
+    return z;
+}
+
 } // namespace gs

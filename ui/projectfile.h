@@ -8,8 +8,11 @@
 // again through the data search path wherever it is installed), else absolute.
 // Plain functions, any thread: Project calls them on a worker.
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+
+#include <vector>
 
 namespace gs {
 
@@ -40,6 +43,11 @@ public:
     static QString resolvePath(const QString& stored, const QString& projectDir);
     // True for strings encodePath could have produced (used to pre-check existence).
     static bool looksLikePath(const QString& stored);
+
+    // A latent vector (bookmarks, paths, the cursor) as a JSON array of numbers, and back
+    // (anything that is not an array reads as an empty vector).
+    static QJsonArray latentToJson(const std::vector<float>& z);
+    static std::vector<float> latentFromJson(const QJsonValue& value);
 };
 
 } // namespace gs

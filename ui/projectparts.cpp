@@ -2,6 +2,7 @@
 
 #include "mapcontroller.h"
 #include "project.h"
+#include "projectfile.h"
 #include "transport.h"
 
 #include <QJsonArray>
@@ -87,15 +88,10 @@ void registerCursorPart(Project* project, MapController* controller)
         const LatentVector& z = state->pending.empty() ? controller->currentZ() : state->pending;
         if (z.empty())
             return QJsonValue(QJsonValue::Undefined);
-        QJsonArray values;
-        for (float v : z)
-            values.append(double(v));
-        return QJsonObject{{QStringLiteral("z"), values}};
+        return QJsonObject{{QStringLiteral("z"), ProjectFile::latentToJson(z)}};
     };
     auto load = [controller, state](const QJsonValue& value) {
-        state->pending.clear();
-        for (const QJsonValue& v : value.toObject().value(QStringLiteral("z")).toArray())
-            state->pending.push_back(float(v.toDouble()));
+        state->pending = ProjectFile::latentFromJson(value.toObject().value(QStringLiteral("z")));
         applyCursor(controller, *state);
     };
     project->addPart(QStringLiteral("cursor"), save, load, controller);

@@ -187,10 +187,8 @@ void TrainingModel::setRunning(bool running)
     Q_EMIT canStartChanged();
 }
 
-bool TrainingModel::start()
+bool TrainingModel::hasTrainingWindows()
 {
-    if (m_running)
-        return false;
     if (!m_session || !m_session->dataset()) {
         setMessage(tr("Import a dataset first: there is nothing to train on."));
         return false;
@@ -200,6 +198,15 @@ bool TrainingModel::start()
                       "Press All there (or tick files) and start again."));
         return false;
     }
+    return true;
+}
+
+bool TrainingModel::start()
+{
+    if (m_running)
+        return false;
+    if (!hasTrainingWindows())
+        return false;
     const Dataset& dataset = *m_session->dataset();
     TrainingJob job;
     job.source = TrainingJob::Source::Fresh;
@@ -235,15 +242,8 @@ bool TrainingModel::resume()
 {
     if (m_running || !m_model)
         return false;
-    if (!m_session || !m_session->dataset()) {
-        setMessage(tr("Import a dataset first: there is nothing to train on."));
+    if (!hasTrainingWindows())
         return false;
-    }
-    if (m_session->windowCount() == 0) {  // "None" in the dataset browser
-        setMessage(tr("Nothing to train on: every window is excluded in the dataset browser. "
-                      "Press All there (or tick files) and start again."));
-        return false;
-    }
     // The session may be exploring this very model: the run trains a copy.
     TrainingJob job;
     job.source = TrainingJob::Source::Copy;
@@ -258,15 +258,8 @@ bool TrainingModel::resumeFile(const QString& path)
 {
     if (m_running || path.isEmpty())
         return false;
-    if (!m_session || !m_session->dataset()) {
-        setMessage(tr("Import a dataset first: there is nothing to train on."));
+    if (!hasTrainingWindows())
         return false;
-    }
-    if (m_session->windowCount() == 0) {  // "None" in the dataset browser
-        setMessage(tr("Nothing to train on: every window is excluded in the dataset browser. "
-                      "Press All there (or tick files) and start again."));
-        return false;
-    }
     TrainingJob job;
     job.source = TrainingJob::Source::File;
     job.modelPath = path;
@@ -292,9 +285,13 @@ bool TrainingModel::launch(TrainingJob job)
     job.options.clipNorm = m_clipNorm;
     job.options.threads = m_threads;
     job.options.seed = std::uint64_t(m_seed);
-    // Ask for bf16 only where the trainer would honour it, so other runs carry no fallback note.
-    const bool rhythm = job.source != TrainingJob::Source::Fresh || job.config.type == "rhythmvae";
-    if (m_fastTraining && cpuHasBf16() && rhythm && !(job.source == TrainingJob::Source::Fresh && job.config.loss.flat))
+    // Ask for bf16 only where the trainer would honour it, so other runs carry no fallback note
+    // (a model file's config is known only once the run has read it: there the trainer decides).
+    const ModelConfig* config = job.source == TrainingJob::Source::Fresh ? &job.config
+        : job.previous                                                  ? &job.previous->config()
+                                                                        : nullptr;
+    const bool bf16Pays = config ? choosePrecision(TrainPrecision::BFloat16, *config).note.empty() : cpuHasBf16();
+    if (m_fastTraining && bf16Pays)
         job.options.precision = TrainPrecision::BFloat16;
     job.saveFolder = m_saveFolder;
     job.saveStem = QStringLiteral("%1-latent%2-%3")

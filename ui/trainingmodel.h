@@ -162,6 +162,7 @@ Q_SIGNALS:
 
 private:
     bool launch(TrainingJob job);
+    bool hasTrainingWindows();  // false (with the message set) when there is nothing to train on
     void onPhase(TrainingRun::Phase phase, int first, int train, int validation);
     void onEvaluationProgress(const QString& phase, double fraction);
     void onReport(const TrainReport& report);
