@@ -41,14 +41,19 @@ ColumnLayout {
                 Layout.fillWidth: true
                 text: model.name
                 readOnly: !activeFocus
+                // A narrow field shows a long name from its start, not scrolled to its end.
+                Component.onCompleted: cursorPosition = 0
+                onTextChanged: if (!activeFocus) cursorPosition = 0
+                onActiveFocusChanged: if (!activeFocus) cursorPosition = 0
                 onEditingFinished: root.bookmarks.rename(index, text)
+                ToolTip.visible: hovered && !activeFocus; ToolTip.text: text
                 TapHandler { onTapped: root.bookmarks.recall(index) }
             }
-            ToolButton { objectName: "bookmarkA"; text: "A"; onClicked: root.interpolation.setAFromBookmark(root.bookmarks, index)
+            ToolButton { objectName: "bookmarkA"; text: "A"; Layout.preferredWidth: 26; onClicked: root.interpolation.setAFromBookmark(root.bookmarks, index)
                          ToolTip.visible: hovered; ToolTip.text: qsTr("Interpolate from this bookmark") }
-            ToolButton { objectName: "bookmarkB"; text: "B"; onClicked: root.interpolation.setBFromBookmark(root.bookmarks, index)
+            ToolButton { objectName: "bookmarkB"; text: "B"; Layout.preferredWidth: 26; onClicked: root.interpolation.setBFromBookmark(root.bookmarks, index)
                          ToolTip.visible: hovered; ToolTip.text: qsTr("Interpolate to this bookmark") }
-            ToolButton { text: "×"; onClicked: root.bookmarks.remove(index) }
+            ToolButton { text: "×"; Layout.preferredWidth: 26; onClicked: root.bookmarks.remove(index) }
         }
     }
     RowLayout {
