@@ -4,7 +4,7 @@ import QtQuick.Layouts
 
 // A model's evaluation on validation windows, as the papers report it:
 // reconstruction (hit F1, precision, recall; velocity and offset error on true
-// hits), interpolation smoothness, attribute correlation. `figures` is a map
+// hits), interpolation smoothness, attribute correlation (and our change r). `figures` is a map
 // keyed like the model file's metrics (hit_f1, smoothness_mean, ...).
 GridLayout {
     id: root
@@ -32,12 +32,18 @@ GridLayout {
     Value { text: root.f("velocity_mse", 3) + " / " + root.f("offset_mse", 3) }
     Key { text: qsTr("smoothness mean / max") }
     Value { text: root.f("smoothness_mean", 2) + " / " + root.f("smoothness_max", 1) }
-    Key { text: qsTr("attribute r: density") }
-    Value { text: root.f("attribute_correlation_density", 2) }
-    Key { text: qsTr("attribute r: velocity") }
-    Value { text: root.f("attribute_correlation_velocity", 2) }
-    Key { text: qsTr("attribute r: offset") }
-    Value { text: root.f("attribute_correlation_offset", 2) }
+    Key { text: qsTr("attribute r: density / velocity / offset") }
+    Value {
+        text: root.f("attribute_correlation_density", 2) + " / " + root.f("attribute_correlation_velocity", 2) + " / "
+            + root.f("attribute_correlation_offset", 2)
+    }
+    // Ours, beside the paper's figure: how steadily a move along an attribute changes it from the groove it starts at.
+    Key { text: qsTr("attribute change r") }
+    Value {
+        objectName: "evalChange"
+        text: root.f("attribute_change_density", 2) + " / " + root.f("attribute_change_velocity", 2) + " / "
+            + root.f("attribute_change_offset", 2)
+    }
     Key { text: qsTr("validation windows") }
     Value { text: root.f("windows", 0) }
 }

@@ -90,7 +90,7 @@ for which in "${only[@]}"; do
                 --beta 1 --free-bits 0 --kl-anneal none --early-stop 8 --seed 1 --threads 1 ;;
         recurrent)
             train_one recurrent-32d-flat --model recurrent --latent 32 --hidden 128 --epochs 60 --batch 64 \
-                --lr 1e-3 --beta 0.2 --free-bits 0 --kl-anneal linear --kl-warmup 3 --flat --flat-eta 100 \
+                --lr 1e-3 --beta 0.2 --free-bits 0 --kl-anneal linear --kl-warmup 3 --flat --flat-eta 3 --flat-form relative --flat-metric all \
                 --early-stop 8 --seed 1 --threads 1 ;;
         recurrent-plain)
             # The comparison twin of the card (not shipped): the same settings without --flat.

@@ -42,7 +42,8 @@ QVariantMap evaluationFigures(const std::map<std::string, double>& metrics)
     QVariantMap figures;
     for (const char* key : {"windows", "hit_f1", "hit_precision", "hit_recall", "velocity_mse", "offset_mse",
                             "smoothness_mean", "smoothness_max", "attribute_correlation_density",
-                            "attribute_correlation_velocity", "attribute_correlation_offset", "active_dims"}) {
+                            "attribute_correlation_velocity", "attribute_correlation_offset", "attribute_change_density",
+                            "attribute_change_velocity", "attribute_change_offset", "active_dims"}) {
         const auto it = metrics.find(key);
         if (it != metrics.end())
             figures.insert(QString::fromLatin1(key), it->second);

@@ -117,7 +117,7 @@ void TrainingModel::restoreDefaults()
 {
     // RhythmVAE's published settings; the recurrent model as the bundled
     // recurrent-32d-flat was trained (GRU width 128, beta 0.2, linear KL
-    // warm-up), with a smaller latent for a CPU; eta 100 as the bundled model (smoother, no collapse).
+    // warm-up), with a smaller latent for a CPU; the flat penalty as the bundled model (LossConfig's defaults).
     const bool recurrent = m_modelType == QLatin1String("recurrent");
     m_latent = recurrent ? 16 : 2;
     m_hidden = recurrent ? 128 : 512;
@@ -128,7 +128,7 @@ void TrainingModel::restoreDefaults()
     m_epochs = recurrent ? 20 : 30;
     m_earlyStop = 10;
     m_weightDecay = 0.0;
-    m_flatEta = 100.0;
+    m_flatEta = LossConfig{}.flatEta;
     m_klAnneal = recurrent ? QStringLiteral("linear") : QStringLiteral("none");
     m_klWarmup = recurrent ? 3 : 0;
     m_clipNorm = 5.0;

@@ -184,7 +184,7 @@ private:
     int m_hidden = 512;
     double m_weightDecay = 0.0;
     int m_seed = 1;
-    double m_flatEta = 100.0;
+    double m_flatEta = LossConfig{}.flatEta;
     QString m_klAnneal = QStringLiteral("none");
     int m_klWarmup = 0;
     double m_clipNorm = 5.0;

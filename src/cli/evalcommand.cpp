@@ -81,6 +81,8 @@ int runEval(const EvalArgs& args)
         {"smoothness_mean", r.smoothnessMean}, {"smoothness_max", r.smoothnessMax}, {"pairs", r.pairs},
         {"attribute_correlation",
             {{"density", r.densityCorrelation}, {"velocity", r.velocityCorrelation}, {"offset", r.offsetCorrelation}}},
+        {"attribute_change_correlation",
+            {{"density", r.densityChange}, {"velocity", r.velocityChange}, {"offset", r.offsetChange}}},
         {"attribute_samples", r.attributeSamples}, {"kl_per_dim", r.klPerDim}, {"active_dims", r.activeDims},
         {"seed", args.seed}, {"saved", args.save}, {"seconds", seconds}};
     if (args.json) {
@@ -94,6 +96,8 @@ int runEval(const EvalArgs& args)
               << " pairs, 20 points)\n"
               << "  attribute correlation: density " << r.densityCorrelation << "  velocity " << r.velocityCorrelation
               << "  offset " << r.offsetCorrelation << "\n"
+              << "  attribute change correlation: density " << r.densityChange << "  velocity " << r.velocityChange
+              << "  offset " << r.offsetChange << "\n"
               << "  active latent dimensions " << r.activeDims << " of " << r.klPerDim.size() << "\n";
     return kExitOk;
 }

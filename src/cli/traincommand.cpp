@@ -35,6 +35,8 @@ struct TrainArgs {
     float flatEta = LossConfig{}.flatEta;
     int flatBatch = LossConfig{}.flatBatch;
     bool flatDetach = false;
+    std::string flatForm = LossConfig{}.flatRelative ? "relative" : "absolute";
+    std::string flatMetric = LossConfig{}.flatMetric;
     float kappa = 0;
     float lambdaRate = LossConfig{}.lambdaRate;
     int earlyStop = 0;
@@ -82,6 +84,8 @@ ModelConfig configFor(const TrainArgs& args, const Dataset& dataset)
     c.loss.flatEta = args.flatEta;
     c.loss.flatBatch = args.flatBatch;
     c.loss.flatEncoderGrad = !args.flatDetach;
+    c.loss.flatRelative = args.flatForm == "relative";
+    c.loss.flatMetric = args.flatMetric;
     c.loss.kappa = args.kappa;
     c.loss.lambdaRate = args.lambdaRate;
     return c;
@@ -171,9 +175,17 @@ void addTrainCommand(CLI::App& app)
     cmd->add_option("--kl-anneal", a->klAnneal, "none, linear or cyclic")->check(CLI::IsMember({"none", "linear", "cyclic"}))->capture_default_str();
     cmd->add_option("--kl-warmup", a->klWarmup, "Warm-up (or cycle) length in epochs (default epochs/4)");
     cmd->add_flag("--flat", a->flat, "Flat-manifold regularisation (FM-Music-VAE)");
-    cmd->add_option("--flat-eta", a->flatEta, "Weight eta of the flat-manifold penalty eta x ||J^T J - c^2 I||^2")->capture_default_str();
+    cmd->add_option("--flat-eta", a->flatEta, "Weight eta of the flat-manifold penalty (see --flat-form)")->capture_default_str();
     cmd->add_option("--flat-batch", a->flatBatch, "Latent mixup points per batch that get the flat-manifold penalty")->capture_default_str();
     cmd->add_flag("--flat-detach", a->flatDetach, "Stop the penalty's gradient at the mixup points (decoder only)");
+    cmd->add_option("--flat-form", a->flatForm,
+        "relative: eta x ||J^T J / c^2 - I||^2, c^2 not detached (scale-free); absolute: eta x ||J^T J - c^2 I||^2 "
+        "as the paper writes it")
+        ->check(CLI::IsMember({"relative", "absolute"}))->capture_default_str();
+    cmd->add_option("--flat-metric", a->flatMetric,
+        "Planes the Jacobian measures: all (hit probability, velocity, offset, as the paper), hits (hit probabilities "
+        "only) or weighted (all, by the square roots of the loss weights)")
+        ->check(CLI::IsMember({"all", "hits", "weighted"}))->capture_default_str();
     cmd->add_option("--kappa", a->kappa,
         "Constrained objective: reconstruction per cell <= kappa^2 with a Lagrange multiplier (0: off)")->capture_default_str();
     cmd->add_option("--lambda-rate", a->lambdaRate, "Step of the multiplier: lambda *= exp(rate x constraint average)")->capture_default_str();

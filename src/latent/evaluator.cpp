@@ -34,6 +34,9 @@ std::map<std::string, double> EvalReport::flatten() const
         {"attribute_correlation_density", densityCorrelation},
         {"attribute_correlation_velocity", velocityCorrelation},
         {"attribute_correlation_offset", offsetCorrelation},
+        {"attribute_change_density", densityChange},
+        {"attribute_change_velocity", velocityChange},
+        {"attribute_change_offset", offsetChange},
         {"active_dims", activeDims},
     };
     double total = 0.0;
@@ -163,6 +166,7 @@ bool Evaluator::attributes(const std::vector<Groove>& windows, const EncodedSet&
 
     const Attribute kinds[3] = {Attribute::Density, Attribute::Velocity, Attribute::Offset};
     double* targets[3] = {&report.densityCorrelation, &report.velocityCorrelation, &report.offsetCorrelation};
+    double* changes[3] = {&report.densityChange, &report.velocityChange, &report.offsetChange};
     int fewest = options.attributeSamples;
     for (int k = 0; k < 3; ++k) {
         const AttributeKey key{kinds[k], -1};
@@ -174,31 +178,40 @@ bool Evaluator::attributes(const std::vector<Groove>& windows, const EncodedSet&
             continue;
         std::uniform_int_distribution<std::size_t> pick(0, n - 1);
         std::uniform_real_distribution<float> scale(-1.0f, 1.0f);
-        std::vector<LatentVector> zs;
+        std::vector<LatentVector> zs, starts;
         std::vector<double> scales;
         const int wanted = std::max(2, options.attributeSamples);
         for (int tries = 0; int(zs.size()) < wanted && tries < 20 * wanted; ++tries) {
             const float s = scale(rng);
-            LatentVector z = moveAlong(encoded.mean[pick(rng)], vec.direction, s, false);
+            const std::size_t start = pick(rng);
+            LatentVector z = moveAlong(encoded.mean[start], vec.direction, s, false);
             bool inside = true;
             for (std::size_t d = 0; d < dims && inside; ++d)
                 inside = z[d] >= low[d] && z[d] <= high[d];
             if (!inside)
                 continue;
             zs.push_back(std::move(z));
+            starts.push_back(encoded.mean[start]);
             scales.push_back(s);
         }
         const auto decoded = m_space.decode(zs);
-        std::vector<double> x, y;
+        const auto decodedStarts = m_space.decode(starts);
+        SamplingOptions sampling;
+        sampling.threshold = options.threshold;
+        std::vector<double> x, y, cx, cy;
         for (std::size_t i = 0; i < decoded.size(); ++i) {
-            SamplingOptions sampling;
-            sampling.threshold = options.threshold;
-            if (auto v = attributeValue(realise(decoded[i], sampling), key)) {
-                x.push_back(scales[i]);
-                y.push_back(*v);
+            const auto v = attributeValue(realise(decoded[i], sampling), key);
+            if (!v)
+                continue;
+            x.push_back(scales[i]);
+            y.push_back(*v);
+            if (const auto v0 = attributeValue(realise(decodedStarts[i], sampling), key)) {
+                cx.push_back(scales[i]);
+                cy.push_back(*v - *v0);
             }
         }
         *targets[k] = pearson(x, y);
+        *changes[k] = pearson(cx, cy);
         fewest = std::min(fewest, int(x.size()));
         if (!keepGoing(options, "attributes", double(k + 1) / 3.0))
             return false;

@@ -36,6 +36,10 @@ struct EvalReport {
     double smoothnessMean = 0, smoothnessMax = 0;
     int pairs = 0;
     double densityCorrelation = 0, velocityCorrelation = 0, offsetCorrelation = 0;
+    // Ours, beside the paper's: r between the scale and the attribute's CHANGE from the start groove's own
+    // decoding (same samples). What an attribute slider does from the current groove; the pooled r above
+    // also mixes in how much the start grooves differ from each other.
+    double densityChange = 0, velocityChange = 0, offsetChange = 0;
     int attributeSamples = 0;  // scaled samples behind each r (the smallest of the three)
     std::vector<double> klPerDim;  // mean KL (nats) of each latent dimension
     int activeDims = 0;  // dimensions with KL > 0.01 nats (others have collapsed)

@@ -23,6 +23,8 @@ std::string ModelConfig::problem() const
         return "unknown KL annealing '" + loss.klAnneal + "' (expected none, linear or cyclic)";
     if (loss.klAnneal != "none" && loss.klWarmupEpochs < 1)
         return "KL annealing needs a warm-up of at least one epoch";
+    if (loss.flatMetric != "all" && loss.flatMetric != "weighted" && loss.flatMetric != "hits")
+        return "unknown flat-manifold metric '" + loss.flatMetric + "' (expected all, weighted or hits)";
     if (loss.beta < 0 || loss.freeBits < 0 || loss.flatEta < 0 || loss.flatEpsilon <= 0 || loss.flatDirections < 1
         || loss.flatBatch < 1 || loss.kappa < 0 || loss.lambdaRate < 0)
         return "negative loss setting";
@@ -45,7 +47,7 @@ std::string ModelConfig::toJson() const
         {"kl_anneal", loss.klAnneal}, {"kl_warmup_epochs", loss.klWarmupEpochs}, {"flat", loss.flat},
         {"flat_eta", loss.flatEta}, {"flat_alpha0", loss.flatAlpha0}, {"flat_epsilon", loss.flatEpsilon},
         {"flat_directions", loss.flatDirections}, {"flat_batch", loss.flatBatch},
-        {"flat_encoder_grad", loss.flatEncoderGrad}, {"kappa", loss.kappa}, {"lambda_rate", loss.lambdaRate}};
+        {"flat_encoder_grad", loss.flatEncoderGrad}, {"flat_relative", loss.flatRelative}, {"flat_metric", loss.flatMetric}, {"kappa", loss.kappa}, {"lambda_rate", loss.lambdaRate}};
     return j.dump();
 }
 
@@ -84,6 +86,8 @@ Result<ModelConfig> ModelConfig::fromJson(const std::string& text, const std::st
         c.loss.flatBatch = l.value("flat_batch", c.loss.flatBatch);
         // Files of session 1 detached z and had no constraint.
         c.loss.flatEncoderGrad = l.value("flat_encoder_grad", false);
+        c.loss.flatRelative = l.value("flat_relative", false);
+        c.loss.flatMetric = l.value("flat_metric", std::string("all"));
         c.loss.kappa = l.value("kappa", 0.0f);
         c.loss.lambdaRate = l.value("lambda_rate", c.loss.lambdaRate);
         if (const std::string p = c.problem(); !p.empty())

@@ -17,15 +17,23 @@ struct LossConfig {
     float freeBits = 0.0f;  // KL floor lambda in nats: beta x max(KL, lambda)
     std::string klAnneal = "none";  // "none", "linear", "cyclic"
     int klWarmupEpochs = 0;  // linear warm-up length, or the cycle length for "cyclic"
-    // FM-Music-VAE flat-manifold regulariser: eta x mean ||J^T J - c^2 I||_F^2 on latent mixup points
-    // (eq. 6, unnormalised as in the paper; J of [hit probability, velocity, offset] per cell).
+    // FM-Music-VAE flat-manifold regulariser on latent mixup points (eq. 6): eta x mean ||J^T J / c^2 - I||_F^2
+    // (relative form, default) or eta x mean ||J^T J - c^2 I||_F^2 (the paper's, absolute); see vaeloss.h.
+    // Files written before these options existed load as absolute, metric "all".
     bool flat = false;
-    float flatEta = 100.0f;  // the UI default and the bundled model's setting
+    float flatEta = 3.0f;  // the UI default and the bundled model's setting (relative form)
     float flatAlpha0 = 0.2f;  // mixup a ~ U(-alpha0, 1 + alpha0)
     float flatEpsilon = 1e-2f;  // finite-difference step in latent units
     int flatDirections = 8;  // latents above this use this many random orthonormal directions
     int flatBatch = 16;  // mixup points per batch that get the penalty (each costs directions + 1 decodes)
     bool flatEncoderGrad = true;  // the penalty's gradient also reaches the encoder through the mixup points
+    // Relative form: c^2 keeps its gradient, so the penalty sees the metric's shape (anisotropy, change
+    // from point to point), never its overall size.
+    bool flatRelative = true;
+    // Which decoded planes J measures: "all" (hit probability, velocity, offset alike, as the paper),
+    // "weighted" (each plane times the square root of its loss weight) or "hits" (hit probabilities only:
+    // the grid a musician sees; velocity and offset are left to the reconstruction loss).
+    std::string flatMetric = "all";
     // Constrained (GECO-style) objective, as FM-Music-VAE: lambda x (recon/cell - kappa^2) + KL + eta x flat,
     // lambda updated multiplicatively from a moving average of the constraint. 0 = off (plain ELBO weights).
     float kappa = 0.0f;

@@ -20,13 +20,18 @@ double klWeight(const LossConfig& loss, double epochProgress)
 
 namespace {
 
-torch::Tensor decoderOutput(VaeImpl& model, const torch::Tensor& z)
+torch::Tensor decoderOutput(VaeImpl& model, const torch::Tensor& z, const LossConfig& loss)
 {
     Decoded d = model.decode(z);
     const int64_t batch = z.size(0);
-    return torch::cat({torch::sigmoid(d.hitLogits).reshape({batch, -1}), d.velocity.reshape({batch, -1}),
-                          d.offset.reshape({batch, -1})},
-        1);
+    torch::Tensor hits = torch::sigmoid(d.hitLogits).reshape({batch, -1});
+    if (loss.flatMetric == "hits")
+        return hits;
+    const bool weighted = loss.flatMetric == "weighted";
+    const double hw = weighted ? std::sqrt(double(loss.hitWeight)) : 1.0;
+    const double vw = weighted ? std::sqrt(double(loss.velocityWeight)) : 1.0;
+    const double ow = weighted ? std::sqrt(double(loss.offsetWeight)) : 1.0;
+    return torch::cat({hits * hw, d.velocity.reshape({batch, -1}) * vw, d.offset.reshape({batch, -1}) * ow}, 1);
 }
 
 } // namespace
@@ -52,11 +57,16 @@ torch::Tensor flatPenalty(VaeImpl& model, const torch::Tensor& z, const LossConf
     const double eps = loss.flatEpsilon;
     torch::Tensor shifts = (directions.t() * eps).unsqueeze(1);  // [k, 1, latent]
     torch::Tensor all = torch::cat({zm.unsqueeze(0), zm.unsqueeze(0) + shifts}, 0).reshape({-1, latent});
-    torch::Tensor out = decoderOutput(model, all).reshape({k + 1, batch, -1});
+    torch::Tensor out = decoderOutput(model, all, loss).reshape({k + 1, batch, -1});
     torch::Tensor jac = ((out.narrow(0, 1, k) - out[0].unsqueeze(0)) / eps).permute({1, 2, 0});  // [batch, D, k]
     torch::Tensor g = torch::bmm(jac.transpose(1, 2), jac);  // [batch, k, k]
-    torch::Tensor c2 = (g.diagonal(0, 1, 2).sum(1) / double(k)).mean().detach();
-    torch::Tensor diff = g - c2 * torch::eye(k).unsqueeze(0);
+    torch::Tensor c2 = (g.diagonal(0, 1, 2).sum(1) / double(k)).mean();
+    if (loss.flatRelative) {
+        // Scale-free: c^2 keeps its gradient, so shrinking the whole Jacobian earns nothing.
+        torch::Tensor diff = g / c2.clamp_min(1e-12) - torch::eye(k).unsqueeze(0);
+        return diff.pow(2).sum({1, 2}).mean();
+    }
+    torch::Tensor diff = g - c2.detach() * torch::eye(k).unsqueeze(0);
     return diff.pow(2).sum({1, 2}).mean();
 }
 

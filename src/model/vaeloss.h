@@ -9,18 +9,24 @@
 //
 // Flat-manifold penalty (FM-Music-VAE, eq. 6): flatBatch latent mixup points
 // z = (1-a) z_i + a z_j, a ~ U(-a0, 1+a0), z_j from a shuffled batch. J = d f(z) / dz
-// by forward differences, f(z) = [sigmoid(hit logits), velocity, offset] (the
-// decoded groove's means, the space where grooves are compared); along every
-// latent axis when latent <= flatDirections, otherwise along flatDirections
-// random orthonormal directions V (then G = V^T J^T J V). G = J^T J,
-// c^2 = mean trace(G) / k (stop-gradient). Penalty = mean over the points of
-// ||G - c^2 I||_F^2, unnormalised as in the paper: a division by a detached
-// c^4 (session 1) grew the effective weight as the Jacobian shrank and drove the
-// decoder to ignore z. With flatEncoderGrad the mixup points keep their
-// gradient, so the encoder can also arrange the codes (the paper's eq. 6 writes
-// sg(g(z_i, z_j)); that variant is flatEncoderGrad = false). The perturbed
-// points are decoded in the same batch as the mixup points, so BatchNorm (in
-// training mode) normalises both alike.
+// by forward differences, along every latent axis when latent <= flatDirections,
+// otherwise along flatDirections random orthonormal directions V (then
+// G = V^T J^T J V). f(z) is loss.flatMetric: "hits" = sigmoid(hit logits) (the
+// grid the musician sees, and what smoothness counts), "all" = [hits, velocity,
+// offset] (the paper), "weighted" = "all" with each plane times sqrt(its loss
+// weight). G = J^T J, c^2 = mean trace(G) / k over the points.
+// - relative form (flatRelative, the default): mean ||G / c^2 - I||_F^2 with c^2
+//   keeping its gradient. Scale-free: it asks only that the metric be the same
+//   in every direction and at every point, never that it be small.
+// - absolute form (the paper as written): mean ||G - c^2 I||_F^2, c^2 detached.
+//   Its gradient along the Jacobian's overall scale is 2 c^4 ||A||^2 > 0 (A the
+//   anisotropy), so it also shrinks the decoder's gain; the codes then spread
+//   (KL up) and reconstruction pays for it (models/recurrent-32d-flat.md has
+//   the trials). A division by a detached c^4 (session 1) was worse still.
+// With flatEncoderGrad the mixup points keep their gradient, so the encoder can
+// also arrange the codes (the paper's eq. 6 writes sg(g(z_i, z_j)); that variant
+// is flatEncoderGrad = false). The perturbed points are decoded in the same batch
+// as the mixup points, so BatchNorm (in training mode) normalises both alike.
 //
 // Constrained objective (FM-Music-VAE eq. 3, GECO after Rezende & Viola 2018),
 // when kappa > 0: lambda x (recon - kappa^2 x cells) + beta x KL + eta x flat,

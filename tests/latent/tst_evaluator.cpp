@@ -69,6 +69,10 @@ private Q_SLOTS:
             QVERIFY(c >= -1.0 && c <= 1.0);
         // Density is what even a tiny model learns first: moving along its vector must change density.
         QVERIFY2(r.densityCorrelation > 0.15, qPrintable(QString::number(r.densityCorrelation)));
+        // The same move measured from each start groove's own decoding.
+        for (double c : {r.densityChange, r.velocityChange, r.offsetChange})
+            QVERIFY(c >= -1.0 && c <= 1.0);
+        QVERIFY2(r.densityChange > 0.15, qPrintable(QString::number(r.densityChange)));
         QCOMPARE(r.klPerDim.size(), std::size_t(4));
         for (double kl : r.klPerDim)
             QVERIFY(kl >= 0.0);
@@ -80,6 +84,8 @@ private Q_SLOTS:
         QCOMPARE(again->hitF1, r.hitF1);
         QCOMPARE(again->smoothnessMean, r.smoothnessMean);
         QCOMPARE(again->densityCorrelation, r.densityCorrelation);
+        QCOMPARE(again->offsetChange, r.offsetChange);
+        QCOMPARE(flat.at("attribute_change_velocity"), r.velocityChange);
         QCOMPARE(again->klPerDim, r.klPerDim);
         // Validation windows: evaluated the same way.
         auto held = Evaluator(space).evaluate(m_validation, options);

@@ -12,6 +12,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <cmath>
+
 class TestLatentCli : public QObject {
     Q_OBJECT
 private:
@@ -107,6 +109,9 @@ private Q_SLOTS:
         QVERIFY(r.json["hit_f1"].toDouble() >= 0.0 && r.json["hit_f1"].toDouble() <= 1.0);
         const QJsonObject attributes = r.json["attribute_correlation"].toObject();
         QVERIFY(attributes.contains("density") && attributes.contains("velocity") && attributes.contains("offset"));
+        const QJsonObject changes = r.json["attribute_change_correlation"].toObject();
+        for (const char* key : {"density", "velocity", "offset"})
+            QVERIFY2(std::abs(changes[key].toDouble(2.0)) <= 1.0, key);
         QCOMPARE(r.json["kl_per_dim"].toArray().size(), 2);
         Run inspected = cli({"inspect", m_model, "--json"});
         QVERIFY2(inspected.code == 0, qPrintable(inspected.err));

@@ -42,10 +42,14 @@ private:
     torch::Tensor m_encoder;
 };
 
-double penaltyOf(const std::vector<double>& scales)
+// The penalty of a linear decoder with these axis scales. Default: the paper's form (absolute,
+// every plane measured), since the linear decoder moves only velocities.
+double penaltyOf(const std::vector<double>& scales, bool relative = false, const std::string& metric = "all")
 {
     ModelConfig c;
     c.latent = int(scales.size());
+    c.loss.flatRelative = relative;
+    c.loss.flatMetric = metric;
     LinearVaeImpl vae(c, scales);
     torch::manual_seed(1);
     return flatPenalty(vae, torch::randn({16, c.latent}) * 2, c.loss).item<double>();
@@ -79,6 +83,57 @@ private Q_SLOTS:
         // Unnormalised (eq. 6): doubling the decoder's scale multiplies the penalty by 2^4.
         const double p2 = penaltyOf({1.4, 2.8});
         QVERIFY2(std::abs(p2 / p - 16.0) < 0.02, qPrintable(QString::number(p2 / p)));
+    }
+    void relativeFormIsScaleFree()
+    {
+        // G = diag(c^2, 4 c^2), batch c^2 = 2.5 c^2: ||G / 2.5c^2 - I||^2 = 0.6^2 + 0.6^2 = 0.72 at any c.
+        QVERIFY(penaltyOf({0.7, 0.7}, true) < 1e-6);
+        QVERIFY(penaltyOf(std::vector<double>(16, 0.7), true) < 1e-6);
+        for (const double c : {0.7, 1.4, 5.0}) {
+            const double p = penaltyOf({c, 2 * c}, true);
+            QVERIFY2(std::abs(p - 0.72) < 1e-3, qPrintable(QString("c %1: %2").arg(c).arg(p)));
+        }
+    }
+    void relativeFormGivesNoPullOnTheOverallScale()
+    {
+        // d penalty / d s for a decoder scaled by s is zero in the relative form (c^2 keeps its gradient)
+        // and positive in the paper's form (the detached c^2 rewards shrinking an anisotropic Jacobian).
+        for (const bool relative : {true, false}) {
+            ModelConfig c;
+            c.latent = 2;
+            c.loss.flatRelative = relative;
+            c.loss.flatMetric = "all";
+            LinearVaeImpl vae(c, {0.7, 1.4});
+            struct Scaled : VaeImpl {
+                Scaled(ModelConfig config, LinearVaeImpl& base, torch::Tensor scale) : VaeImpl(std::move(config)), inner(base), s(scale) {}
+                std::pair<torch::Tensor, torch::Tensor> encode(const torch::Tensor& x) override { return inner.encode(x); }
+                Decoded decode(const torch::Tensor& z) override
+                {
+                    Decoded d = inner.decode(z);
+                    return {d.hitLogits, d.velocity * s, d.offset};
+                }
+                LinearVaeImpl& inner;
+                torch::Tensor s;
+            };
+            torch::Tensor s = torch::ones({}, torch::requires_grad());
+            Scaled scaled(c, vae, s);
+            torch::manual_seed(1);
+            flatPenalty(scaled, torch::randn({16, 2}) * 2, c.loss).backward();
+            const double g = s.grad().item<double>();
+            if (relative)
+                QVERIFY2(std::abs(g) < 1e-4, qPrintable(QString::number(g)));
+            else
+                QVERIFY2(g > 0.1, qPrintable(QString::number(g)));
+        }
+    }
+    void hitsMetricSeesOnlyHits()
+    {
+        // The linear decoder moves velocities only: invisible to the "hits" metric, seen by "all".
+        QVERIFY(penaltyOf({0.7, 1.4}, false, "hits") < 1e-9);
+        QVERIFY(penaltyOf({0.7, 1.4}, false, "all") > 0.1);
+        // "weighted" scales velocity by sqrt(2.5): G by 2.5, the paper's form by 2.5^2.
+        const double ratio = penaltyOf({0.7, 1.4}, false, "weighted") / penaltyOf({0.7, 1.4}, false, "all");
+        QVERIFY2(std::abs(ratio - 6.25) < 0.02, qPrintable(QString::number(ratio)));
     }
     void gradientReachesTheEncoder_data()
     {

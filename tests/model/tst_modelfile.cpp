@@ -3,6 +3,7 @@
 #include "testdata.h"
 
 #include <QtTest/QtTest>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 
@@ -196,6 +197,31 @@ private Q_SLOTS:
         c.type = "transformer";
         QVERIFY(!Model::create(c).ok());
         QVERIFY(!ModelConfig::fromJson("{\"type\": 3}", "y.gsm").ok());
+    }
+    void flatOptionsRoundTripAndOldFilesKeepThePapersForm()
+    {
+        ModelConfig c;
+        c.loss.flat = true;
+        c.loss.flatRelative = false;
+        c.loss.flatMetric = "weighted";
+        auto back = ModelConfig::fromJson(c.toJson(), "x.gsm");
+        QVERIFY(back.ok());
+        QVERIFY(back.value() == c);
+        // A file from before the options existed: the absolute form on every plane, as it was trained.
+        auto j = nlohmann::json::parse(ModelConfig{}.toJson());
+        j["loss"].erase("flat_relative");
+        j["loss"].erase("flat_metric");
+        auto old = ModelConfig::fromJson(j.dump(), "old.gsm");
+        QVERIFY(old.ok());
+        QCOMPARE(old.value().loss.flatRelative, false);
+        QCOMPARE(old.value().loss.flatMetric, std::string("all"));
+        // New models default to the relative form (on every plane, as the paper measures).
+        QCOMPARE(ModelConfig{}.loss.flatRelative, true);
+        QCOMPARE(ModelConfig{}.loss.flatMetric, std::string("all"));
+        j["loss"]["flat_metric"] = "pitch";
+        auto bad = ModelConfig::fromJson(j.dump(), "bad.gsm");
+        QVERIFY(!bad.ok());
+        QVERIFY(bad.error().message.find("pitch") != std::string::npos);
     }
 };
 

@@ -59,6 +59,9 @@ TestCase {
         verify(f1 > 0 && f1 <= 1, "validation F1 " + f1)
         verify(findChild(view, "runEvaluation").visible)
         compare(findChild(view, "evalF1").text, Number(f1).toFixed(3))
+        const e = view.training.evaluation
+        compare(findChild(view, "evalChange").text, Number(e.attribute_change_density).toFixed(2) + " / "
+                + Number(e.attribute_change_velocity).toFixed(2) + " / " + Number(e.attribute_change_offset).toFixed(2))
         compare(view.training.phase, "")
     }
 }
