@@ -84,6 +84,8 @@ void Engine::prepare(double sampleRate)
     m_nextEarly.assign(std::size_t(Pattern::kMaxHits), ScheduledHit{});
     m_nextEarlyCount = 0;
     m_nextEarlyFor = nullptr;
+    m_carry.assign(std::size_t(Pattern::kMaxHits), CarriedHit{});
+    m_carryCount = m_carryCursor = 0;
     m_scheduleCount = 0;
     m_roundRobin.assign(std::size_t(Kit::kMaxInstruments), 0);
     m_noteOffs.assign(std::size_t(kMaxNoteOffs), NoteOff{});
@@ -241,6 +243,8 @@ void Engine::drainCommands()
             stopTransport();
             break;
         case CommandType::Locate:
+            m_carryCount = 0;
+            m_nextEarlyFor = nullptr;  // its cursor was for the old place
             if (m_pattern)
                 seek(std::llround(std::fmod(std::max(0.0, c.value), double(m_pattern->pattern->steps)) * m_framesPerStep));
             break;

@@ -107,6 +107,13 @@ private:
         std::int64_t due = 0;
         std::uint8_t note = 0;
     };
+    // A late hit of a groove that was switched away from, still due after the switch.
+    struct CarriedHit {
+        std::int64_t frame = 0;  // in the new groove's loop
+        int voice = 0;
+        int note = -1;
+        float velocity = 0.0f;
+    };
 
     bool send(const Command& command);
     // Audio thread helpers (engine.cpp and enginesequencer.cpp).
@@ -123,7 +130,16 @@ private:
     void fireDueEvents();
     void advance(std::int64_t frames);
     void playHit(const Pattern& pattern, const ScheduledHit& hit);
-    void prepareNextEarly(PatternBox* next);
+    void playNote(int voice, int note, float velocity);
+    // Hand-over between grooves at a boundary (enginehandover.cpp): the next groove's early hits
+    // play before it, the old groove's late hits after it.
+    void prepareLookAhead(PatternBox* next, std::int64_t boundary, double boundaryStep);
+    void carryLateHits(std::int64_t boundary, double boundaryStep);
+    void startCarried();
+    void playCarried();
+    void nextBarLine(std::int64_t& frame, double& step) const;
+    void switchAtBarLine();
+    bool earlyForPendingBar(const ScheduledHit& hit, std::int64_t barFrame, double barStep) const;
     // Control thread, with no process() running: frees every snapshot the engine or its FIFOs hold.
     void releaseSnapshots();
     void playNextEarly();
@@ -155,14 +171,22 @@ private:
     KitBox* m_oldKit = nullptr;  // still sounding, faded out
     std::vector<ScheduledHit> m_schedule;  // capacity Pattern::kMaxHits
     int m_scheduleCount = 0;
-    // Early hits of step 0 of the queued groove, played before the loop's end
-    // (frames in the current loop); computed once per loop for the queue's head.
+    // Early hits of the next groove (the pending next-bar change, else the queue's head), played
+    // before the boundary it starts at (frames in the current loop); computed once per boundary.
     std::vector<ScheduledHit> m_scratch;  // capacity Pattern::kMaxHits
     std::vector<ScheduledHit> m_nextEarly;
     int m_nextEarlyCount = 0;
     int m_nextEarlyCursor = 0;
     int m_nextEarlyMissed = 0;  // computed too late for these: they play at the boundary
     const PatternBox* m_nextEarlyFor = nullptr;
+    std::int64_t m_nextEarlyBoundary = -1;
+    // Late hits of the groove before the last switch (frames in the current loop).
+    std::vector<CarriedHit> m_carry;  // capacity Pattern::kMaxHits
+    int m_carryCount = 0;
+    int m_carryCursor = 0;
+    // After a switch in the middle of the loop: the step it started at. Late hits of earlier steps
+    // belong to a bar of this groove that never played. -1 otherwise.
+    double m_enteredStep = -1.0;
     std::vector<int> m_roundRobin;  // per kit instrument
     std::vector<NoteOff> m_noteOffs;
     int m_noteOffCount = 0;

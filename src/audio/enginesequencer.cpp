@@ -40,41 +40,6 @@ void Engine::rebuildSchedule()
     m_nextEarlyFor = nullptr;
 }
 
-void Engine::prepareNextEarly(PatternBox* next)
-{
-    const Pattern& p = *next->pattern;
-    const int count = buildSchedule(p, m_settings, m_sampleRate, m_scratch.data(), int(m_scratch.size()));
-    const std::int64_t nextLoop = loopFrames(p, m_sampleRate, m_settings.bpm);
-    m_nextEarlyCount = 0;
-    for (int i = 0; i < count; ++i) {
-        ScheduledHit h = m_scratch[std::size_t(i)];
-        if (h.wrap >= 0)
-            continue;
-        h.frame = std::max<std::int64_t>(0, m_loopFrames + (h.frame - nextLoop));  // before this loop's end
-        m_nextEarly[std::size_t(m_nextEarlyCount++)] = h;
-    }
-    m_nextEarlyCursor = 0;
-    while (m_nextEarlyCursor < m_nextEarlyCount && m_nextEarly[std::size_t(m_nextEarlyCursor)].frame < m_pos)
-        ++m_nextEarlyCursor;
-    m_nextEarlyMissed = m_nextEarlyCursor;
-    m_nextEarlyFor = next;
-}
-
-void Engine::playNextEarly()
-{
-    // The next groove's early step-0 hits, due before this loop's end.
-    if (m_queueCount == 0)
-        return;
-    PatternBox* next = m_queue[std::size_t(m_queueHead)];
-    if (m_nextEarlyFor != next)
-        prepareNextEarly(next);
-    while (m_nextEarlyCursor < m_nextEarlyCount && m_nextEarly[std::size_t(m_nextEarlyCursor)].frame <= m_pos) {
-        if (m_nextEarly[std::size_t(m_nextEarlyCursor)].frame == m_pos)
-            playHit(*next->pattern, m_nextEarly[std::size_t(m_nextEarlyCursor)]);
-        ++m_nextEarlyCursor;
-    }
-}
-
 std::int64_t Engine::beatFrame(int beat) const { return std::llround(double(beat) * m_beatSteps * m_framesPerStep); }
 
 void Engine::seek(std::int64_t position)
@@ -86,6 +51,7 @@ void Engine::seek(std::int64_t position)
     m_nextBeat = 0;
     while (m_nextBeat < m_beatsPerLoop && beatFrame(m_nextBeat) < m_pos)
         ++m_nextBeat;
+    m_enteredStep = -1.0;
 }
 
 void Engine::switchPattern(PatternBox* box, bool keepPosition)
@@ -104,6 +70,7 @@ void Engine::startTransport()
 {
     m_playing = true;
     m_loopCount = 0;
+    m_carryCount = 0;
     if (m_pattern)
         seek(0);
     m_firstPass = true;
@@ -146,8 +113,12 @@ std::int64_t Engine::framesToNextEvent() const
             d = std::min(d, m_loopFrames - m_pos);
             if (m_cursor < m_scheduleCount)
                 d = std::min(d, m_schedule[std::size_t(m_cursor)].frame - m_pos);
-            if (m_queueCount > 0 && m_nextEarlyFor == m_queue[std::size_t(m_queueHead)] && m_nextEarlyCursor < m_nextEarlyCount)
+            const bool lookingAhead = m_nextEarlyFor && (m_nextEarlyFor == m_pendingBar ||
+                                          (m_queueCount > 0 && m_nextEarlyFor == m_queue[std::size_t(m_queueHead)]));
+            if (lookingAhead && m_nextEarlyCursor < m_nextEarlyCount)
                 d = std::min(d, m_nextEarly[std::size_t(m_nextEarlyCursor)].frame - m_pos);
+            if (m_carryCursor < m_carryCount)
+                d = std::min(d, m_carry[std::size_t(m_carryCursor)].frame - m_pos);
             if (m_nextBeat < m_beatsPerLoop)
                 d = std::min(d, beatFrame(m_nextBeat) - m_pos);
         }
@@ -204,16 +175,26 @@ void Engine::fireDueEvents()
         return;
     if (m_pos >= m_loopFrames) {
         ++m_loopCount;
-        if (m_queueCount > 0) {
+        if (m_queueCount > 0 && m_pendingBar) {
+            // The next-bar change falls on this boundary too and wins: the queued groove would play
+            // for no time at all, so it is dropped and the change is made below, at position 0.
+            retire(m_queue[std::size_t(m_queueHead)]);
+            m_queueHead = (m_queueHead + 1) % kQueueCapacity;
+            --m_queueCount;
+            seek(0);
+            m_firstPass = false;
+        } else if (m_queueCount > 0) {
             PatternBox* next = m_queue[std::size_t(m_queueHead)];
             m_queueHead = (m_queueHead + 1) % kQueueCapacity;
             --m_queueCount;
             // Early hits already played before the boundary are not played again;
             // any that arrived too late play now.
-            const bool lookedAhead = m_nextEarlyFor == next;
+            const bool lookedAhead = m_nextEarlyFor == next && m_nextEarlyBoundary == m_loopFrames;
             const int missed = lookedAhead ? m_nextEarlyMissed : 0;
+            carryLateHits(m_loopFrames, double(m_pattern->pattern->steps));
             m_pos = 0;
             switchPattern(next, false);
+            startCarried();
             if (lookedAhead) {
                 for (int i = 0; i < missed; ++i)
                     playHit(*m_pattern->pattern, m_nextEarly[std::size_t(i)]);
@@ -223,16 +204,11 @@ void Engine::fireDueEvents()
         } else {
             seek(0);
             m_firstPass = false;
-            m_nextEarlyFor = nullptr;
+            m_carryCount = 0;
         }
     }
-    if (m_pendingBar && m_nextBeat < m_beatsPerLoop && m_nextBeat % m_beatsPerBar == 0 && beatFrame(m_nextBeat) == m_pos) {
-        PatternBox* next = m_pendingBar;
-        m_pendingBar = nullptr;
-        switchPattern(next, true);
-        if (m_pos == 0)
-            m_playEarlyNow = true;
-    }
+    if (m_pendingBar && m_nextBeat < m_beatsPerLoop && m_nextBeat % m_beatsPerBar == 0 && beatFrame(m_nextBeat) == m_pos)
+        switchAtBarLine();
     while (m_nextBeat < m_beatsPerLoop && beatFrame(m_nextBeat) <= m_pos) {
         if (m_settings.metronome && beatFrame(m_nextBeat) == m_pos)
             click(m_nextBeat % m_beatsPerBar == 0);
@@ -244,13 +220,21 @@ void Engine::fireDueEvents()
             if (m_schedule[std::size_t(i)].wrap < 0)
                 playHit(*m_pattern->pattern, m_schedule[std::size_t(i)]);
     }
+    std::int64_t barFrame = m_loopFrames;
+    double barStep = 0.0;
+    if (m_pendingBar)
+        nextBarLine(barFrame, barStep);
     while (m_cursor < m_scheduleCount && m_schedule[std::size_t(m_cursor)].frame <= m_pos) {
         const ScheduledHit& h = m_schedule[std::size_t(m_cursor)];
-        const bool skip = (h.wrap > 0 && m_firstPass) || (h.wrap < 0 && switchPendingAtLoopEnd());
+        // Skipped: late hits of a loop that never played, early hits of a step the next groove will play.
+        const bool skip = (h.wrap > 0 && m_firstPass) || (h.wrap < 0 && switchPendingAtLoopEnd()) ||
+                          (h.wrap == 0 && double(h.step) < m_enteredStep - 1e-6) ||
+                          earlyForPendingBar(h, barFrame, barStep);
         if (!skip && h.frame == m_pos)
             playHit(*m_pattern->pattern, h);
         ++m_cursor;
     }
+    playCarried();
     playNextEarly();
 }
 
@@ -260,9 +244,17 @@ void Engine::playHit(const Pattern& p, const ScheduledHit& h)
         m_hitsSilent.fetch_add(1, std::memory_order_relaxed);
         return;
     }
-    const VoiceMix& mix = m_settings.mix[std::size_t(h.voice)];
-    const int note = p.voiceNotes[std::size_t(h.voice)];
-    const float velocity = std::clamp(h.velocity * m_settings.velocityScale, 0.0f, 1.0f);
+    playNote(h.voice, p.voiceNotes[std::size_t(h.voice)], h.velocity);
+}
+
+void Engine::playNote(int voice, int note, float hitVelocity)
+{
+    if (voice < 0 || voice >= int(m_settings.mix.size())) {
+        m_hitsSilent.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    const VoiceMix& mix = m_settings.mix[std::size_t(voice)];
+    const float velocity = std::clamp(hitVelocity * m_settings.velocityScale, 0.0f, 1.0f);
     const int velocity127 = std::clamp(int(std::lround(velocity * 127.0f)), 1, 127);
     if (mix.mute || (m_anySolo && !mix.solo)) {
         m_hitsSilent.fetch_add(1, std::memory_order_relaxed);

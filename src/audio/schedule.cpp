@@ -51,7 +51,7 @@ int buildSchedule(const Pattern& pattern, const EngineSettings& settings, double
             frame -= loop;
             wrap = 1;
         }
-        out[count++] = {std::clamp<std::int64_t>(frame, 0, loop - 1), hit.voice, hit.velocity, wrap};
+        out[count++] = {std::clamp<std::int64_t>(frame, 0, loop - 1), hit.voice, hit.velocity, wrap, hit.step};
     }
     // Insertion sort: in place, no allocation, and the input is nearly sorted.
     for (int i = 1; i < count; ++i) {

@@ -21,6 +21,9 @@ struct ScheduledHit {
     int voice = 0;
     float velocity = 0.0f;
     int wrap = 0;  // -1: belongs to the next loop's start; +1: belongs to the previous loop's end
+    int step = 0;  // the grid step the hit belongs to (whatever its frame)
+    // Its frame counted from this loop's start: before 0 or past the loop's end when wrapped.
+    std::int64_t unfolded(std::int64_t loopFrames) const { return frame + std::int64_t(wrap) * loopFrames; }
 };
 
 double framesPerStep(double sampleRate, double bpm, int stepsPerBeat);

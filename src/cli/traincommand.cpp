@@ -185,7 +185,7 @@ void addTrainCommand(CLI::App& app)
     cmd->add_option("--flat-metric", a->flatMetric,
         "Planes the Jacobian measures: all (hit probability, velocity, offset, as the paper), hits (hit probabilities "
         "only) or weighted (all, by the square roots of the loss weights)")
-        ->check(CLI::IsMember({"all", "hits", "weighted"}))->capture_default_str();
+        ->check(CLI::IsMember(kFlatMetrics))->capture_default_str();
     cmd->add_option("--kappa", a->kappa,
         "Constrained objective: reconstruction per cell <= kappa^2 with a Lagrange multiplier (0: off)")->capture_default_str();
     cmd->add_option("--lambda-rate", a->lambdaRate, "Step of the multiplier: lambda *= exp(rate x constraint average)")->capture_default_str();

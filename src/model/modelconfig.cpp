@@ -2,9 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace gs {
 
 const char* const kModelTypes[2] = {"rhythmvae", "recurrent"};
+const std::vector<std::string> kFlatMetrics = {"all", "hits", "weighted"};
 
 std::string ModelConfig::problem() const
 {
@@ -23,8 +26,8 @@ std::string ModelConfig::problem() const
         return "unknown KL annealing '" + loss.klAnneal + "' (expected none, linear or cyclic)";
     if (loss.klAnneal != "none" && loss.klWarmupEpochs < 1)
         return "KL annealing needs a warm-up of at least one epoch";
-    if (loss.flatMetric != "all" && loss.flatMetric != "weighted" && loss.flatMetric != "hits")
-        return "unknown flat-manifold metric '" + loss.flatMetric + "' (expected all, weighted or hits)";
+    if (std::find(kFlatMetrics.begin(), kFlatMetrics.end(), loss.flatMetric) == kFlatMetrics.end())
+        return "unknown flat-manifold metric '" + loss.flatMetric + "' (expected all, hits or weighted)";
     if (loss.beta < 0 || loss.freeBits < 0 || loss.flatEta < 0 || loss.flatEpsilon <= 0 || loss.flatDirections < 1
         || loss.flatBatch < 1 || loss.kappa < 0 || loss.lambdaRate < 0)
         return "negative loss setting";
@@ -47,7 +50,8 @@ std::string ModelConfig::toJson() const
         {"kl_anneal", loss.klAnneal}, {"kl_warmup_epochs", loss.klWarmupEpochs}, {"flat", loss.flat},
         {"flat_eta", loss.flatEta}, {"flat_alpha0", loss.flatAlpha0}, {"flat_epsilon", loss.flatEpsilon},
         {"flat_directions", loss.flatDirections}, {"flat_batch", loss.flatBatch},
-        {"flat_encoder_grad", loss.flatEncoderGrad}, {"flat_relative", loss.flatRelative}, {"flat_metric", loss.flatMetric}, {"kappa", loss.kappa}, {"lambda_rate", loss.lambdaRate}};
+        {"flat_encoder_grad", loss.flatEncoderGrad}, {"flat_relative", loss.flatRelative},
+        {"flat_metric", loss.flatMetric}, {"kappa", loss.kappa}, {"lambda_rate", loss.lambdaRate}};
     return j.dump();
 }
 

@@ -6,6 +6,7 @@
 #include "core/grid.h"
 
 #include <string>
+#include <vector>
 
 namespace gs {
 
@@ -63,5 +64,6 @@ struct ModelConfig {
 };
 
 extern const char* const kModelTypes[2];  // "rhythmvae", "recurrent"
+extern const std::vector<std::string> kFlatMetrics;  // "all", "hits", "weighted" (LossConfig::flatMetric)
 
 } // namespace gs

@@ -61,12 +61,9 @@ torch::Tensor flatPenalty(VaeImpl& model, const torch::Tensor& z, const LossConf
     torch::Tensor jac = ((out.narrow(0, 1, k) - out[0].unsqueeze(0)) / eps).permute({1, 2, 0});  // [batch, D, k]
     torch::Tensor g = torch::bmm(jac.transpose(1, 2), jac);  // [batch, k, k]
     torch::Tensor c2 = (g.diagonal(0, 1, 2).sum(1) / double(k)).mean();
-    if (loss.flatRelative) {
-        // Scale-free: c^2 keeps its gradient, so shrinking the whole Jacobian earns nothing.
-        torch::Tensor diff = g / c2.clamp_min(1e-12) - torch::eye(k).unsqueeze(0);
-        return diff.pow(2).sum({1, 2}).mean();
-    }
-    torch::Tensor diff = g - c2.detach() * torch::eye(k).unsqueeze(0);
+    // Relative (scale-free): c^2 keeps its gradient, so shrinking the whole Jacobian earns nothing.
+    const torch::Tensor eye = torch::eye(k).unsqueeze(0);
+    const torch::Tensor diff = loss.flatRelative ? g / c2.clamp_min(1e-12) - eye : g - c2.detach() * eye;
     return diff.pow(2).sum({1, 2}).mean();
 }
 
