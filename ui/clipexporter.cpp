@@ -180,7 +180,7 @@ Status ClipExporter::writeSequenceWav(const std::string& path, const std::vector
         return Error{path, "no drum kit found (assets/kits is empty)"};
     RenderOptions render;
     render.sampleRate = kWavSampleRate;
-    render.tailSeconds = 0.0;  // exactly the grooves' length, so the file loops
+    render.seamlessLoop = true;  // exactly the grooves' length, sounding as it does when it repeats
     render.settings = options.settings;
     Renderer renderer(render);
     const double seconds = double(renderer.musicFrames(patterns)) / kWavSampleRate;

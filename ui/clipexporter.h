@@ -2,8 +2,9 @@
 // Exports the current groove (Session) off the GUI thread:
 //  - exportMidi: the MIDI clip (writeGrooveMidi, tempo from Session);
 //  - exportWav: the offline Renderer with the transport's kit, tempo, swing,
-//    humanise and volume, exactly bars x tempo long (no tail, so it loops in a
-//    DAW), written atomically (a failed write leaves no file);
+//    humanise and volume, exactly bars x tempo long and seamless (the middle
+//    pass of three, so it loops in a DAW), written atomically (a failed write
+//    leaves no file);
 //  - exportSequenceMidi / exportSequenceWav: several grooves one after another
 //    as one clip, the same way; the current groove's exports are the
 //    one-groove case. writeSequenceWav is the WAV half for

@@ -12,6 +12,10 @@ Renderer::Renderer(RenderOptions options) : m_options(std::move(options))
     m_options.loops = std::max(1, m_options.loops);
     m_options.tailSeconds = std::clamp(std::isfinite(m_options.tailSeconds) ? m_options.tailSeconds : 2.0, 0.0, 60.0);
     m_options.settings = m_options.settings.clamped();
+    if (m_options.seamlessLoop) {
+        m_options.tailSeconds = 0.0;
+        m_options.settings.countInBars = 0;
+    }
 }
 
 std::int64_t Renderer::musicFrames(const std::vector<std::shared_ptr<const Pattern>>& patterns) const
@@ -46,6 +50,9 @@ Result<RenderResult> Renderer::render(const std::vector<std::shared_ptr<const Pa
     const std::int64_t tail = std::llround(m_options.tailSeconds * m_options.sampleRate);
     if (music + tail > std::int64_t(1) << 34)
         return Error{"", "render too long"};
+    // A seamless loop plays the music three times and keeps the middle pass.
+    const int passes = m_options.seamlessLoop ? 3 : 1;
+    const std::int64_t skip = m_options.seamlessLoop ? music : 0;
 
     Engine engine;
     engine.prepare(m_options.sampleRate);
@@ -57,7 +64,7 @@ Result<RenderResult> Renderer::render(const std::vector<std::shared_ptr<const Pa
     std::vector<std::shared_ptr<const Pattern>> sequence;
     std::vector<std::int64_t> startFrame;  // when each entry begins (count-in excluded)
     std::int64_t at = 0;
-    for (int l = 0; l < m_options.loops; ++l)
+    for (int l = 0; l < m_options.loops * passes; ++l)
         for (const auto& p : patterns) {
             sequence.push_back(p);
             startFrame.push_back(at);
@@ -75,15 +82,18 @@ Result<RenderResult> Renderer::render(const std::vector<std::shared_ptr<const Pa
     result.sampleRate = m_options.sampleRate;
     result.musicFrames = music;
     result.audio.assign(std::size_t(music + tail) * 2, 0.0f);
+    std::vector<float> scratch(std::size_t(skip > 0 ? m_options.blockSize : 0) * 2);  // the pass before: not kept
+    EngineStats before;
     const int block = m_options.blockSize;
-    std::int64_t frame = 0;
+    std::int64_t frame = -skip;  // frames before 0 are the seamless loop's first pass
     double seconds = 0.0;
     bool stopped = false;
     PositionEvent position;
     int sounding = 1;
     while (frame < music + tail) {
         // Keep the engine's queue fed, never far ahead (its capacity is bounded).
-        const auto started = std::size_t(std::upper_bound(startFrame.begin(), startFrame.end(), frame) - startFrame.begin());
+        const auto started =
+            std::size_t(std::upper_bound(startFrame.begin(), startFrame.end(), frame + skip) - startFrame.begin());
         while (pushed < sequence.size() && pushed < started + 256) {
             if (!engine.setPattern(sequence[pushed], PatternChange::Queue))
                 break;
@@ -100,8 +110,13 @@ Result<RenderResult> Renderer::render(const std::vector<std::shared_ptr<const Pa
         std::int64_t n = std::min<std::int64_t>(block, music + tail - frame);
         if (!stopped)
             n = std::min(n, music - frame);  // the music ends on a block boundary
+        if (frame < 0)
+            n = std::min(n, -frame);  // so does the seamless loop's first pass
+        if (frame == 0)
+            before = engine.stats();
+        float* out = frame < 0 ? scratch.data() : result.audio.data() + 2 * frame;
         const auto t0 = std::chrono::steady_clock::now();
-        engine.process(result.audio.data() + 2 * frame, int(n));
+        engine.process(out, int(n));
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         while (engine.popPosition(position)) {
             sounding = position.voices;
@@ -117,8 +132,8 @@ Result<RenderResult> Renderer::render(const std::vector<std::shared_ptr<const Pa
     result.audio.resize(std::size_t(end) * 2);
     result.renderSeconds = seconds;
     const EngineStats stats = engine.stats();
-    result.hitsPlayed = stats.hitsPlayed;
-    result.hitsSilent = stats.hitsSilent;
+    result.hitsPlayed = stats.hitsPlayed - before.hitsPlayed;
+    result.hitsSilent = stats.hitsSilent - before.hitsSilent;
     return result;
 }
 

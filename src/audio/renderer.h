@@ -18,6 +18,10 @@ struct RenderOptions {
     int blockSize = 256;  // frames per process() call (1..8192)
     int loops = 1;  // the whole sequence of patterns, this many times
     double tailSeconds = 2.0;  // at most this much after the music for decays (ends early at silence)
+    // A file that loops seamlessly: the music's length exactly, taken from the middle of three passes,
+    // so it starts with the previous pass's ringing and late hits and ends with the next pass's early
+    // hits, as the loop sounds when it repeats. No tail and no count-in.
+    bool seamlessLoop = false;
     EngineSettings settings;
     // Called before every block with the engine and the frame the block starts at (tests use it;
     // the renderer drains the engine's position events itself).
@@ -30,7 +34,7 @@ struct RenderResult {
     std::int64_t musicFrames = 0;  // without the tail
     double sampleRate = 48000.0;
     double renderSeconds = 0.0;  // wall time of the process() calls
-    std::uint64_t hitsPlayed = 0;
+    std::uint64_t hitsPlayed = 0;  // started in the frames returned
     std::uint64_t hitsSilent = 0;
     int maxVoices = 0;  // most voices sounding at the end of a block
     double seconds() const { return double(frames) / sampleRate; }

@@ -34,6 +34,7 @@ struct RenderArgs {
     double sampleRate = 48000.0;
     int blockSize = 256;
     double tail = 2.0;
+    bool seamless = false;
     std::string map = "groovae";
     bool json = false;
 };
@@ -113,6 +114,7 @@ int runRender(const RenderArgs& args)
     options.blockSize = args.blockSize;
     options.loops = args.loops;
     options.tailSeconds = args.tail;
+    options.seamlessLoop = args.seamless;
     const double fileBpm = midi->tempos.empty() ? 120.0 : midi->tempos.front().bpm();
     options.settings.bpm = args.tempo > 0.0 ? args.tempo : std::clamp(fileBpm, 30.0, 300.0);
     options.settings.swingPercent = args.swing;
@@ -169,6 +171,9 @@ void addRenderCommand(CLI::App& app)
     cmd->add_option("--sample-rate", args->sampleRate, "Sample rate in Hz")->capture_default_str();
     cmd->add_option("--block", args->blockSize, "Frames per engine block")->capture_default_str();
     cmd->add_option("--tail", args->tail, "Seconds of decay after the music at most")->capture_default_str();
+    cmd->add_flag("--seamless", args->seamless,
+        "A file that loops: the music's length exactly, as it sounds when it repeats (ringing and late hits of the "
+        "pass before at the start, early hits of the next at the end); no tail");
     cmd->add_option("--map", args->map, "Drum map reading the file: groovae, gm, gm-greedy or a JSON map")->capture_default_str();
     cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
     cmd->callback([args] {

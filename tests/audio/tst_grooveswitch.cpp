@@ -136,6 +136,38 @@ private Q_SLOTS:
                                              m_kit, options(false));
         QCOMPARE(firstDifference(r.audio, expected.audio), std::int64_t(-1));
     }
+
+    void seamlessLoopIsTheMiddleOfALoopingPerformance()
+    {
+        // A WAV that loops: kick 0.4 of a half step early on step 0, hat on step 15 late onto the
+        // bar line, snare on step 4. The file must equal a bar from the middle of the groove looping.
+        const auto groove = makePattern({{0, Kick, 0.9f, -0.4f}, {4, Snare, 0.9f, 0.0f}, {15, ClosedHat, 0.9f, 1.0f}});
+        RenderOptions seamless = options(true);
+        seamless.seamlessLoop = true;
+        const auto file = renderPatterns({groove}, m_kit, seamless);
+        QCOMPARE(file.frames, std::int64_t(96000));
+        QCOMPARE(file.hitsPlayed, std::uint64_t(3));
+        RenderOptions looping = options(true);
+        looping.loops = 4;
+        looping.tailSeconds = 0.0;
+        const auto performance = renderPatterns({groove}, m_kit, looping);
+        const std::vector<float> bar2(performance.audio.begin() + 2 * 96000, performance.audio.begin() + 2 * 192000);
+        QCOMPARE(firstDifference(file.audio, bar2), std::int64_t(-1));
+        // The next pass's early kick sounds at the end of the file (its onset after 94,800 by at most
+        // the kick samples' own attack delay); at the very start the previous pass already sounds.
+        const auto noKick = renderPatterns(
+            {makePattern({{4, Snare, 0.9f, 0.0f}, {15, ClosedHat, 0.9f, 1.0f}})}, m_kit, seamless);
+        int attack = 0;
+        for (const auto& sample : m_kit->instrument(m_kit->instrumentForNote(36)).layerFor(114)->samples)
+            attack = std::max(attack, sampleOnset(*sample, 0.0f));
+        const std::int64_t endKick = firstDifference(file.audio, noKick.audio, 48000);
+        QVERIFY2(endKick >= 94800 && endKick <= 94800 + attack, std::to_string(endKick).c_str());
+        QVERIFY(firstAbove(file.audio, 0, 0.0f) == 0);
+        // A plain render of one pass is different: nothing before its first beat, nothing after its end.
+        RenderOptions once = options(true);
+        once.tailSeconds = 0.0;
+        QVERIFY(firstDifference(renderPatterns({groove}, m_kit, once).audio, file.audio) >= 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGrooveSwitch)

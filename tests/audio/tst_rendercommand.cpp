@@ -61,6 +61,39 @@ private Q_SLOTS:
         QCOMPARE(info.samplerate, 48000);
     }
 
+    void seamlessIsTheMiddleOfThreeLoops()
+    {
+        // --seamless: a file that loops, the music's length to the frame, the same samples as the middle
+        // pass of the clip played three times.
+        GS_REQUIRE_SHARED(clip, "gmd/drummer1/session1/1_funk_80_beat_4-4.mid");
+        QTemporaryDir tmp;
+        const QString loop = tmp.filePath("loop.wav");
+        const QString three = tmp.filePath("three.wav");
+        const QStringList common = {QString::fromStdString(clip.string()), "--tempo", "120", "--swing", "60", "--json"};
+        const Run r = cli(QStringList{"render", "--out", loop, "--seamless"} + common);
+        QVERIFY2(r.code == 0, r.err.constData());
+        const Run r3 = cli(QStringList{"render", "--out", three, "--loops", "3", "--tail", "0"} + common);
+        QVERIFY2(r3.code == 0, r3.err.constData());
+        const std::int64_t music = std::int64_t(nlohmann::json::parse(r.out.toStdString())["bars"].get<int>()) * 96000;
+        QCOMPARE(nlohmann::json::parse(r.out.toStdString())["frames"].get<std::int64_t>(), music);
+        const auto read = [](const QString& path, std::int64_t from, std::int64_t frames) {
+            SF_INFO info{};
+            std::vector<float> data;
+            if (SNDFILE* f = sf_open(path.toLocal8Bit().constData(), SFM_READ, &info)) {
+                data.resize(std::size_t(frames) * 2);
+                sf_seek(f, from, SEEK_SET);
+                data.resize(std::size_t(sf_readf_float(f, data.data(), frames)) * 2);
+                sf_close(f);
+            }
+            return data;
+        };
+        const std::vector<float> file = read(loop, 0, music + 1);
+        QCOMPARE(std::int64_t(file.size() / 2), music);
+        const std::vector<float> middle = read(three, music, music);
+        QCOMPARE(std::int64_t(middle.size() / 2), music);
+        QVERIFY(file == middle);  // (this clip has nothing across its ends; tst_grooveswitch has a groove that does)
+    }
+
     void badInputIsAClearErrorAndWritesNothing()
     {
         GS_REQUIRE_SHARED(notMidi, "bad-midi/jazz-soft/LICENSE.md");
