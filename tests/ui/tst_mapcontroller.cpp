@@ -166,11 +166,11 @@ private Q_SLOTS:
         for (int i = 0; i <= 40; ++i)
             controller.map()->moveCursor(bounds.topLeft() + QPointF(bounds.width() * i / 40.0, bounds.height() * i / 40.0));
         QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() >= 2, 10000);
-        QTest::qWait(300);
+        // Latest wins: on a busy machine the last decode may still be on its way.
+        const Groove expected = controller.space()->generate(controller.currentZ(), controller.sampling());
+        QTRY_VERIFY_WITH_TIMEOUT(m_session.groove().sameAs(expected), 10000);
         QVERIFY(grooves.count() >= 1);
         QVERIFY(grooves.count() <= 41);
-        const Groove expected = controller.space()->generate(controller.currentZ(), controller.sampling());
-        QVERIFY(m_session.groove().sameAs(expected));
         QVERIFY(controller.lastDecodeMs() > 0.0);
         QCOMPARE(errors.count(), 0);
 
@@ -213,7 +213,8 @@ private Q_SLOTS:
         QVERIFY(controller.map()->cursor() != beforeRandom);
         const int count = controller.decodeCount();
         QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() > count, 10000);
-        QVERIFY(m_session.groove().sameAs(controller.space()->generate(controller.currentZ(), controller.sampling())));
+        const Groove near = controller.space()->generate(controller.currentZ(), controller.sampling());
+        QTRY_VERIFY_WITH_TIMEOUT(m_session.groove().sameAs(near), 10000);
 
         // A new model empties and refills the map; no model says so.
         m_session.setModel(nullptr, QString());
