@@ -4,13 +4,14 @@ import QtQuick.Layouts
 import QtCharts
 
 // Live curves: total train and validation loss, each term on demand, and the
-// learning rate underneath.
+// learning rate on its own axis at the right.
 ColumnLayout {
     id: root
     spacing: 2
     property alias trainSeries: trainSeries
     property alias validationSeries: validationSeries
     property alias lrSeries: lrSeries
+    property alias epochAxis: epochAxis
     property var termSeries: ({})
     property var history  // the EpochModel: a term switched on later gets its earlier points from it
     readonly property var terms: ["Hits", "Velocity", "Offset", "Kl"]
@@ -24,15 +25,24 @@ ColumnLayout {
             if (t) t.append(epoch, values["train" + term])
             if (v) v.append(epoch, values["validation" + term])
         }
-        epochAxis.max = Math.max(epochAxis.max, epoch)
-        lrEpochAxis.max = epochAxis.max
+        setEpochRange(Math.max(lastEpoch, epoch))
         lossAxis.max = Math.max(lossAxis.max, values.trainLoss * 1.1, values.validationLoss * 1.1)
         lrAxis.max = Math.max(lrAxis.max, values.learningRate * 1.1)
     }
     function clearAll() {
         trainSeries.clear(); validationSeries.clear(); lrSeries.clear()
         for (const key in termSeries) termSeries[key].clear()
-        epochAxis.max = 1; lrEpochAxis.max = 1; lossAxis.max = 1; lrAxis.max = 1e-4
+        setEpochRange(1); lossAxis.max = 1; lrAxis.max = 1e-4
+    }
+    // Whole epochs on the axis: ticks every 1, 2, 3, ... epochs up to a multiple of the step
+    // (five ticks over 0..1 would all read "0" with the integer labels).
+    property int lastEpoch: 1
+    function setEpochRange(epochs) {
+        lastEpoch = Math.max(1, epochs)
+        const step = Math.ceil(lastEpoch / 5)
+        const max = step * Math.ceil(lastEpoch / step)
+        epochAxis.max = max
+        epochAxis.tickCount = max / step + 1
     }
     function showTerm(term, shown) {
         for (const pass of ["train", "validation"]) {
@@ -67,27 +77,16 @@ ColumnLayout {
         id: chart
         Layout.fillWidth: true
         Layout.fillHeight: true
-        Layout.preferredHeight: 3
         antialiasing: true
         theme: ChartView.ChartThemeDark
         backgroundColor: Theme.panel
         legend.alignment: Qt.AlignTop
-        ValueAxis { id: epochAxis; min: 0; max: 1; labelFormat: "%d"; titleText: qsTr("epoch") }
+        ValueAxis { id: epochAxis; min: 0; max: 1; tickCount: 2; labelFormat: "%d"; titleText: qsTr("epoch") }
         ValueAxis { id: lossAxis; min: 0; max: 1; titleText: qsTr("loss") }
         LineSeries { id: trainSeries; objectName: "trainSeries"; name: qsTr("train"); axisX: epochAxis; axisY: lossAxis; width: 2; color: Theme.accent }
         LineSeries { id: validationSeries; objectName: "validationSeries"; name: qsTr("validation"); axisX: epochAxis; axisY: lossAxis; width: 2; color: Theme.playhead }
-    }
-    ChartView {
-        Layout.fillWidth: true
-        Layout.fillHeight: true
-        Layout.preferredHeight: 1
-        antialiasing: true
-        theme: ChartView.ChartThemeDark
-        backgroundColor: Theme.panel
-        legend.visible: false
-        title: qsTr("learning rate")
-        ValueAxis { id: lrEpochAxis; min: 0; max: 1; labelFormat: "%d" }
-        ValueAxis { id: lrAxis; min: 0; max: 1e-4; labelFormat: "%.0e" }
-        LineSeries { id: lrSeries; objectName: "lrSeries"; axisX: lrEpochAxis; axisY: lrAxis; width: 2; color: Theme.good }
+        // On the same chart (a second chart had no room beside the model library): its own axis on the right.
+        ValueAxis { id: lrAxis; min: 0; max: 1e-4; tickCount: 3; labelFormat: "%.1e"; titleText: qsTr("learning rate") }
+        LineSeries { id: lrSeries; objectName: "lrSeries"; name: qsTr("learning rate"); axisX: epochAxis; axisYRight: lrAxis; width: 1; style: Qt.DotLine; color: Theme.good }
     }
 }

@@ -50,6 +50,9 @@ TestCase {
         compare(validation.count, 3)
         compare(lr.count, 3)
         verify(train.at(2).y < train.at(0).y, "the training loss falls")
+        // Whole-epoch ticks: 0, 1, 2, 3 (five ticks over 0..3 would print 0, 0, 1, 2, 3).
+        compare(view.lossChart.epochAxis.max, 3)
+        compare(view.lossChart.epochAxis.tickCount, 4)
         compare(findChild(view, "trainProgress").value, 1)
         compare(modelSpy.count, 1)
         verify(Session.hasModel)
