@@ -82,6 +82,26 @@ void VoicePool::start(const VoiceStart& s)
     v.active = true;
 }
 
+namespace {
+
+constexpr float kSilentFrame[2] = {0.0f, 0.0f};
+
+// Catmull-Rom weights of the frames before, at, after and two after the position (fraction f),
+// computed once per output frame for both channels.
+struct CubicWeights {
+    float wm1, w0, w1, w2;
+    explicit CubicWeights(float f)
+        : wm1(f * (-0.5f + f * (1.0f - 0.5f * f)))
+        , w0(1.0f + f * f * (-2.5f + 1.5f * f))
+        , w1(f * (0.5f + f * (2.0f - 1.5f * f)))
+        , w2(f * f * (-0.5f + 0.5f * f))
+    {
+    }
+    float operator()(float xm1, float x0, float x1, float x2) const { return wm1 * xm1 + w0 * x0 + w1 * x1 + w2 * x2; }
+};
+
+} // namespace
+
 void VoicePool::renderVoice(Voice& v, float* out, int frames)
 {
     const float* d = v.data;
@@ -107,10 +127,14 @@ void VoicePool::renderVoice(Voice& v, float* out, int frames)
             v.active = false;
             return;
         }
-        const float frac = float(v.position - double(idx));
+        const float f = float(v.position - double(idx));
         const float* a = d + 2 * idx;
-        const float l = a[0] + frac * (a[2] - a[0]);
-        const float r = a[1] + frac * (a[3] - a[1]);
+        // 4-point Catmull-Rom: far less dulling and aliasing than a straight line when tuned.
+        // The frame before the first is silence; two silent frames follow the last (SampleData).
+        const float* before = idx > 0 ? a - 2 : kSilentFrame;
+        const CubicWeights w(f);
+        const float l = w(before[0], a[0], a[2], a[4]);
+        const float r = w(before[1], a[1], a[3], a[5]);
         out[2 * i] += l * v.gainLeft * v.fade;
         out[2 * i + 1] += r * v.gainRight * v.fade;
         v.position += v.rate;

@@ -1,6 +1,6 @@
 #pragma once
 // The sampler's voices (audio thread only, after prepare()): a fixed array, no
-// allocation. Each voice reads one sample at a rate (tune, by linear
+// allocation. Each voice reads one sample at a rate (tune, by 4-point cubic
 // interpolation), with a stereo gain and an optional fade-out. Choke groups
 // and voice stealing fade voices out instead of cutting them, so nothing clicks.
 #include "kit.h"
