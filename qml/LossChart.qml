@@ -26,13 +26,20 @@ ColumnLayout {
             if (v) v.append(epoch, values["validation" + term])
         }
         setEpochRange(Math.max(lastEpoch, epoch))
-        lossAxis.max = Math.max(lossAxis.max, values.trainLoss * 1.1, values.validationLoss * 1.1)
-        lrAxis.max = Math.max(lrAxis.max, values.learningRate * 1.1)
+        // Round axis ends and ticks (applyNiceNumbers) rather than 1.1 x the largest value.
+        if (values.trainLoss > lossAxis.max || values.validationLoss > lossAxis.max) {
+            lossAxis.max = Math.max(values.trainLoss, values.validationLoss) * 1.05
+            lossAxis.applyNiceNumbers()
+        }
+        if (values.learningRate > lrAxis.max) {
+            lrAxis.max = values.learningRate * 1.05
+            lrAxis.applyNiceNumbers()
+        }
     }
     function clearAll() {
         trainSeries.clear(); validationSeries.clear(); lrSeries.clear()
         for (const key in termSeries) termSeries[key].clear()
-        setEpochRange(1); lossAxis.max = 1; lrAxis.max = 1e-4
+        setEpochRange(1); lossAxis.max = 1; lossAxis.tickCount = 5; lrAxis.max = 1e-4; lrAxis.tickCount = 3
     }
     // Whole epochs on the axis: ticks every 1, 2, 3, ... epochs up to a multiple of the step
     // (five ticks over 0..1 would all read "0" with the integer labels).
@@ -82,11 +89,11 @@ ColumnLayout {
         backgroundColor: Theme.panel
         legend.alignment: Qt.AlignTop
         ValueAxis { id: epochAxis; min: 0; max: 1; tickCount: 2; labelFormat: "%d"; titleText: qsTr("epoch") }
-        ValueAxis { id: lossAxis; min: 0; max: 1; titleText: qsTr("loss") }
+        ValueAxis { id: lossAxis; min: 0; max: 1; labelFormat: "%g"; titleText: qsTr("loss") }
         LineSeries { id: trainSeries; objectName: "trainSeries"; name: qsTr("train"); axisX: epochAxis; axisY: lossAxis; width: 2; color: Theme.accent }
         LineSeries { id: validationSeries; objectName: "validationSeries"; name: qsTr("validation"); axisX: epochAxis; axisY: lossAxis; width: 2; color: Theme.playhead }
         // On the same chart (a second chart had no room beside the model library): its own axis on the right.
-        ValueAxis { id: lrAxis; min: 0; max: 1e-4; tickCount: 3; labelFormat: "%.1e"; titleText: qsTr("learning rate") }
+        ValueAxis { id: lrAxis; min: 0; max: 1e-4; tickCount: 3; labelFormat: "%.1g"; titleText: qsTr("learning rate") }
         LineSeries { id: lrSeries; objectName: "lrSeries"; name: qsTr("learning rate"); axisX: epochAxis; axisYRight: lrAxis; width: 1; style: Qt.DotLine; color: Theme.good }
     }
 }

@@ -30,14 +30,14 @@ Pane {
         { title: qsTr("Model"), role: "name", width: 130 },
         { title: qsTr("Type"), role: "type", width: 76 },
         { title: qsTr("z"), role: "latent", width: 28 },
-        { title: qsTr("Trained on"), role: "trainWindows", width: 150 },
+        { title: qsTr("Trained on"), role: "trainWindows", width: 128 },
         { title: qsTr("Epochs"), role: "epochs", width: 48 },
         { title: qsTr("Time"), role: "trainingSeconds", width: 50 },
         { title: qsTr("F1"), role: "hitF1", width: 44 },
         { title: qsTr("P / R"), role: "hitPrecision", width: 76 },
-        { title: qsTr("vel / off MSE"), role: "velocityMse", width: 82 },
-        { title: qsTr("smooth"), role: "smoothnessMean", width: 70 },
-        { title: qsTr("attr r d / v / o"), role: "densityCorrelation", width: 104 },
+        { title: qsTr("vel / off MSE"), role: "velocityMse", width: 100 },
+        { title: qsTr("smooth"), role: "smoothnessMean", width: 76 },
+        { title: qsTr("attr r d / v / o"), role: "densityCorrelation", width: 136 },
     ]
 
     function num(v, digits) { return v === undefined || v === null ? "—" : Number(v).toFixed(digits) }
