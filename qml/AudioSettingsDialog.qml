@@ -81,6 +81,23 @@ Dialog {
             enabled: audio.midiPortIndex >= 0
             onToggled: audio.midiClock = checked
         }
+        Label { text: qsTr("Sync to"); color: Theme.textDim }
+        ComboBox {
+            objectName: "clockInBox"
+            Layout.fillWidth: true
+            enabled: audio.clockPorts.length > 0
+            model: [qsTr("Internal clock")].concat(audio.clockPorts)
+            currentIndex: audio.clockPortIndex + 1
+            onActivated: (i) => audio.clockPortIndex = i - 1
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Follow the tempo, start and stop of another program's MIDI clock")
+        }
+        Label { text: qsTr("Clock"); color: Theme.textDim }
+        Label {
+            objectName: "clockStatus"
+            Layout.fillWidth: true; wrapMode: Text.Wrap
+            text: audio.clockStatus; color: Theme.text
+        }
         Label { text: qsTr("MIDI"); color: Theme.textDim }
         Label {
             objectName: "midiStatus"

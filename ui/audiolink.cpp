@@ -1,9 +1,11 @@
 #include "audiolink.h"
 
 #include "assetpaths.h"
+#include "clocksync.h"
 #include "audio/audiodevice.h"
 #include "audio/engine.h"
 #include "audio/kitloader.h"
+#include "audio/midiinput.h"
 #include "audio/midioutput.h"
 #include "audio/pattern.h"
 #include "session.h"
@@ -31,6 +33,7 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
     : QObject(parent)
     , m_session(session)
     , m_engine(std::make_unique<Engine>())
+    , m_clockSync(std::make_unique<ClockSync>(session))
     , m_driver(driver)
 {
     g_link = this;
@@ -50,6 +53,13 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
         }
         m_midiClock = settings.value(QStringLiteral("midi/clock"), false).toBool();
         reopen(m_options);
+        const QString clockPort = settings.value(QStringLiteral("midi/clockIn")).toString();
+        if (!clockPort.isEmpty()) {
+            if (auto ports = MidiInput::listPorts(); ports.ok())
+                for (const MidiPortInfo& p : ports.value())
+                    if (QString::fromStdString(p.name) == clockPort)
+                        m_clockSync->openPort(int(p.index));
+        }
         const QString port = settings.value(QStringLiteral("midi/port")).toString();
         if (!port.isEmpty()) {
             if (auto ports = MidiOutput::listPorts(); ports.ok())
@@ -237,6 +247,7 @@ void AudioLink::runSilentDriver()
 void AudioLink::attach(Transport* transport)
 {
     m_transport = transport;
+    m_clockSync->setTransport(transport);
     QStringList names;
     for (const QString& dir : m_kitDirs)
         names << QFileInfo(dir).fileName();

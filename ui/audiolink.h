@@ -28,6 +28,7 @@ class QThread;
 namespace gs {
 
 class AudioDevice;
+class ClockSync;
 class Engine;
 class MidiOutput;
 class Session;
@@ -69,6 +70,9 @@ public:
     void setMidiClock(bool on);
     bool midiClock() const { return m_midiClock; }
 
+    // Following an external MIDI clock (tempo, start, stop); its port is chosen in the settings.
+    ClockSync* clockSync() const { return m_clockSync.get(); }
+
     // Driver::Manual only: runs the engine for `frames` frames on the calling thread,
     // in blocks of 256, then drains the position reports into the transport.
     void processFrames(int frames);
@@ -93,6 +97,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<AudioDevice> m_device;
     std::unique_ptr<MidiOutput> m_midi;
+    std::unique_ptr<ClockSync> m_clockSync;
     Driver m_driver = Driver::Device;
     AudioStreamOptions m_options;
     QString m_midiStatus;

@@ -1,8 +1,10 @@
 #include "audiosettings.h"
 
 #include "audio/audiodevice.h"
+#include "audio/midiinput.h"
 #include "audio/midioutput.h"
 #include "audiolink.h"
+#include "clocksync.h"
 
 #include <QSettings>
 #include <QThread>
@@ -19,6 +21,7 @@ struct Listing {
     QString deviceError;
     QStringList ports;
     QString portError;
+    QStringList inputs;
 };
 
 } // namespace
@@ -32,8 +35,11 @@ AudioSettings::AudioSettings(QObject* parent)
     m_bufferFrames = std::clamp(settings.value(QStringLiteral("audio/bufferFrames"), 256).toInt(), kMinBuffer, kMaxBuffer);
     m_midiPortName = settings.value(QStringLiteral("midi/port")).toString();
     m_midiClock = settings.value(QStringLiteral("midi/clock"), false).toBool();
-    if (AudioLink* link = AudioLink::instance())
+    m_clockPortName = settings.value(QStringLiteral("midi/clockIn")).toString();
+    if (AudioLink* link = AudioLink::instance()) {
         setStatus(link->status(), link->midiStatus());
+        connect(link->clockSync(), &ClockSync::statusChanged, this, &AudioSettings::clockStatusChanged);
+    }
     refresh();
 }
 
@@ -65,13 +71,23 @@ void AudioSettings::refresh()
         } else {
             result->portError = QString::fromStdString(ports.error().describe());
         }
+        if (auto inputs = MidiInput::listPorts(); inputs.ok())
+            for (const MidiPortInfo& p : inputs.value())
+                result->inputs << QString::fromStdString(p.name);
     });
     connect(worker, &QThread::finished, this, [this, result] {
         m_listing = false;
         m_devices = result->devices;
         m_midiPorts = result->ports;
+        m_clockPorts = result->inputs;
+        Q_EMIT clockStatusChanged();
         const int device = m_devices.indexOf(m_deviceName);
         const int port = m_midiPorts.indexOf(m_midiPortName);
+        const int clockPort = m_clockPorts.indexOf(m_clockPortName);
+        if (clockPort != m_clockPortIndex) {
+            m_clockPortIndex = clockPort;
+            Q_EMIT clockPortIndexChanged();
+        }
         Q_EMIT devicesChanged();
         Q_EMIT midiPortsChanged();
         if (device != m_deviceIndex) {
@@ -143,6 +159,27 @@ void AudioSettings::setMidiClock(bool on)
     Q_EMIT midiClockChanged();
 }
 
+void AudioSettings::setClockPortIndex(int index)
+{
+    index = std::clamp(index, -1, int(m_clockPorts.size()) - 1);
+    if (index == m_clockPortIndex)
+        return;
+    m_clockPortIndex = index;
+    m_clockPortName = index >= 0 ? m_clockPorts[index] : QString();
+    Q_EMIT clockPortIndexChanged();
+}
+
+QString AudioSettings::clockStatus() const
+{
+    AudioLink* link = AudioLink::instance();
+    if (link && link->clockSync()->following())
+        return link->clockSync()->status();
+    if (m_clockPorts.isEmpty())
+        return MidiOutput::sequencerAvailable() ? tr("Internal clock (no MIDI input ports)")
+                                                : tr("Internal clock (no MIDI input ports: no ALSA sequencer)");
+    return link ? link->clockSync()->status() : tr("Internal clock");
+}
+
 void AudioSettings::setStatus(const QString& audio, const QString& midi)
 {
     if (audio == m_status && midi == m_midiStatus)
@@ -160,6 +197,7 @@ bool AudioSettings::apply()
     settings.setValue(QStringLiteral("audio/bufferFrames"), m_bufferFrames);
     settings.setValue(QStringLiteral("midi/port"), m_midiPortName);
     settings.setValue(QStringLiteral("midi/clock"), m_midiClock);
+    settings.setValue(QStringLiteral("midi/clockIn"), m_clockPortName);
     settings.sync();
     AudioLink* link = AudioLink::instance();
     if (!link) {
@@ -179,6 +217,7 @@ bool AudioSettings::apply()
     const Status opened = link->reopen(options);
     link->openMidiPort(m_midiPortIndex);
     link->setMidiClock(m_midiClock);
+    link->clockSync()->openPort(m_clockPortIndex);
     setStatus(link->status(), link->midiStatus());
     return opened.ok();
 }

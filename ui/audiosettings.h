@@ -1,7 +1,7 @@
 #pragma once
 // The audio and MIDI settings dialog's view-model: RtAudio output devices,
 // sample rate and buffer size (64..2048 frames), the RtMidi output port and
-// MIDI clock. refresh() lists devices and ports on a worker (ALSA probing can
+// MIDI clock, and the MIDI input port whose clock to follow (ClockSync). refresh() lists devices and ports on a worker (ALSA probing can
 // take a while); apply() saves the choice (QSettings "audio/...", "midi/...")
 // and reopens the output through AudioLink (with no device the silent driver
 // keeps the engine running and `status` says so). Without an AudioLink (tests)
@@ -28,6 +28,9 @@ class AudioSettings : public QObject {
     Q_PROPERTY(bool hasMidiPorts READ hasMidiPorts NOTIFY midiPortsChanged)
     Q_PROPERTY(int midiPortIndex READ midiPortIndex WRITE setMidiPortIndex NOTIFY midiPortIndexChanged)
     Q_PROPERTY(bool midiClock READ midiClock WRITE setMidiClock NOTIFY midiClockChanged)
+    Q_PROPERTY(QStringList clockPorts READ clockPorts NOTIFY midiPortsChanged)
+    Q_PROPERTY(int clockPortIndex READ clockPortIndex WRITE setClockPortIndex NOTIFY clockPortIndexChanged)
+    Q_PROPERTY(QString clockStatus READ clockStatus NOTIFY clockStatusChanged)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
     Q_PROPERTY(QString midiStatus READ midiStatus NOTIFY statusChanged)
 
@@ -53,6 +56,11 @@ public:
     void setMidiPortIndex(int index);  // -1 = MIDI out off
     bool midiClock() const { return m_midiClock; }
     void setMidiClock(bool on);
+    // MIDI input ports to follow a clock from (tempo, start, stop); -1 = the internal clock.
+    QStringList clockPorts() const { return m_clockPorts; }
+    int clockPortIndex() const { return m_clockPortIndex; }
+    void setClockPortIndex(int index);
+    QString clockStatus() const;
     QString status() const { return m_status; }
     QString midiStatus() const { return m_midiStatus; }
 
@@ -69,6 +77,8 @@ Q_SIGNALS:
     void midiPortsChanged();
     void midiPortIndexChanged();
     void midiClockChanged();
+    void clockPortIndexChanged();
+    void clockStatusChanged();
     void statusChanged();
 
 private:
@@ -84,6 +94,9 @@ private:
     QString m_midiPortName;
     int m_midiPortIndex = -1;
     bool m_midiClock = false;
+    QStringList m_clockPorts;
+    QString m_clockPortName;
+    int m_clockPortIndex = -1;
     QString m_status;
     QString m_midiStatus;
     QPointer<QThread> m_worker;

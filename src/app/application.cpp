@@ -122,6 +122,10 @@ bool Application::start()
         if (QObject* about = m_window->findChild<QObject*>(QStringLiteral("aboutDialog")))
             QMetaObject::invokeMethod(about, "open");
     }
+    if (m_options.showAudioSettings) {
+        if (QObject* dialog = m_window->findChild<QObject*>(QStringLiteral("audioSettingsDialog")))
+            QMetaObject::invokeMethod(dialog, "open");
+    }
     if (m_options.quitAfterMs >= 0) {
         // Scripted runs (screenshots, CI) report the time from process start to the first frame on screen.
         connect(m_window, &QQuickWindow::frameSwapped, this, [this] {

@@ -34,6 +34,7 @@ struct AppOptions {
     int fileRow = -1;  // --file N: with --window, also select row N of the file table (its windows list)
     bool play = false;  // --play: start the transport at once
     bool showAbout = false;  // --about: open the About box
+    bool showAudioSettings = false;  // --audio-settings: open the audio and MIDI settings
     QString modelPath;  // --model FILE: open this model (default: the project's, else the bundled 2D model)
     bool scripted = false;  // --screenshot runs: no crash marker, no autosave, nothing saved at quit
 };

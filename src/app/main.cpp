@@ -1,6 +1,6 @@
 // groovescape: the desktop app. Command line:
 //   groovescape [FILE.gsproj | PATH...] [--screenshot FILE.png] [--quit-after MS] [--tab map|train]
-//               [--window N [--file N]] [--play] [--about] [--model FILE.gsm] [--new-instance]
+//               [--window N [--file N]] [--play] [--about] [--audio-settings] [--model FILE.gsm] [--new-instance]
 // A .gsproj opens that project; other PATHs (MIDI files, folders or one .gsd) are imported
 // into a new project. Without either: the last project, or on first run the bundled demo.
 // If Groovescape is already running, the files go to that window and this process exits 0.
@@ -45,11 +45,12 @@ int main(int argc, char* argv[])
         QStringLiteral("With --window: also select row N of the file table."), QStringLiteral("n"));
     const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing at once."));
     const QCommandLineOption about(QStringLiteral("about"), QStringLiteral("Open the About box."));
+    const QCommandLineOption audio(QStringLiteral("audio-settings"), QStringLiteral("Open the audio and MIDI settings."));
     const QCommandLineOption model(QStringLiteral("model"),
         QStringLiteral("Open this model file (default: the bundled 2D RhythmVAE)."), QStringLiteral("file"));
     const QCommandLineOption newInstance(QStringLiteral("new-instance"),
         QStringLiteral("Start a separate window even if Groovescape is already running."));
-    parser.addOptions({screenshot, quitAfter, tab, window, file, play, about, model, newInstance});
+    parser.addOptions({screenshot, quitAfter, tab, window, file, play, about, audio, model, newInstance});
     parser.process(app);
 
     gs::AppOptions options;
@@ -70,6 +71,7 @@ int main(int argc, char* argv[])
     options.play = parser.isSet(play);
     options.fileRow = parser.isSet(file) ? parser.value(file).toInt() : -1;
     options.showAbout = parser.isSet(about);
+    options.showAudioSettings = parser.isSet(audio);
     options.modelPath = parser.value(model);
     if (parser.isSet(window)) {
         bool ok = false;

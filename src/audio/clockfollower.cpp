@@ -1,0 +1,81 @@
+#include "clockfollower.h"
+
+#include <algorithm>
+
+namespace gs {
+
+void ClockFollower::feed(const std::uint8_t* bytes, std::size_t size, double seconds)
+{
+    if (!bytes || size == 0)
+        return;
+    std::lock_guard lock(m_mutex);
+    switch (bytes[0]) {
+    case 0xF8: {
+        const double last = m_count > 0 ? m_ticks[std::size_t((m_head + kWindow - 1) % kWindow)] : seconds;
+        if (seconds - last > kLostAfter || seconds < last)
+            m_count = 0;  // the clock stopped and came back: old ticks say nothing about the new tempo
+        m_ticks[std::size_t(m_head)] = seconds;
+        m_head = (m_head + 1) % kWindow;
+        m_count = std::min(m_count + 1, kWindow);
+        break;
+    }
+    case 0xFA:
+        m_commands.push_back(Command::Start);
+        break;
+    case 0xFB:
+        m_commands.push_back(Command::Continue);
+        break;
+    case 0xFC:
+        m_commands.push_back(Command::Stop);
+        break;
+    default:
+        break;
+    }
+}
+
+double ClockFollower::bpmLocked() const
+{
+    // Least squares of tick time against tick number: the slope is seconds per tick.
+    const int n = m_count;
+    const int first = (m_head + kWindow - n) % kWindow;
+    double meanX = 0.0, meanY = 0.0;
+    for (int i = 0; i < n; ++i) {
+        meanX += i;
+        meanY += m_ticks[std::size_t((first + i) % kWindow)] - m_ticks[std::size_t(first)];
+    }
+    meanX /= n;
+    meanY /= n;
+    double sxy = 0.0, sxx = 0.0;
+    for (int i = 0; i < n; ++i) {
+        const double dx = i - meanX;
+        sxy += dx * (m_ticks[std::size_t((first + i) % kWindow)] - m_ticks[std::size_t(first)] - meanY);
+        sxx += dx * dx;
+    }
+    const double secondsPerTick = sxx > 0.0 ? sxy / sxx : 0.0;
+    if (secondsPerTick <= 0.0)
+        return 0.0;
+    return std::clamp(60.0 / (24.0 * secondsPerTick), 30.0, 300.0);
+}
+
+ClockFollower::State ClockFollower::take(double now)
+{
+    std::lock_guard lock(m_mutex);
+    State s;
+    s.commands.swap(m_commands);
+    const double last = m_count > 0 ? m_ticks[std::size_t((m_head + kWindow - 1) % kWindow)] : -1.0;
+    s.locked = m_count >= kMinTicks && now - last <= kLostAfter;
+    if (s.locked)
+        s.bpm = bpmLocked();
+    s.locked = s.bpm > 0.0;
+    return s;
+}
+
+void ClockFollower::reset()
+{
+    std::lock_guard lock(m_mutex);
+    m_count = 0;
+    m_head = 0;
+    m_commands.clear();
+}
+
+} // namespace gs

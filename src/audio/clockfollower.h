@@ -1,0 +1,46 @@
+#pragma once
+// Following another program's MIDI clock: 24 clock ticks (0xF8) per quarter
+// note and start (0xFA) / continue (0xFB) / stop (0xFC). feed() takes each
+// message as it arrives (the MIDI input's thread); take() hands the tempo and
+// the transport commands to the consumer (the GUI thread). The tempo is the
+// least-squares slope of the last two beats of tick times, so the jitter of
+// single ticks averages out. Not for the audio thread (it locks).
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+namespace gs {
+
+class ClockFollower {
+public:
+    enum class Command { Start, Continue, Stop };
+    static constexpr int kWindow = 48;  // ticks the tempo is measured over (two beats)
+    static constexpr int kMinTicks = 12;  // before this many, no tempo (half a beat)
+    static constexpr double kLostAfter = 0.5;  // seconds without a tick: the clock has stopped
+
+    struct State {
+        double bpm = 0.0;  // 0 while not locked; else clamped to 30..300
+        bool locked = false;  // ticks are arriving
+        std::vector<Command> commands;  // since the last take(), oldest first
+    };
+
+    // Any thread. One MIDI message received at `seconds` (any steady clock); bytes other than the
+    // realtime clock messages are ignored.
+    void feed(const std::uint8_t* bytes, std::size_t size, double seconds);
+    // Any thread. `now` on the same clock as feed(), to notice a clock that stopped ticking.
+    State take(double now);
+    void reset();
+
+private:
+    double bpmLocked() const;
+
+    std::mutex m_mutex;
+    std::array<double, kWindow> m_ticks{};  // ring of tick times
+    int m_head = 0;  // next slot
+    int m_count = 0;
+    std::vector<Command> m_commands;
+};
+
+} // namespace gs

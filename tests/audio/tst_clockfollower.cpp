@@ -1,0 +1,130 @@
+// Following an external MIDI clock: the tempo from jittery ticks, tempo
+// changes, a clock that stops and comes back, start/continue/stop in order,
+// and MIDI in failing with a clear message where there is no ALSA sequencer.
+#include "audio/clockfollower.h"
+#include "audio/midiinput.h"
+
+#include <QtTest/QtTest>
+
+#include <cstdint>
+
+using namespace gs;
+
+namespace {
+
+const std::uint8_t kTick[] = {0xF8};
+const std::uint8_t kStart[] = {0xFA};
+const std::uint8_t kContinue[] = {0xFB};
+const std::uint8_t kStop[] = {0xFC};
+
+// Feeds `ticks` clock ticks at `bpm` from `t`, each up to `jitter` seconds early or late
+// (a fixed pseudo-random sequence); returns the time of the next tick.
+double feedTicks(ClockFollower& f, double t, double bpm, int ticks, double jitter, std::uint32_t& seed)
+{
+    const double interval = 60.0 / (24.0 * bpm);
+    for (int i = 0; i < ticks; ++i) {
+        seed = seed * 1664525u + 1013904223u;
+        const double noise = (double(seed >> 8) / double(1u << 24) * 2.0 - 1.0) * jitter;
+        f.feed(kTick, 1, t + noise);
+        t += interval;
+    }
+    return t;
+}
+
+} // namespace
+
+class TestClockFollower : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void steadyClockGivesItsTempo()
+    {
+        // Ticks 20 ms apart at 123.4 BPM, each up to 1 ms off (a USB MIDI interface is about that).
+        ClockFollower f;
+        std::uint32_t seed = 7;
+        const double next = feedTicks(f, 10.0, 123.4, 96, 0.001, seed);
+        const auto s = f.take(next);
+        QVERIFY(s.locked);
+        QVERIFY2(std::abs(s.bpm - 123.4) < 0.2, qPrintable(QString::number(s.bpm, 'f', 3)));
+    }
+
+    void noTempoBeforeHalfABeat()
+    {
+        ClockFollower f;
+        std::uint32_t seed = 1;
+        double t = feedTicks(f, 0.0, 120.0, ClockFollower::kMinTicks - 1, 0.0, seed);
+        auto s = f.take(t);
+        QVERIFY(!s.locked);
+        QCOMPARE(s.bpm, 0.0);
+        t = feedTicks(f, t, 120.0, 1, 0.0, seed);
+        s = f.take(t);
+        QVERIFY(s.locked);
+        QVERIFY(std::abs(s.bpm - 120.0) < 1e-6);
+    }
+
+    void tempoChangeIsFollowedWithinTwoBeats()
+    {
+        ClockFollower f;
+        std::uint32_t seed = 3;
+        double t = feedTicks(f, 0.0, 100.0, 4 * 24, 0.0005, seed);
+        QVERIFY(std::abs(f.take(t).bpm - 100.0) < 0.2);
+        t = feedTicks(f, t, 140.0, 2 * 24, 0.0005, seed);
+        const double bpm = f.take(t).bpm;
+        QVERIFY2(std::abs(bpm - 140.0) < 0.3, qPrintable(QString::number(bpm, 'f', 3)));
+    }
+
+    void clockThatStopsIsLostAndComesBackFresh()
+    {
+        ClockFollower f;
+        std::uint32_t seed = 5;
+        double t = feedTicks(f, 0.0, 120.0, 48, 0.0, seed);
+        QVERIFY(f.take(t).locked);
+        // No tick for more than half a second: no tempo.
+        const double last = t - 60.0 / (24.0 * 120.0);
+        QVERIFY(!f.take(last + ClockFollower::kLostAfter + 0.01).locked);
+        // The clock comes back at 90 BPM: the old ticks do not blur the new tempo.
+        t = feedTicks(f, t + 2.0, 90.0, ClockFollower::kMinTicks, 0.0, seed);
+        const auto s = f.take(t);
+        QVERIFY(s.locked);
+        QVERIFY2(std::abs(s.bpm - 90.0) < 1e-6, qPrintable(QString::number(s.bpm, 'f', 3)));
+    }
+
+    void transportMessagesInOrderOthersIgnored()
+    {
+        ClockFollower f;
+        const std::uint8_t note[] = {0x99, 36, 100};
+        const std::uint8_t songPosition[] = {0xF2, 0, 0};
+        f.feed(kStart, 1, 0.0);
+        f.feed(note, 3, 0.01);
+        f.feed(kStop, 1, 0.02);
+        f.feed(songPosition, 3, 0.03);
+        f.feed(kContinue, 1, 0.04);
+        f.feed(nullptr, 0, 0.05);
+        auto s = f.take(0.05);
+        using C = ClockFollower::Command;
+        QCOMPARE(s.commands, (std::vector<C>{C::Start, C::Stop, C::Continue}));
+        QVERIFY(!s.locked);
+        QVERIFY(f.take(0.06).commands.empty());  // each command is handed over once
+    }
+
+    void midiInWithoutASequencerSaysWhy()
+    {
+        // This machine (and CI) has no /dev/snd/seq; where there is one, the port listing must work.
+        ClockFollower f;
+        MidiInput in(f);
+        auto ports = MidiInput::listPorts();
+        if (MidiOutput::sequencerAvailable()) {
+            QVERIFY2(ports.ok(), ports.ok() ? "" : ports.error().describe().c_str());
+            return;
+        }
+        QVERIFY(!ports.ok());
+        QVERIFY(QString::fromStdString(ports.error().describe()).contains("ALSA sequencer"));
+        const Status opened = in.openPort(0);
+        QVERIFY(!opened.ok());
+        QVERIFY(QString::fromStdString(opened.error().describe()).contains("MIDI in is unavailable"));
+        QVERIFY(!in.isOpen());
+        in.close();  // closing what never opened is harmless
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClockFollower)
+#include "tst_clockfollower.moc"

@@ -1,0 +1,91 @@
+#include "clocksync.h"
+
+#include "audio/midiinput.h"
+#include "session.h"
+#include "transport.h"
+
+#include <cmath>
+
+namespace gs {
+
+ClockSync::ClockSync(Session* session, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_status(tr("Internal clock"))
+{
+    m_timer.setInterval(20);
+    connect(&m_timer, &QTimer::timeout, this, [this] { poll(MidiInput::now()); });
+}
+
+ClockSync::~ClockSync() = default;
+
+void ClockSync::setTransport(Transport* transport) { m_transport = transport; }
+
+Status ClockSync::openPort(int index)
+{
+    m_timer.stop();
+    m_input.reset();
+    m_follower.reset();
+    m_following = false;
+    m_locked = false;
+    if (index < 0) {
+        setStatus(tr("Internal clock"));
+        return success();
+    }
+    m_input = std::make_unique<MidiInput>(m_follower);
+    const Status opened = m_input->openPort(unsigned(index));
+    if (!opened.ok()) {
+        m_input.reset();
+        setStatus(tr("Internal clock (%1)").arg(QString::fromStdString(opened.error().describe())));
+        return opened;
+    }
+    startFollowing();
+    return success();
+}
+
+void ClockSync::startFollowing()
+{
+    m_following = true;
+    m_locked = false;
+    setStatus(tr("Waiting for MIDI clock"));
+    m_timer.start();
+}
+
+void ClockSync::feed(const std::uint8_t* bytes, std::size_t size, double seconds)
+{
+    m_follower.feed(bytes, size, seconds);
+}
+
+void ClockSync::poll(double now)
+{
+    if (!m_following)
+        return;
+    const ClockFollower::State state = m_follower.take(now);
+    if (state.locked) {
+        // To 0.1 BPM: the tempo box shows it, and jitter below that would only churn the engine.
+        const double bpm = std::round(state.bpm * 10.0) / 10.0;
+        if (std::abs(bpm - m_session->bpm()) >= 0.1 - 1e-9)
+            m_session->setBpm(bpm);
+        setStatus(tr("Following MIDI clock: %1 BPM").arg(bpm, 0, 'f', 1));
+    } else if (m_locked) {
+        setStatus(tr("MIDI clock lost: keeping %1 BPM").arg(m_session->bpm(), 0, 'f', 1));
+    }
+    m_locked = state.locked;
+    for (const ClockFollower::Command command : state.commands) {
+        if (!m_transport)
+            continue;
+        if (command == ClockFollower::Command::Start)
+            m_transport->setPlaying(false);  // start is from the top, even when already playing
+        m_transport->setPlaying(command != ClockFollower::Command::Stop);
+    }
+}
+
+void ClockSync::setStatus(const QString& text)
+{
+    if (text == m_status)
+        return;
+    m_status = text;
+    Q_EMIT statusChanged();
+}
+
+} // namespace gs
