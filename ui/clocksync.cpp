@@ -8,6 +8,10 @@
 
 namespace gs {
 
+namespace {
+constexpr double kTempoStep = 0.02;  // BPM
+}
+
 ClockSync::ClockSync(Session* session, QObject* parent)
     : QObject(parent)
     , m_session(session)
@@ -62,11 +66,11 @@ void ClockSync::poll(double now)
         return;
     const ClockFollower::State state = m_follower.take(now);
     if (state.locked) {
-        // To 0.1 BPM: the tempo box shows it, and jitter below that would only churn the engine.
-        const double bpm = std::round(state.bpm * 10.0) / 10.0;
-        if (std::abs(bpm - m_session->bpm()) >= 0.1 - 1e-9)
-            m_session->setBpm(bpm);
-        setStatus(tr("Following MIDI clock: %1 BPM").arg(bpm, 0, 'f', 1));
+        // Fine enough not to drift (0.02 BPM off at 120 BPM is a beat in about 50 minutes), coarse
+        // enough that the measurement's own jitter does not reschedule the engine every poll.
+        if (std::abs(state.bpm - m_session->bpm()) >= kTempoStep)
+            m_session->setBpm(std::round(state.bpm * 1000.0) / 1000.0);
+        setStatus(tr("Following MIDI clock: %1 BPM").arg(state.bpm, 0, 'f', 1));
     } else if (m_locked) {
         setStatus(tr("MIDI clock lost: keeping %1 BPM").arg(m_session->bpm(), 0, 'f', 1));
     }

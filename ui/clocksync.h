@@ -1,6 +1,6 @@
 #pragma once
 // Following another program's MIDI clock (the DAW or drum machine is the
-// master): its tempo becomes the session's (to 0.1 BPM), its start and
+// master): its tempo becomes the session's (within 0.02 BPM), its start and
 // continue play the transport from the loop's start, its stop stops it. The
 // MIDI input (RtMidi, ALSA) feeds a ClockFollower on its own thread; a 20 ms
 // timer on the GUI thread applies what arrived. Owned by AudioLink. Without

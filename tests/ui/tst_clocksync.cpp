@@ -49,7 +49,8 @@ private Q_SLOTS:
             sync->feed(kTick, 1, t + i * interval + ((i * 7) % 5 - 2) * 0.0004);
         t += 48 * interval;
         sync->poll(t);
-        QCOMPARE(session.bpm(), 123.4);
+        const double followed = session.bpm();
+        QVERIFY2(std::abs(followed - 123.4) < 0.03, qPrintable(QString::number(followed, 'f', 4)));
         QVERIFY(transport.playing());
         QCOMPARE(sync->status(), QStringLiteral("Following MIDI clock: 123.4 BPM"));
 
@@ -59,7 +60,7 @@ private Q_SLOTS:
 
         // The clock stops ticking: the tempo stays, the status says so; a stop message stops the transport.
         sync->poll(t + 1.0);
-        QCOMPARE(session.bpm(), 123.4);
+        QCOMPARE(session.bpm(), followed);
         QVERIFY(sync->status().contains(QStringLiteral("lost")));
         sync->feed(kStop, 1, t + 1.1);
         sync->poll(t + 1.2);
