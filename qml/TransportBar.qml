@@ -62,10 +62,22 @@ ToolBar {
         Label { text: qsTr("BPM"); color: Theme.textDim }
         SpinBox {
             objectName: "bpmBox"
+            visible: !transport.externalClock
             from: 30; to: 300; editable: true
             value: Math.round(transport.bpm)
             onValueModified: transport.bpm = value
             implicitWidth: 110
+        }
+        Label {
+            objectName: "externalBpm"
+            visible: transport.externalClock
+            text: qsTr("%1 ext").arg(transport.bpm.toFixed(1))
+            color: Theme.accent
+            font.family: Theme.mono
+            Layout.preferredWidth: 110
+            ToolTip.visible: externalHover.hovered
+            ToolTip.text: qsTr("Following another program's MIDI clock (Audio… > Sync to)")
+            HoverHandler { id: externalHover }
         }
         Label { text: qsTr("Swing %1%").arg(Math.round(transport.swing)); color: Theme.textDim; Layout.preferredWidth: 70 }
         Slider { from: 50; to: 75; value: transport.swing; onMoved: transport.swing = value; implicitWidth: 90 }

@@ -248,6 +248,9 @@ void AudioLink::attach(Transport* transport)
 {
     m_transport = transport;
     m_clockSync->setTransport(transport);
+    transport->setExternalClock(m_clockSync->following());
+    connect(m_clockSync.get(), &ClockSync::statusChanged, transport,
+        [this, transport] { transport->setExternalClock(m_clockSync->following()); });
     QStringList names;
     for (const QString& dir : m_kitDirs)
         names << QFileInfo(dir).fileName();

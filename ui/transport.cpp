@@ -236,6 +236,14 @@ void Transport::setKits(const QStringList& names, int current)
     setKitIndex(std::clamp(current, -1, int(names.size()) - 1));
 }
 
+void Transport::setExternalClock(bool on)
+{
+    if (on == m_externalClock)
+        return;
+    m_externalClock = on;
+    Q_EMIT externalClockChanged();
+}
+
 void Transport::setDeviceStatus(const QString& text, bool ok)
 {
     if (text == m_deviceStatus && ok == m_deviceOk)

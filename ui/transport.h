@@ -48,6 +48,8 @@ class Transport : public QObject {
     Q_PROPERTY(int kitIndex READ kitIndex WRITE setKitIndex NOTIFY kitIndexChanged)
     Q_PROPERTY(QString deviceStatus READ deviceStatus NOTIFY deviceStatusChanged)
     Q_PROPERTY(bool deviceOk READ deviceOk NOTIFY deviceStatusChanged)
+    // The tempo comes from another program's MIDI clock (ClockSync): the BPM box shows it, read-only.
+    Q_PROPERTY(bool externalClock READ externalClock NOTIFY externalClockChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(int patternHits READ patternHits NOTIFY patternChanged)
     Q_PROPERTY(int sequenceLength READ sequenceLength NOTIFY sequenceChanged)
@@ -110,6 +112,7 @@ public:
     void setKitIndex(int index);
     QString deviceStatus() const { return m_deviceStatus; }
     bool deviceOk() const { return m_deviceOk; }
+    bool externalClock() const { return m_externalClock; }
     QString message() const { return m_message; }
 
     Q_INVOKABLE void toggle() { setPlaying(!m_playing); }
@@ -125,6 +128,7 @@ public:
     // Fed by the composition root's audio link (GUI thread).
     void setKits(const QStringList& names, int current);
     void setDeviceStatus(const QString& text, bool ok);
+    void setExternalClock(bool on);
     void setPlayhead(int step, double level);
     // The id of the pattern the engine is playing (PositionEvent::patternId): moves sequenceIndex.
     void setPlayingPattern(std::uint64_t patternId);
@@ -141,6 +145,7 @@ Q_SIGNALS:
     void kitsChanged();
     void kitIndexChanged();
     void deviceStatusChanged();
+    void externalClockChanged();
     void messageChanged();
     void voiceMixChanged();
     void patternChanged();
@@ -168,6 +173,7 @@ private:
     int m_kitIndex = -1;
     QString m_deviceStatus;
     bool m_deviceOk = false;
+    bool m_externalClock = false;
     QString m_message;
     QList<bool> m_muted;
     QList<bool> m_soloed;

@@ -37,8 +37,10 @@ private Q_SLOTS:
         QVERIFY(sync);
         QVERIFY(!sync->following());
         QCOMPARE(session.bpm(), 100.0);
+        QVERIFY(!transport.externalClock());
         sync->startFollowing();
         QVERIFY(sync->following());
+        QVERIFY(transport.externalClock());  // the transport bar shows the tempo as external
         QCOMPARE(sync->status(), QStringLiteral("Waiting for MIDI clock"));
 
         // Start, then two beats of clock at 123.4 BPM, each tick up to 0.8 ms off.
@@ -69,6 +71,7 @@ private Q_SLOTS:
         // Internal clock again: feeding does nothing any more.
         QVERIFY(sync->openPort(-1).ok());
         QVERIFY(!sync->following());
+        QVERIFY(!transport.externalClock());
         sync->feed(kStart, 1, t + 2.0);
         sync->poll(t + 2.0);
         QVERIFY(!transport.playing());
