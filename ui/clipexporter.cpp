@@ -192,10 +192,16 @@ Status ClipExporter::writeSequenceWav(const std::string& path, const std::vector
     auto kit = loadKit(options.kitDir.toStdString(), kWavSampleRate);
     if (!kit.ok())
         return kit.error();
-    auto rendered = renderer.render(patterns, kit.value());
+    // Streamed to the file block by block: memory stays small whatever the length.
+    auto writer = AudioFileWriter::open(path, kWavSampleRate);
+    if (!writer.ok())
+        return writer.error();
+    auto rendered = renderer.render(patterns, kit.value(), [&](const float* audio, std::int64_t frames) {
+        return writer.value()->write(audio, frames);
+    });
     if (!rendered.ok())
-        return Error{path, rendered.error().describe()};
-    return writeAudioFile(path, rendered.value().audio, kWavSampleRate);
+        return Error{path, rendered.error().describe()};  // the unfinished writer removes its temp file
+    return writer.value()->finish();
 }
 
 void ClipExporter::refreshDragFile()

@@ -79,8 +79,9 @@ public:
         EngineSettings settings;  // tempo, swing, humanise, master volume
     };
     static constexpr double kWavSampleRate = 48000.0;
-    // The render is held in memory (about 23 MB a minute): longer exports are refused.
-    static constexpr double kMaxWavSeconds = 20.0 * 60.0;
+    // The render streams to the file; a WAV file holds at most 4 GB (24-bit stereo at 48 kHz is about
+    // 17 MB a minute), so longer exports are refused before rendering.
+    static constexpr double kMaxWavSeconds = 4.0 * 60.0 * 60.0;
     // The transport's kit, swing, humanise and volume (`transport` null: Transport::instance(),
     // none: the default kit, straight) at `bpm`. GUI thread.
     static WavOptions wavOptions(const Transport* transport, double bpm);

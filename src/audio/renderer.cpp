@@ -36,6 +36,18 @@ std::int64_t Renderer::musicFrames(const std::vector<std::shared_ptr<const Patte
 Result<RenderResult> Renderer::render(const std::vector<std::shared_ptr<const Pattern>>& patterns,
                                       std::shared_ptr<const Kit> kit)
 {
+    return run(patterns, std::move(kit), nullptr);
+}
+
+Result<RenderResult> Renderer::render(const std::vector<std::shared_ptr<const Pattern>>& patterns,
+                                      std::shared_ptr<const Kit> kit, const AudioSink& sink)
+{
+    return run(patterns, std::move(kit), &sink);
+}
+
+Result<RenderResult> Renderer::run(const std::vector<std::shared_ptr<const Pattern>>& patterns,
+                                   std::shared_ptr<const Kit> kit, const AudioSink* sink)
+{
     if (patterns.empty())
         return Error{"", "nothing to render: no grooves"};
     for (const auto& p : patterns)
@@ -81,8 +93,11 @@ Result<RenderResult> Renderer::render(const std::vector<std::shared_ptr<const Pa
     RenderResult result;
     result.sampleRate = m_options.sampleRate;
     result.musicFrames = music;
-    result.audio.assign(std::size_t(music + tail) * 2, 0.0f);
-    std::vector<float> scratch(std::size_t(skip > 0 ? m_options.blockSize : 0) * 2);  // the pass before: not kept
+    // Kept in result.audio: everything, or (streaming) only the tail, which must end before it is known.
+    const std::int64_t streamed = sink ? music : 0;
+    result.audio.assign(std::size_t(music + tail - streamed) * 2, 0.0f);
+    // One block: the seamless loop's first pass (not kept) or a streamed block.
+    std::vector<float> scratch(std::size_t(skip > 0 || sink ? m_options.blockSize : 0) * 2);
     EngineStats before;
     const int block = m_options.blockSize;
     std::int64_t frame = -skip;  // frames before 0 are the seamless loop's first pass
@@ -114,7 +129,8 @@ Result<RenderResult> Renderer::render(const std::vector<std::shared_ptr<const Pa
             n = std::min(n, -frame);  // so does the seamless loop's first pass
         if (frame == 0)
             before = engine.stats();
-        float* out = frame < 0 ? scratch.data() : result.audio.data() + 2 * frame;
+        const bool toSink = sink && frame >= 0 && frame < streamed;  // blocks never straddle the music's end
+        float* out = frame < 0 || toSink ? scratch.data() : result.audio.data() + 2 * (frame - streamed);
         const auto t0 = std::chrono::steady_clock::now();
         engine.process(out, int(n));
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -122,14 +138,23 @@ Result<RenderResult> Renderer::render(const std::vector<std::shared_ptr<const Pa
             sounding = position.voices;
             result.maxVoices = std::max(result.maxVoices, sounding);
         }
+        if (toSink)
+            if (Status sent = (*sink)(out, n); !sent)
+                return sent.error();
         frame += n;
     }
     // The tail ends at the last sound, whatever the block size.
     std::int64_t end = frame;
-    while (end > music && result.audio[std::size_t(end) * 2 - 1] == 0.0f && result.audio[std::size_t(end) * 2 - 2] == 0.0f)
+    const auto index = [&](std::int64_t f) { return std::size_t(f - streamed) * 2; };
+    while (end > music && result.audio[index(end) - 1] == 0.0f && result.audio[index(end) - 2] == 0.0f)
         --end;
     result.frames = end;
-    result.audio.resize(std::size_t(end) * 2);
+    result.audio.resize(index(end));
+    if (sink) {
+        if (Status sent = (*sink)(result.audio.data(), end - music); !sent)
+            return sent.error();
+        result.audio.clear();
+    }
     result.renderSeconds = seconds;
     const EngineStats stats = engine.stats();
     result.hitsPlayed = stats.hitsPlayed - before.hitsPlayed;

@@ -29,7 +29,7 @@ struct RenderOptions {
 };
 
 struct RenderResult {
-    std::vector<float> audio;  // stereo interleaved
+    std::vector<float> audio;  // stereo interleaved (empty when streamed to a sink)
     std::int64_t frames = 0;  // audio.size() / 2
     std::int64_t musicFrames = 0;  // without the tail
     double sampleRate = 48000.0;
@@ -50,10 +50,20 @@ public:
     Result<RenderResult> render(const std::vector<std::shared_ptr<const Pattern>>& patterns,
                                 std::shared_ptr<const Kit> kit);
 
+    // The same, streamed: each block goes to `sink` as it is rendered (the tail once it has ended at
+    // silence) and result.audio stays empty, so any length fits in little memory. A sink error stops
+    // the render and is returned.
+    using AudioSink = std::function<Status(const float* interleavedStereo, std::int64_t frames)>;
+    Result<RenderResult> render(const std::vector<std::shared_ptr<const Pattern>>& patterns,
+                                std::shared_ptr<const Kit> kit, const AudioSink& sink);
+
     // The frames the music (without tail) lasts.
     std::int64_t musicFrames(const std::vector<std::shared_ptr<const Pattern>>& patterns) const;
 
 private:
+    Result<RenderResult> run(const std::vector<std::shared_ptr<const Pattern>>& patterns,
+                             std::shared_ptr<const Kit> kit, const AudioSink* sink);
+
     RenderOptions m_options;
 };
 

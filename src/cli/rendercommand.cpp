@@ -121,10 +121,16 @@ int runRender(const RenderArgs& args)
     options.settings.swingGrid = args.swingGrid;
     options.settings.humanize = args.humanize / 100.0;
     Renderer renderer(options);
-    auto result = renderer.render(patterns, *kit);
+    // Streamed to the file as it renders: any length in little memory; on an error the target is untouched.
+    auto writer = AudioFileWriter::open(args.out, args.sampleRate);
+    if (!writer)
+        return fail(args, kExitNothingDone, writer.error().describe());
+    auto result = renderer.render(patterns, *kit, [&](const float* audio, std::int64_t frames) {
+        return (*writer)->write(audio, frames);
+    });
     if (!result)
         return fail(args, kExitNothingDone, result.error().describe());
-    if (Status written = writeAudioFile(args.out, result->audio, args.sampleRate); !written)
+    if (Status written = (*writer)->finish(); !written)
         return fail(args, kExitNothingDone, written.error().describe());
 
     if (args.json) {

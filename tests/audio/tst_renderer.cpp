@@ -101,6 +101,61 @@ private Q_SLOTS:
         QCOMPARE(int(std::distance(fs::directory_iterator(tmp.path().toStdString()), fs::directory_iterator())), 2);
     }
 
+    void streamedRenderIsTheSameAudio()
+    {
+        // Streamed block by block (an odd block size, a tail that ends at silence) it is the same
+        // audio as the render kept in memory, and a sink error stops the render with that error.
+        RenderOptions o;
+        o.blockSize = 333;
+        o.loops = 2;
+        o.tailSeconds = 3.0;
+        Renderer renderer(o);
+        const auto kept = renderer.render({m_groove}, m_kit);
+        QVERIFY(kept.ok());
+        std::vector<float> streamed;
+        int blocks = 0;
+        const auto sent = renderer.render({m_groove}, m_kit, [&](const float* audio, std::int64_t frames) {
+            streamed.insert(streamed.end(), audio, audio + 2 * frames);
+            ++blocks;
+            return success();
+        });
+        QVERIFY(sent.ok());
+        QVERIFY(sent->audio.empty());
+        QCOMPARE(sent->frames, kept->frames);
+        QVERIFY(streamed == kept->audio);
+        QVERIFY(blocks > 100);
+        int calls = 0;
+        const auto failed = renderer.render({m_groove}, m_kit, [&](const float*, std::int64_t) -> Status {
+            if (++calls == 3)
+                return Error{"out.wav", "disk full"};
+            return success();
+        });
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().describe(), Error({"out.wav", "disk full"}).describe());
+        QCOMPARE(calls, 3);
+    }
+
+    void unfinishedWriterLeavesNothing()
+    {
+        QTemporaryDir dir;
+        const std::string path = (fs::path(dir.path().toStdString()) / "take.wav").string();
+        const std::vector<float> second(2 * 48000, 0.25f);
+        {
+            auto writer = AudioFileWriter::open(path, 48000.0);
+            QVERIFY(writer.ok());
+            QVERIFY((*writer)->write(second.data(), 48000).ok());
+        }  // dropped unfinished (a failed render)
+        QVERIFY(fs::is_empty(dir.path().toStdString()));
+        auto writer = AudioFileWriter::open(path, 48000.0);
+        QVERIFY(writer.ok());
+        QVERIFY((*writer)->write(second.data(), 48000).ok());
+        QVERIFY((*writer)->write(second.data(), 24000).ok());
+        QVERIFY((*writer)->finish().ok());
+        SF_INFO info;
+        QCOMPARE(readBack(path, info).size(), std::size_t(2 * 72000));
+        QVERIFY(!(*writer)->write(second.data(), 1).ok());  // closed
+    }
+
     void badOutputsAreRefused()
     {
         QTemporaryDir tmp;
