@@ -170,6 +170,8 @@ EngineStats Engine::stats() const
 
 void Engine::retire(PatternBox* box)
 {
+    if (box == m_nextEarlyFor)
+        m_nextEarlyFor = nullptr;  // a later box may reuse its address: the look-ahead must not match it
     if (box && !m_garbage.push({box, nullptr}) && m_retiredOverflowCount < int(m_retiredOverflow.size()))
         m_retiredOverflow[std::size_t(m_retiredOverflowCount++)] = {box, nullptr};
 }
