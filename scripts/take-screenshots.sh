@@ -34,3 +34,4 @@ shot app-browser-stats "[browser]\ntab=1\n"
 shot training "[window]\\nwidth=1600\\nheight=1000\\n" --tab train
 shot map-3d "[map]\\nshow3D=true\\n" --model "$here/models/rhythmvae-3d.gsmodel"
 shot app-about "" --about
+shot app-audio-settings "" --audio-settings
