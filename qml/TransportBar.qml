@@ -32,6 +32,7 @@ ToolBar {
 
     FileDialog {
         id: exportDialog
+        objectName: "midiExportDialog"
         title: qsTr("Export the groove as MIDI")
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("MIDI files (*.mid)")]
@@ -40,6 +41,7 @@ ToolBar {
     }
     FileDialog {
         id: wavDialog
+        objectName: "wavExportDialog"
         title: qsTr("Export the groove as WAV (current kit, tempo, swing)")
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("WAV files (*.wav)")]
@@ -132,12 +134,12 @@ ToolBar {
             Timer { id: messageTimer; interval: 6000 }
             Connections { target: exporter; function onFinished() { messageTimer.restart() } }
         }
-        ToolButton { text: exporter.busy ? qsTr("Exporting…") : qsTr("Export ▾"); onClicked: exportMenu.popup()
+        ToolButton { objectName: "exportButton"; text: exporter.busy ? qsTr("Exporting…") : qsTr("Export ▾"); onClicked: exportMenu.popup()
                      ToolTip.visible: hovered; ToolTip.text: exporter.message || qsTr("Export the groove as MIDI (Ctrl+E) or WAV")
                      Menu {
                          id: exportMenu
-                         MenuItem { text: qsTr("MIDI clip…"); onTriggered: exportDialog.open() }
-                         MenuItem { text: qsTr("WAV (current kit)…"); onTriggered: wavDialog.open() }
+                         MenuItem { objectName: "exportMidiItem"; text: qsTr("MIDI clip…"); onTriggered: exportDialog.open() }
+                         MenuItem { objectName: "exportWavItem"; text: qsTr("WAV (current kit)…"); onTriggered: wavDialog.open() }
                      } }
         Item { width: 4 }
     }

@@ -11,7 +11,7 @@ packages=(
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtquick-shapes
-  qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qt-labs-platform
+  qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-platform
   qml6-module-qtcharts qml6-module-quick3d qml6-module-quick3d-helpers qml6-module-qttest
   libgl1-mesa-dri libegl-mesa0 mesa-utils xvfb xauth
   libtorch-dev libopenblas0-pthread

@@ -92,7 +92,10 @@ QString ClipExporter::localPath(const QString& pathOrUrl, const QString& suffix)
 {
     const QUrl url(pathOrUrl);
     QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
-    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+    // A dialog accepted with no name gives just ".mid": that is no file name, not a hidden file.
+    if (QFileInfo(path).completeBaseName().isEmpty())
+        return {};
+    if (QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + suffix;
     return path;
 }

@@ -1,0 +1,54 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Groovescape
+import Groovescape.Ui
+
+// The transport bar's Export menu, clicked as a musician would: the menu item
+// opens the save dialog, the dialog is accepted with a file name, and the
+// exporter writes the session's groove there on its worker.
+Item {
+    id: root
+    width: 1500
+    height: 600
+
+    TestCase {
+        id: testCase
+        name: "TransportBarExport"
+        when: windowShown
+
+        Component { id: barComponent; TransportBar { width: 1500 } }
+        Component { id: gridComponent; GrooveModel {} }
+
+        function test_exportMenuWritesTheGroove_data() {
+            return [
+                { tag: "midi", item: "exportMidiItem", dialog: "midiExportDialog", file: "from-menu.mid" },
+                { tag: "wav", item: "exportWavItem", dialog: "wavExportDialog", file: "from-menu.wav" },
+            ]
+        }
+
+        function test_exportMenuWritesTheGroove(data) {
+            verify(testDataDir !== "", "a temporary folder to export into")
+            const grid = createTemporaryObject(gridComponent, root)
+            grid.clear()
+            grid.toggle(0, 0)
+            grid.toggle(4, 1)
+            verify(grid.hitAt(0, 0) && grid.hitAt(4, 1), "a kick and a snare in the session's groove")
+            const bar = createTemporaryObject(barComponent, root)
+            verify(bar)
+            const dialog = findChild(bar, data.dialog)
+            verify(dialog, data.dialog)
+            // The name a musician would type: the dialog opens with it selected.
+            dialog.selectedFile = "file://" + testDataDir + "/" + data.file
+            mouseClick(findChild(bar, "exportButton"))
+            const item = findChild(bar, data.item)
+            verify(item, data.item)
+            tryCompare(item, "visible", true)
+            mouseClick(item)
+            tryCompare(dialog, "visible", true)
+            dialog.accept()
+            tryVerify(() => bar.exporter.message === "Exported " + data.file, 30000, bar.exporter.message)
+            verify(!bar.exporter.busy)
+        }
+    }
+}
