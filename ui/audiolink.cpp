@@ -36,6 +36,8 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
     , m_clockSync(std::make_unique<ClockSync>(session))
     , m_driver(driver)
 {
+    connect(m_clockSync.get(), &ClockSync::locateRequested, this,
+        [this](double beat) { m_engine->locate(beat * m_session->stepsPerBeat()); });
     g_link = this;
     m_engine->prepare(kRate);
     m_options.sampleRate = kRate;

@@ -75,12 +75,19 @@ void ClockSync::poll(double now)
         setStatus(tr("MIDI clock lost: keeping %1 BPM").arg(m_session->bpm(), 0, 'f', 1));
     }
     m_locked = state.locked;
-    for (const ClockFollower::Command command : state.commands) {
+    for (const ClockFollower::Event& event : state.events) {
         if (!m_transport)
             continue;
-        if (command == ClockFollower::Command::Start)
-            m_transport->setPlaying(false);  // start is from the top, even when already playing
-        m_transport->setPlaying(command != ClockFollower::Command::Stop);
+        if (event.command == ClockFollower::Command::Stop) {
+            m_transport->setPlaying(false);
+            continue;
+        }
+        m_transport->setPlaying(false);  // start and continue both restart the engine, then place it
+        m_transport->setPlaying(true);
+        // Where the master is by now: its start or song position plus the time since the message came
+        // (up to one poll interval), so the two play in phase from the first beat.
+        const double bpm = state.locked ? state.bpm : m_session->bpm();
+        Q_EMIT locateRequested(event.beat + std::max(0.0, now - event.seconds) * bpm / 60.0);
     }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Following another program's MIDI clock (the DAW or drum machine is the
-// master): its tempo becomes the session's (within 0.02 BPM), its start and
-// continue play the transport from the loop's start, its stop stops it. The
+// master): its tempo becomes the session's (within 0.02 BPM), its start plays
+// the transport from the top and its continue from the song position (both
+// ahead by the time the message waited), its stop stops it. The
 // MIDI input (RtMidi, ALSA) feeds a ClockFollower on its own thread; a 20 ms
 // timer on the GUI thread applies what arrived. Owned by AudioLink. Without
 // an ALSA sequencer the port cannot open and status() says so; feed() is the
@@ -43,6 +44,8 @@ public:
 
 Q_SIGNALS:
     void statusChanged();
+    // After a start or continue: play from this many quarter notes into the groove (AudioLink locates).
+    void locateRequested(double beat);
 
 private:
     void setStatus(const QString& text);

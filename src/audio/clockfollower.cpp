@@ -20,13 +20,18 @@ void ClockFollower::feed(const std::uint8_t* bytes, std::size_t size, double sec
         break;
     }
     case 0xFA:
-        m_commands.push_back(Command::Start);
+        m_songPosition = 0.0;
+        m_events.push_back({Command::Start, seconds, 0.0});
         break;
     case 0xFB:
-        m_commands.push_back(Command::Continue);
+        m_events.push_back({Command::Continue, seconds, m_songPosition});
         break;
     case 0xFC:
-        m_commands.push_back(Command::Stop);
+        m_events.push_back({Command::Stop, seconds, 0.0});
+        break;
+    case 0xF2:
+        if (size >= 3)  // 14 bits, least significant 7 first, in sixteenths
+            m_songPosition = double((bytes[1] & 0x7F) | ((bytes[2] & 0x7F) << 7)) / 4.0;
         break;
     default:
         break;
@@ -61,7 +66,7 @@ ClockFollower::State ClockFollower::take(double now)
 {
     std::lock_guard lock(m_mutex);
     State s;
-    s.commands.swap(m_commands);
+    s.events.swap(m_events);
     const double last = m_count > 0 ? m_ticks[std::size_t((m_head + kWindow - 1) % kWindow)] : -1.0;
     s.locked = m_count >= kMinTicks && now - last <= kLostAfter;
     if (s.locked)
@@ -75,7 +80,8 @@ void ClockFollower::reset()
     std::lock_guard lock(m_mutex);
     m_count = 0;
     m_head = 0;
-    m_commands.clear();
+    m_events.clear();
+    m_songPosition = 0.0;
 }
 
 } // namespace gs

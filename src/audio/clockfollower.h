@@ -1,6 +1,7 @@
 #pragma once
 // Following another program's MIDI clock: 24 clock ticks (0xF8) per quarter
-// note and start (0xFA) / continue (0xFB) / stop (0xFC). feed() takes each
+// note, start (0xFA) / continue (0xFB) / stop (0xFC) and the song position
+// pointer (0xF2, in sixteenths) that says where continue resumes. feed() takes each
 // message as it arrives (the MIDI input's thread); take() hands the tempo and
 // the transport commands to the consumer (the GUI thread). The tempo is the
 // least-squares slope of the last two beats of tick times, so the jitter of
@@ -20,10 +21,15 @@ public:
     static constexpr int kMinTicks = 12;  // before this many, no tempo (half a beat)
     static constexpr double kLostAfter = 0.5;  // seconds without a tick: the clock has stopped
 
+    struct Event {
+        Command command = Command::Start;
+        double seconds = 0.0;  // when it arrived (feed()'s clock)
+        double beat = 0.0;  // where to play from, in quarter notes: 0 for start, the song position for continue
+    };
     struct State {
         double bpm = 0.0;  // 0 while not locked; else clamped to 30..300
         bool locked = false;  // ticks are arriving
-        std::vector<Command> commands;  // since the last take(), oldest first
+        std::vector<Event> events;  // since the last take(), oldest first
     };
 
     // Any thread. One MIDI message received at `seconds` (any steady clock); bytes other than the
@@ -40,7 +46,8 @@ private:
     std::array<double, kWindow> m_ticks{};  // ring of tick times
     int m_head = 0;  // next slot
     int m_count = 0;
-    std::vector<Command> m_commands;
+    std::vector<Event> m_events;
+    double m_songPosition = 0.0;  // quarter notes
 };
 
 } // namespace gs

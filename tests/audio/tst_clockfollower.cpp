@@ -101,9 +101,32 @@ private Q_SLOTS:
         f.feed(nullptr, 0, 0.05);
         auto s = f.take(0.05);
         using C = ClockFollower::Command;
-        QCOMPARE(s.commands, (std::vector<C>{C::Start, C::Stop, C::Continue}));
+        QCOMPARE(s.events.size(), std::size_t(3));
+        QVERIFY(s.events[0].command == C::Start && s.events[0].seconds == 0.0);
+        QVERIFY(s.events[1].command == C::Stop && s.events[1].seconds == 0.02);
+        QVERIFY(s.events[2].command == C::Continue && s.events[2].seconds == 0.04);
         QVERIFY(!s.locked);
-        QVERIFY(f.take(0.06).commands.empty());  // each command is handed over once
+        QVERIFY(f.take(0.06).events.empty());  // each event is handed over once
+    }
+
+    void continueResumesAtTheSongPosition()
+    {
+        // Song position 0x0123 sixteenths (7-bit halves: 0x23, 0x02) = 291 / 4 = 72.75 quarter notes.
+        ClockFollower f;
+        const std::uint8_t position[] = {0xF2, 0x23, 0x02};
+        f.feed(position, 3, 1.0);
+        f.feed(kContinue, 1, 1.1);
+        f.feed(kStart, 1, 2.0);  // start is always from the top
+        f.feed(kContinue, 1, 3.0);  // and resets the song position
+        const auto s = f.take(3.0);
+        QCOMPARE(s.events.size(), std::size_t(3));
+        QCOMPARE(s.events[0].beat, 72.75);
+        QCOMPARE(s.events[1].beat, 0.0);
+        QCOMPARE(s.events[2].beat, 0.0);
+        const std::uint8_t truncated[] = {0xF2, 0x10};
+        f.feed(truncated, 2, 4.0);  // too short to say anything
+        f.feed(kContinue, 1, 4.1);
+        QCOMPARE(f.take(4.1).events.at(0).beat, 0.0);
     }
 
     void midiInWithoutASequencerSaysWhy()

@@ -56,9 +56,10 @@ private Q_SLOTS:
         QVERIFY(transport.playing());
         QCOMPARE(sync->status(), QStringLiteral("Following MIDI clock: 123.4 BPM"));
 
-        // The engine plays at the clock's tempo: one second is 8.2 sixteenths at 123.4 BPM (6.7 at 100).
+        // The start came two beats (48 ticks) before this poll: the engine starts where the master is by
+        // now, step 8; then it plays at the clock's tempo: one second is 8.2 sixteenths at 123.4 BPM (6.7 at 100).
         link.processFrames(48000);
-        QCOMPARE(transport.playStep(), 8);
+        QCOMPARE(transport.playStep(), 16);
 
         // The clock stops ticking: the tempo stays, the status says so; a stop message stops the transport.
         sync->poll(t + 1.0);
@@ -68,12 +69,32 @@ private Q_SLOTS:
         sync->poll(t + 1.2);
         QVERIFY(!transport.playing());
 
+        // Continue from a song position: 0x14 = 20 sixteenths = step 20 of the two-bar groove.
+        const std::uint8_t position[] = {0xF2, 0x14, 0x00};
+        const std::uint8_t resume[] = {0xFB};
+        sync->feed(position, 3, t + 1.3);
+        sync->feed(resume, 1, t + 1.4);
+        sync->poll(t + 1.4);
+        QVERIFY(transport.playing());
+        link.processFrames(256);
+        QCOMPARE(transport.playStep(), 20);
+
+        // A start that waited half a second before the poll plays from where the master is by now:
+        // 0.5 s at the followed tempo is 1.03 beats, step 4 (not step 0).
+        sync->feed(kStart, 1, t + 2.0);
+        sync->poll(t + 2.5);
+        link.processFrames(256);
+        QCOMPARE(transport.playStep(), 4);
+        sync->feed(kStop, 1, t + 2.6);
+        sync->poll(t + 2.6);
+        QVERIFY(!transport.playing());
+
         // Internal clock again: feeding does nothing any more.
         QVERIFY(sync->openPort(-1).ok());
         QVERIFY(!sync->following());
         QVERIFY(!transport.externalClock());
-        sync->feed(kStart, 1, t + 2.0);
-        sync->poll(t + 2.0);
+        sync->feed(kStart, 1, t + 3.0);
+        sync->poll(t + 3.0);
         QVERIFY(!transport.playing());
     }
 
