@@ -55,20 +55,20 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
         }
         m_midiClock = settings.value(QStringLiteral("midi/clock"), false).toBool();
         reopen(m_options);
-        const QString clockPort = settings.value(QStringLiteral("midi/clockIn")).toString();
-        if (!clockPort.isEmpty()) {
-            if (auto ports = MidiInput::listPorts(); ports.ok())
-                for (const MidiPortInfo& p : ports.value())
-                    if (QString::fromStdString(p.name) == clockPort)
-                        m_clockSync->openPort(int(p.index));
-        }
-        const QString port = settings.value(QStringLiteral("midi/port")).toString();
-        if (!port.isEmpty()) {
-            if (auto ports = MidiOutput::listPorts(); ports.ok())
-                for (const MidiPortInfo& p : ports.value())
-                    if (QString::fromStdString(p.name) == port)
-                        openMidiPort(int(p.index));
-        }
+        // Saved ports are kept by name (indices change between runs); none saved lists nothing.
+        const auto savedPort = [&settings](const char* key, auto list) {
+            const QString name = settings.value(QLatin1String(key)).toString();
+            if (!name.isEmpty())
+                if (auto ports = list(); ports.ok())
+                    for (const MidiPortInfo& p : ports.value())
+                        if (QString::fromStdString(p.name) == name)
+                            return int(p.index);
+            return -1;
+        };
+        if (const int in = savedPort("midi/clockIn", &MidiInput::listPorts); in >= 0)
+            m_clockSync->openPort(in);
+        if (const int out = savedPort("midi/port", &MidiOutput::listPorts); out >= 0)
+            openMidiPort(out);
     } else {
         m_status = tr("Manual engine driver (tests)");
     }

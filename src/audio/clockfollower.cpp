@@ -11,7 +11,7 @@ void ClockFollower::feed(const std::uint8_t* bytes, std::size_t size, double sec
     std::lock_guard lock(m_mutex);
     switch (bytes[0]) {
     case 0xF8: {
-        const double last = m_count > 0 ? m_ticks[std::size_t((m_head + kWindow - 1) % kWindow)] : seconds;
+        const double last = m_count > 0 ? lastTick() : seconds;
         if (seconds - last > kLostAfter || seconds < last)
             m_count = 0;  // the clock stopped and came back: old ticks say nothing about the new tempo
         m_ticks[std::size_t(m_head)] = seconds;
@@ -37,6 +37,8 @@ void ClockFollower::feed(const std::uint8_t* bytes, std::size_t size, double sec
         break;
     }
 }
+
+double ClockFollower::lastTick() const { return m_ticks[std::size_t((m_head + kWindow - 1) % kWindow)]; }
 
 double ClockFollower::bpmLocked() const
 {
@@ -67,9 +69,7 @@ ClockFollower::State ClockFollower::take(double now)
     std::lock_guard lock(m_mutex);
     State s;
     s.events.swap(m_events);
-    const double last = m_count > 0 ? m_ticks[std::size_t((m_head + kWindow - 1) % kWindow)] : -1.0;
-    s.locked = m_count >= kMinTicks && now - last <= kLostAfter;
-    if (s.locked)
+    if (m_count >= kMinTicks && now - lastTick() <= kLostAfter)
         s.bpm = bpmLocked();
     s.locked = s.bpm > 0.0;
     return s;

@@ -40,6 +40,7 @@ public:
     void reset();
 
 private:
+    double lastTick() const;  // with m_count > 0
     double bpmLocked() const;
 
     std::mutex m_mutex;

@@ -139,6 +139,9 @@ private:
     void playCarried();
     void nextBarLine(std::int64_t& frame, double& step) const;
     void switchAtBarLine();
+    // Switches to `next` at `boundary` (frames in this loop; the loop's end, or a bar line): early hits
+    // not yet played play now, the old groove's late hits are carried when `carry`.
+    void handOver(PatternBox* next, std::int64_t boundary, double boundaryStep, bool carry);
     bool earlyForPendingBar(const ScheduledHit& hit, std::int64_t barFrame, double barStep) const;
     // Control thread, with no process() running: frees every snapshot the engine or its FIFOs hold.
     void releaseSnapshots();

@@ -82,29 +82,38 @@ void Engine::playNextEarly()
 
 void Engine::switchAtBarLine()
 {
-    // At position 0 the bar line is the loop's end, which the old groove has just wrapped past.
+    // At position 0 the bar line is the loop's end, which the old groove has just wrapped past;
+    // at the transport's start (first pass) nothing of an old loop is late.
     const bool atLoopStart = m_pos == 0;
     const std::int64_t boundary = atLoopStart ? m_loopFrames : m_pos;
     const double boundaryStep = atLoopStart ? double(m_pattern->pattern->steps) : double(m_nextBeat) * m_beatSteps;
     PatternBox* next = m_pendingBar;
+    m_pendingBar = nullptr;
+    handOver(next, boundary, boundaryStep, !(atLoopStart && m_firstPass));
+}
+
+void Engine::handOver(PatternBox* next, std::int64_t boundary, double boundaryStep, bool carry)
+{
+    const bool atLoopEnd = boundary >= m_loopFrames;
     if (m_nextEarlyFor != next || m_nextEarlyBoundary != boundary) {
-        // Asked for too late to look ahead: its early hits all play now, at the bar line.
+        // Asked for too late to look ahead: its early hits all play now, at the boundary.
         const std::int64_t pos = m_pos;
         m_pos = boundary;
         prepareLookAhead(next, boundary, boundaryStep);
         m_pos = pos;
     }
-    const int missed = m_nextEarlyMissed;
-    if (atLoopStart && m_firstPass)
-        m_carryCount = 0;  // no loop before this one: nothing of it is late
-    else
+    const int missed = m_nextEarlyMissed;  // early hits due before the boundary that did not play yet
+    if (carry)
         carryLateHits(boundary, boundaryStep);
-    m_pendingBar = nullptr;
+    else
+        m_carryCount = 0;
+    if (atLoopEnd)
+        m_pos = 0;
     switchPattern(next, true);
     startCarried();
     if (m_pos > 0)
         m_enteredStep = double(m_pos) / m_framesPerStep;
-    if (atLoopStart && m_playEarlyNow)
+    if (atLoopEnd && m_playEarlyNow)
         return;  // the transport has just started: its own pass plays the groove's early hits now
     for (int i = 0; i < missed; ++i)
         playHit(*m_pattern->pattern, m_nextEarly[std::size_t(i)]);

@@ -187,20 +187,7 @@ void Engine::fireDueEvents()
             PatternBox* next = m_queue[std::size_t(m_queueHead)];
             m_queueHead = (m_queueHead + 1) % kQueueCapacity;
             --m_queueCount;
-            // Early hits already played before the boundary are not played again;
-            // any that arrived too late play now.
-            const bool lookedAhead = m_nextEarlyFor == next && m_nextEarlyBoundary == m_loopFrames;
-            const int missed = lookedAhead ? m_nextEarlyMissed : 0;
-            carryLateHits(m_loopFrames, double(m_pattern->pattern->steps));
-            m_pos = 0;
-            switchPattern(next, false);
-            startCarried();
-            if (lookedAhead) {
-                for (int i = 0; i < missed; ++i)
-                    playHit(*m_pattern->pattern, m_nextEarly[std::size_t(i)]);
-            } else {
-                m_playEarlyNow = true;
-            }
+            handOver(next, m_loopFrames, double(m_pattern->pattern->steps), true);
         } else {
             seek(0);
             m_firstPass = false;

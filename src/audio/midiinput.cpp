@@ -37,15 +37,7 @@ Result<std::vector<MidiPortInfo>> MidiInput::listPorts()
     auto in = makeIn();
     if (!in)
         return in.error();
-    std::vector<MidiPortInfo> ports;
-    try {
-        const unsigned count = (*in)->getPortCount();
-        for (unsigned i = 0; i < count; ++i)
-            ports.push_back({i, (*in)->getPortName(i)});
-    } catch (const RtMidiError& e) {
-        return Error{"", "cannot list MIDI input ports: " + e.getMessage()};
-    }
-    return ports;
+    return listRtMidiPorts(**in, "MIDI input");
 }
 
 Status MidiInput::openPort(unsigned index)

@@ -37,20 +37,25 @@ bool MidiOutput::sequencerAvailable()
     return std::filesystem::exists("/dev/snd/seq", ec);
 }
 
+Result<std::vector<MidiPortInfo>> listRtMidiPorts(RtMidi& client, const std::string& what)
+{
+    std::vector<MidiPortInfo> ports;
+    try {
+        const unsigned count = client.getPortCount();
+        for (unsigned i = 0; i < count; ++i)
+            ports.push_back({i, client.getPortName(i)});
+    } catch (const RtMidiError& e) {
+        return Error{"", "cannot list " + what + " ports: " + e.getMessage()};
+    }
+    return ports;
+}
+
 Result<std::vector<MidiPortInfo>> MidiOutput::listPorts()
 {
     auto out = makeOut();
     if (!out)
         return out.error();
-    std::vector<MidiPortInfo> ports;
-    try {
-        const unsigned count = (*out)->getPortCount();
-        for (unsigned i = 0; i < count; ++i)
-            ports.push_back({i, (*out)->getPortName(i)});
-    } catch (const RtMidiError& e) {
-        return Error{"", "cannot list MIDI ports: " + e.getMessage()};
-    }
-    return ports;
+    return listRtMidiPorts(**out, "MIDI");
 }
 
 Status MidiOutput::openPort(unsigned index)

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+class RtMidi;
 class RtMidiOut;
 
 namespace gs {
@@ -21,6 +22,9 @@ struct MidiPortInfo {
     unsigned index = 0;
     std::string name;
 };
+
+// The ports an RtMidi client (in or out) sees; an error names `what` ("MIDI", "MIDI input").
+Result<std::vector<MidiPortInfo>> listRtMidiPorts(RtMidi& client, const std::string& what);
 
 class MidiOutput {
 public:
