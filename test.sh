@@ -25,7 +25,7 @@ if [ -n "${GS_SHARED_DATA:-}" ]; then
   echo "== shared data: $GS_SHARED_DATA"
 fi
 
-echo "== release build"
+echo "== release build (free space: $(df -h --output=avail . | tail -1 | tr -d ' '))"
 cmake --preset release "${data_option[@]}" >/dev/null
 cmake --build --preset release -- -j"$jobs"
 echo "== release tests"
