@@ -38,6 +38,7 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
 {
     connect(m_clockSync.get(), &ClockSync::locateRequested, this,
         [this](double beat) { m_engine->locate(beat * m_session->stepsPerBeat()); });
+    connect(m_clockSync.get(), &ClockSync::tempoFactorChanged, this, &AudioLink::pushSettings);
     g_link = this;
     m_engine->prepare(kRate);
     m_options.sampleRate = kRate;
@@ -144,6 +145,7 @@ Status AudioLink::reopen(const AudioStreamOptions& requested)
     if (m_driver == Driver::Manual)
         return Error{"", "the manual driver has no device"};
     stopDriver();
+    m_frameClock.reset();  // a new stream renders on its own schedule (and prepare() restarts the frame count)
     const double rateBefore = m_engine->sampleRate();
     // Without a device the engine runs at the requested rate on the silent driver.
     if (std::abs(rateBefore - double(options.sampleRate)) > 0.5)
@@ -223,6 +225,15 @@ void AudioLink::processFrames(int frames)
         frames -= block;
     }
     drainPositions();
+}
+
+void AudioLink::setManualClock(double originSeconds, double framesPerSecond)
+{
+    if (m_driver != Driver::Manual || framesPerSecond <= 0.0)
+        return;
+    m_manualOrigin = originSeconds;
+    m_manualRate = framesPerSecond;
+    m_frameClock.reset();
 }
 
 void AudioLink::runSilentDriver()
@@ -342,7 +353,7 @@ void AudioLink::queueSequenceCycle()
 void AudioLink::pushSettings()
 {
     EngineSettings settings;
-    settings.bpm = m_session->bpm();
+    settings.bpm = m_session->bpm() * m_clockSync->tempoFactor();  // the factor is 1 unless phase-locking
     settings.midiOut = midiOpen();
     settings.midiClock = midiOpen() && m_midiClock;
     if (m_transport) {
@@ -382,7 +393,19 @@ void AudioLink::drainPositions()
         any = true;
         peak = std::max({peak, event.peakLeft, event.peakRight});
     }
-    if (!any || !m_transport)
+    if (!any)
+        return;
+    m_lastPosition = last;
+    const double rate = m_engine->sampleRate();
+    if (m_driver == Driver::Manual && m_manualOrigin >= 0.0)
+        m_frameClock.observe(last.frame, rate, m_manualOrigin + double(last.frame) / m_manualRate);
+    else if (m_driver != Driver::Manual)
+        m_frameClock.observe(last.frame, rate, MidiInput::now());
+    if (m_frameClock.valid() && last.playing && !last.countIn && last.stepsPerBeat > 0 && last.steps > 0) {
+        const double perBeat = last.stepsPerBeat;
+        m_clockSync->setEnginePosition(last.step / perBeat, last.steps / perBeat, m_frameClock.secondsAt(last.frame, rate));
+    }
+    if (!m_transport)
         return;
     m_transport->setPlayhead(m_transport->playing() && last.playing ? int(last.step) : -1, double(peak));
     if (last.playing)

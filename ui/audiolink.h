@@ -11,6 +11,8 @@
 // Threads: GUI thread is the engine's control thread; process() runs on the
 // RtAudio callback or the silent driver, never both.
 #include "audio/audiodevice.h"
+#include "audio/engineevents.h"
+#include "audio/frameclock.h"
 #include "core/error.h"
 
 #include <QObject>
@@ -76,6 +78,12 @@ public:
     // Driver::Manual only: runs the engine for `frames` frames on the calling thread,
     // in blocks of 256, then drains the position reports into the transport.
     void processFrames(int frames);
+    // Driver::Manual only: frame 0 was rendered at `originSeconds` on the MIDI input's clock and
+    // `framesPerSecond` frames pass per second of it (a sound card whose clock is off ours), for the
+    // clock sync's phase lock in tests. Without it, frames are timed as they are drained.
+    void setManualClock(double originSeconds, double framesPerSecond);
+    // The newest position report the engine published (drained on the GUI thread).
+    const PositionEvent& lastPosition() const { return m_lastPosition; }
 
 Q_SIGNALS:
     void statusChanged();
@@ -110,6 +118,10 @@ private:
     int m_kitRequest = 0;  // latest request wins when kit loads overlap
     QString m_status;
     bool m_deviceOpen = false;
+    PositionEvent m_lastPosition;
+    FrameClock m_frameClock;  // when the engine rendered a frame, for the clock sync's phase lock
+    double m_manualOrigin = -1.0;  // setManualClock(); < 0: not set
+    double m_manualRate = 0.0;
     std::thread m_silentDriver;
     std::atomic<bool> m_stopDriver{false};
 };

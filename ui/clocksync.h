@@ -4,7 +4,13 @@
 // the transport from the top and its continue from the song position (both
 // ahead by the time the message waited), its stop stops it. The
 // MIDI input (RtMidi, ALSA) feeds a ClockFollower on its own thread; a 20 ms
-// timer on the GUI thread applies what arrived. Owned by AudioLink. Without
+// timer on the GUI thread applies what arrived. While both play, a phase lock
+// keeps the engine on the master's beat: it compares the engine's playhead
+// (reported by AudioLink with the time it was rendered) with the master's
+// place counted in ticks (the groove loops from the master's beat 0, as a DAW's
+// clip does from the song's start), and runs the engine up to 1% faster or slower until
+// they agree (within about 0.01 beat), so neither the 0.02 BPM tempo step nor a
+// sound card whose clock is a little off makes it drift. Owned by AudioLink. Without
 // an ALSA sequencer the port cannot open and status() says so; feed() is the
 // same entry the port uses, for tests on machines without MIDI.
 #include "audio/clockfollower.h"
@@ -42,13 +48,25 @@ public:
     void poll(double now);
     void startFollowing();  // without a port (tests): poll on the timer as for a port
 
+    // The engine's playhead in quarter notes into its loop of `loopBeats` quarter notes, at `seconds`
+    // (the feed clock), while it plays.
+    void setEnginePosition(double beat, double loopBeats, double seconds);
+    // The phase lock's tempo factor for the engine (1 when not locking; 0.99..1.01).
+    double tempoFactor() const { return m_factor; }
+    // The engine's lag behind the master in beats (smoothed; positive: the engine is late), 0 when not measured.
+    double phaseError() const { return m_phaseError; }
+
 Q_SIGNALS:
     void statusChanged();
     // After a start or continue: play from this many quarter notes into the groove (AudioLink locates).
     void locateRequested(double beat);
+    void tempoFactorChanged();
 
 private:
     void setStatus(const QString& text);
+    void lockPhase(const ClockFollower::State& state, double now);
+    void setFactor(double factor);
+    void resetPhase(double holdUntil);
 
     Session* m_session;
     QPointer<Transport> m_transport;
@@ -58,6 +76,16 @@ private:
     bool m_following = false;
     bool m_locked = false;
     QString m_status;
+    // Phase lock.
+    double m_engineBeat = 0.0;
+    double m_engineLoop = 0.0;
+    double m_engineSeconds = 0.0;
+    bool m_engineFresh = false;  // a report since the last comparison
+    double m_holdUntil = 0.0;  // reports rendered before this may be from before the last locate
+    bool m_measured = false;
+    double m_phaseError = 0.0;
+    int m_outOfPhase = 0;  // comparisons in a row with the engine more than a quarter beat off
+    double m_factor = 1.0;
 };
 
 } // namespace gs

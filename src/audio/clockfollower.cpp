@@ -17,17 +17,24 @@ void ClockFollower::feed(const std::uint8_t* bytes, std::size_t size, double sec
         m_ticks[std::size_t(m_head)] = seconds;
         m_head = (m_head + 1) % kWindow;
         m_count = std::min(m_count + 1, kWindow);
+        if (m_running) {
+            ++m_ticksSince;
+            m_lastRunningTick = seconds;
+        }
         break;
     }
     case 0xFA:
         m_songPosition = 0.0;
         m_events.push_back({Command::Start, seconds, 0.0});
+        run(0.0);
         break;
     case 0xFB:
         m_events.push_back({Command::Continue, seconds, m_songPosition});
+        run(m_songPosition);
         break;
     case 0xFC:
         m_events.push_back({Command::Stop, seconds, 0.0});
+        m_running = false;
         break;
     case 0xF2:
         if (size >= 3)  // 14 bits, least significant 7 first, in sixteenths
@@ -36,6 +43,13 @@ void ClockFollower::feed(const std::uint8_t* bytes, std::size_t size, double sec
     default:
         break;
     }
+}
+
+void ClockFollower::run(double beat)
+{
+    m_running = true;
+    m_base = beat;
+    m_ticksSince = -1;
 }
 
 double ClockFollower::lastTick() const { return m_ticks[std::size_t((m_head + kWindow - 1) % kWindow)]; }
@@ -72,6 +86,11 @@ ClockFollower::State ClockFollower::take(double now)
     if (m_count >= kMinTicks && now - lastTick() <= kLostAfter)
         s.bpm = bpmLocked();
     s.locked = s.bpm > 0.0;
+    s.running = m_running;
+    if (m_running && m_ticksSince >= 0) {
+        s.beat = m_base + double(m_ticksSince) / 24.0;
+        s.beatSeconds = m_lastRunningTick;
+    }
     return s;
 }
 
@@ -82,6 +101,8 @@ void ClockFollower::reset()
     m_head = 0;
     m_events.clear();
     m_songPosition = 0.0;
+    m_running = false;
+    m_ticksSince = -1;
 }
 
 } // namespace gs

@@ -5,7 +5,10 @@
 // message as it arrives (the MIDI input's thread); take() hands the tempo and
 // the transport commands to the consumer (the GUI thread). The tempo is the
 // least-squares slope of the last two beats of tick times, so the jitter of
-// single ticks averages out. Not for the audio thread (it locks).
+// single ticks averages out. Between a start (or continue) and a stop it also
+// counts ticks: the first tick after start is beat 0 (after continue, the song
+// position), each further one 1/24 of a quarter note, so the master's place is
+// known exactly for the phase lock. Not for the audio thread (it locks).
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -30,6 +33,9 @@ public:
         double bpm = 0.0;  // 0 while not locked; else clamped to 30..300
         bool locked = false;  // ticks are arriving
         std::vector<Event> events;  // since the last take(), oldest first
+        bool running = false;  // the master has started (or continued) and not stopped
+        double beat = -1.0;  // the master's place in quarter notes at its last tick while running; < 0: no tick yet
+        double beatSeconds = 0.0;  // when that tick came
     };
 
     // Any thread. One MIDI message received at `seconds` (any steady clock); bytes other than the
@@ -40,6 +46,7 @@ public:
     void reset();
 
 private:
+    void run(double beat);  // a start or continue: the next tick is `beat`
     double lastTick() const;  // with m_count > 0
     double bpmLocked() const;
 
@@ -49,6 +56,10 @@ private:
     int m_count = 0;
     std::vector<Event> m_events;
     double m_songPosition = 0.0;  // quarter notes
+    bool m_running = false;
+    double m_base = 0.0;  // the master's place at its start or continue, quarter notes
+    std::int64_t m_ticksSince = -1;  // ticks since start or continue, minus one
+    double m_lastRunningTick = 0.0;
 };
 
 } // namespace gs

@@ -297,6 +297,8 @@ void Engine::publishPosition(const float* out, int frames)
         const Pattern& p = *m_pattern->pattern;
         e.patternId = p.id;
         e.step = double(m_pos) / m_framesPerStep;
+        e.steps = p.steps;
+        e.stepsPerBeat = p.stepsPerBeat;
         const int perBar = std::max(1, p.stepsPerBar());
         e.bar = int(e.step) / perBar;
         e.beat = int((e.step - double(e.bar * perBar)) / m_beatSteps);

@@ -10,6 +10,8 @@ struct PositionEvent {
     bool playing = false;
     bool countIn = false;
     double step = 0.0;  // playhead in the loop, in steps
+    int steps = 0;  // the playing groove's loop, in steps
+    int stepsPerBeat = 0;  // its steps per quarter note
     int bar = 0;  // 0-based bar in the loop
     int beat = 0;  // 0-based beat in the bar
     std::int64_t loop = 0;  // completed loops since start

@@ -1,7 +1,10 @@
 // Following an external MIDI clock: the tempo from jittery ticks, tempo
 // changes, a clock that stops and comes back, start/continue/stop in order,
-// and MIDI in failing with a clear message where there is no ALSA sequencer.
+// and MIDI in failing with a clear message where there is no ALSA sequencer;
+// the master's place counted in ticks, and FrameClock (when the engine rendered
+// a frame) for the phase lock.
 #include "audio/clockfollower.h"
+#include "audio/frameclock.h"
 #include "audio/midiinput.h"
 
 #include <QtTest/QtTest>
@@ -127,6 +130,64 @@ private Q_SLOTS:
         f.feed(truncated, 2, 4.0);  // too short to say anything
         f.feed(kContinue, 1, 4.1);
         QCOMPARE(f.take(4.1).events.at(0).beat, 0.0);
+    }
+
+    void theMastersPlaceIsCountedInTicks()
+    {
+        ClockFollower f;
+        std::uint32_t seed = 3;
+        double t = feedTicks(f, 1.0, 120.0, 30, 0.0, seed);  // ticks before a start say nothing about the place
+        QCOMPARE(f.take(t).beat, -1.0);
+        QVERIFY(!f.take(t).running);
+        f.feed(kStart, 1, t);
+        QVERIFY(f.take(t).running);
+        QCOMPARE(f.take(t).beat, -1.0);  // started, no tick yet
+        t = feedTicks(f, t, 120.0, 1, 0.0, seed);  // the first tick after start is beat 0
+        QCOMPARE(f.take(t).beat, 0.0);
+        const double last = t + 59 * 60.0 / (24.0 * 120.0);
+        t = feedTicks(f, t, 120.0, 60, 0.0, seed);  // 60 more: two and a half beats
+        auto s = f.take(t);
+        QCOMPARE(s.beat, 2.5);
+        QVERIFY(std::abs(s.beatSeconds - last) < 1e-9);
+        f.feed(kStop, 1, t);
+        QVERIFY(!f.take(t).running);
+        QCOMPARE(f.take(t).beat, -1.0);
+        // Continue from song position 16 sixteenths: the next tick is beat 4.
+        const std::uint8_t position[] = {0xF2, 0x10, 0x00};
+        f.feed(position, 3, t);
+        f.feed(kContinue, 1, t);
+        t = feedTicks(f, t, 120.0, 13, 0.0, seed);
+        QCOMPARE(f.take(t).beat, 4.5);
+    }
+
+    void frameClockFindsWhenFramesWereRendered()
+    {
+        // A card whose clock runs 100 ppm fast renders 256-frame blocks from t = 10 s; the GUI sees each
+        // report 0-40 ms late (its timer, a busy thread). The estimate is within a millisecond on average.
+        FrameClock clock;
+        QVERIFY(!clock.valid());
+        const double rate = 48000.0, cardRate = rate * 1.0001;
+        std::uint32_t seed = 7;
+        double worst = 0.0, sum = 0.0;
+        int count = 0;
+        for (std::int64_t frame = 256; frame < std::int64_t(600 * rate); frame += 256 * 6) {
+            const double rendered = 10.0 + double(frame) / cardRate;
+            seed = seed * 1664525u + 1013904223u;
+            clock.observe(frame, rate, rendered + double(seed >> 8) / double(1u << 24) * 0.040);
+            if (frame > std::int64_t(5 * rate)) {
+                const double off = std::abs(clock.secondsAt(frame, rate) - rendered);
+                worst = std::max(worst, off);
+                sum += off;
+                ++count;
+            }
+        }
+        qInfo("estimate off by %.2f ms on average, %.2f ms at worst", 1000.0 * sum / count, 1000.0 * worst);
+        QVERIFY(clock.valid());
+        QVERIFY2(sum / count < 0.001, qPrintable(QString::number(sum / count)));
+        QVERIFY2(worst < 0.004, qPrintable(QString::number(worst)));
+        clock.reset();
+        QVERIFY(!clock.valid());
+        QCOMPARE(clock.secondsAt(1000, rate), 0.0);
     }
 
     void midiInWithoutASequencerSaysWhy()
