@@ -4,7 +4,8 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 import Groovescape.Ui
 
-// The header: play/stop (Space), tempo, swing, humanise, metronome, kit, volume
+// The header: play/stop (Space), tempo, swing, humanise, metronome, when a new
+// groove takes over (now, next bar, loop end), kit, volume
 // with a level meter, the audio device status (click: audio and MIDI settings)
 // and export of the groove as MIDI or WAV (on a worker: ClipExporter).
 ToolBar {
@@ -53,7 +54,9 @@ ToolBar {
     RowLayout {
         anchors.fill: parent
         spacing: 10
-        Label { text: "Groovescape"; font.bold: true; font.pixelSize: 15; color: Theme.accent; Layout.leftMargin: 8 }
+        // The name gives way first when the window is narrow (the title bar says it too).
+        Label { text: "Groovescape"; font.bold: true; font.pixelSize: 15; color: Theme.accent; Layout.leftMargin: 8
+                visible: root.width >= 1600 }
         Button {
             objectName: "playButton"
             text: transport.playing ? qsTr("■ Stop") : qsTr("▶ Play")
@@ -82,12 +85,30 @@ ToolBar {
             HoverHandler { id: externalHover }
         }
         Label { text: qsTr("Swing %1%").arg(Math.round(transport.swing)); color: Theme.textDim; Layout.preferredWidth: 70 }
-        Slider { from: 50; to: 75; value: transport.swing; onMoved: transport.swing = value; implicitWidth: 90 }
+        Slider { from: 50; to: 75; value: transport.swing; onMoved: transport.swing = value; implicitWidth: 80 }
         Label { text: qsTr("Humanise"); color: Theme.textDim }
         Slider { from: 0; to: 1; value: transport.humanise; onMoved: transport.humanise = value; implicitWidth: 80
                  ToolTip.visible: hovered; ToolTip.text: qsTr("How much of the groove's micro-timing plays (0 = on the grid)") }
         CheckBox { text: qsTr("Click"); checked: transport.metronome; onToggled: transport.metronome = checked
                    ToolTip.visible: hovered; ToolTip.text: qsTr("Metronome") }
+        ComboBox {
+            objectName: "changeBox"
+            model: [qsTr("Change now"), qsTr("Next bar"), qsTr("Loop end")]
+            currentIndex: transport.changeAt
+            onActivated: (i) => transport.changeAt = i
+            implicitWidth: 135
+            // A groove waiting for its bar line or loop end: the box lights up until it plays.
+            contentItem: Label {
+                leftPadding: 8
+                text: parent.displayText
+                color: transport.changePending ? Theme.accent : Theme.text
+                font.bold: transport.changePending
+                verticalAlignment: Text.AlignVCenter
+                elide: Text.ElideRight
+            }
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("When a new groove (map, bookmark, dataset window) takes over while playing; edits are heard at once")
+        }
         Label { text: qsTr("Kit"); color: Theme.textDim }
         ComboBox {
             objectName: "kitBox"
@@ -96,11 +117,11 @@ ToolBar {
             onActivated: (i) => transport.kitIndex = i
             enabled: transport.kits.length > 0
             displayText: transport.kits.length > 0 ? currentText : qsTr("no kits found")
-            implicitWidth: 150
+            implicitWidth: 135
         }
         Item { Layout.fillWidth: true; Layout.minimumWidth: 0 }
         Label { text: qsTr("Vol"); color: Theme.textDim }
-        Slider { from: 0; to: 1; value: transport.volume; onMoved: transport.volume = value; implicitWidth: 90 }
+        Slider { from: 0; to: 1; value: transport.volume; onMoved: transport.volume = value; implicitWidth: 75 }
         // Level meter: peak of the last block, fed by the engine's event FIFO.
         Rectangle {
             objectName: "levelMeter"
@@ -149,11 +170,13 @@ ToolBar {
         transport.humanise = settings.value("transport/humanise", 1)
         transport.volume = settings.value("transport/volume", 0.8)
         transport.metronome = settings.value("transport/metronome", "false") === "true"
+        transport.changeAt = Number(settings.value("transport/changeAt", 0))
     }
     Component.onDestruction: {
         settings.setValue("transport/swing", transport.swing)
         settings.setValue("transport/humanise", transport.humanise)
         settings.setValue("transport/volume", transport.volume)
         settings.setValue("transport/metronome", transport.metronome ? "true" : "false")
+        settings.setValue("transport/changeAt", transport.changeAt)
     }
 }

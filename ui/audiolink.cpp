@@ -310,17 +310,19 @@ void AudioLink::loadKit(int index)
     worker->start();
 }
 
-void AudioLink::pushPattern()
+void AudioLink::pushPattern() { handOver(m_transport ? m_transport->patternChange() : PatternChange::Immediate); }
+
+void AudioLink::handOver(PatternChange when)
 {
     if (m_transport) {
-        // The transport decides what plays (the Session groove or a sequence).
+        // The transport decides what plays (the Session groove or a sequence) and when a new groove takes over.
         if (m_transport->sequenceLength() > 0) {
             pushSequence();
             return;
         }
-        m_engine->clearQueue();
+        m_engine->clearQueue();  // also drops a groove still waiting for its bar line: the newest one wins
         if (auto pattern = m_transport->pattern())
-            m_engine->setPattern(pattern, PatternChange::Immediate);
+            m_engine->setPattern(pattern, when);
         return;
     }
     auto pattern = Pattern::fromGroove(m_session->groove(), Pattern::notesOf(m_session->drumMap()));
@@ -374,7 +376,7 @@ void AudioLink::pushSettings()
 void AudioLink::setPlaying(bool on)
 {
     if (on) {
-        pushPattern();
+        handOver(PatternChange::Immediate);  // a stopped engine starts on the newest groove
         m_engine->start();
     } else {
         m_engine->stop();

@@ -3,9 +3,8 @@
 // (gs_audio): owns the Engine, the sound card (AudioDevice) or, without one,
 // a silent driver thread that runs Engine::process in real time so the
 // sequencer and playhead keep working ("No audio device — playing silently").
-// It loads kits on a worker thread, sends Session's groove to the engine as a
-// pattern on every grooveChanged (PatternChange::Immediate: the playhead keeps
-// its place), copies the transport's settings into EngineSettings, and drains
+// It loads kits on a worker thread, sends the transport's pattern to the engine
+// on every change (when the transport says: at once, next bar or loop end), copies the transport's settings into EngineSettings, and drains
 // the engine's position FIFO at 30 Hz into Transport::setPlayhead.
 // One per process (instance()); tests create none, so they never open a device.
 // Threads: GUI thread is the engine's control thread; process() runs on the
@@ -31,6 +30,7 @@ namespace gs {
 
 class AudioDevice;
 class ClockSync;
+enum class PatternChange;
 class Engine;
 class MidiOutput;
 class Session;
@@ -91,6 +91,7 @@ Q_SIGNALS:
 private:
     void loadKit(int index);
     void pushPattern();
+    void handOver(PatternChange when);
     void pushSequence();
     void queueSequenceCycle();
     void pushSettings();

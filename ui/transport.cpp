@@ -1,6 +1,7 @@
 #include "transport.h"
 
 #include "audiolink.h"
+#include "audio/engine.h"
 #include "audio/pattern.h"
 #include "midi/groovemidi.h"
 #include "session.h"
@@ -31,8 +32,14 @@ Transport::Transport(Session* session, QObject* parent)
     Q_ASSERT(m_session);
     g_transport = this;
     connect(m_session, &Session::bpmChanged, this, &Transport::bpmChanged);
-    connect(m_session, &Session::grooveChanged, this, &Transport::buildPattern);
-    connect(m_session, &Session::drumMapChanged, this, &Transport::buildPattern);
+    connect(m_session, &Session::grooveChanged, this, [this] {
+        m_patternIsEdit = m_session->grooveSource() == QLatin1String("edit");
+        buildPattern();
+    });
+    connect(m_session, &Session::drumMapChanged, this, [this] {
+        m_patternIsEdit = true;  // the same groove on other notes: at once
+        buildPattern();
+    });
     buildPattern();
     if (AudioLink* link = AudioLink::instance())
         link->attach(this);
@@ -61,8 +68,33 @@ void Transport::buildPattern()
     m_sessionPattern = pattern;
     m_pattern = pattern;
     endSequence();
+    m_changeWaits = patternChange() != PatternChange::Immediate;
     Q_EMIT patternChanged();
     Q_EMIT patternReady();
+}
+
+void Transport::setChangeAt(int when)
+{
+    when = std::clamp(when, 0, 2);
+    if (when == m_changeAt)
+        return;
+    m_changeAt = when;
+    Q_EMIT changeAtChanged();
+}
+
+PatternChange Transport::patternChange() const
+{
+    if (!m_playing || m_patternIsEdit || m_changeAt == 0)
+        return PatternChange::Immediate;
+    return m_changeAt == 1 ? PatternChange::NextBar : PatternChange::Queue;
+}
+
+void Transport::setChangePending(bool on)
+{
+    if (on == m_changePending)
+        return;
+    m_changePending = on;
+    Q_EMIT changePendingChanged();
 }
 
 void Transport::endSequence()
@@ -124,6 +156,11 @@ void Transport::playSequence(const std::vector<Groove>& bars, bool loop)
 
 void Transport::setPlayingPattern(std::uint64_t patternId)
 {
+    if (m_sequence.empty() && m_pattern && patternId != 0) {
+        if (patternId == m_pattern->id)
+            m_changeWaits = false;
+        setChangePending(m_changeWaits && m_playing);
+    }
     if (m_sequence.empty() || patternId == 0)
         return;
     for (std::size_t i = 0; i < m_sequence.size(); ++i) {
@@ -176,8 +213,11 @@ void Transport::setPlaying(bool on)
     if (on == m_playing)
         return;
     m_playing = on;
-    if (!on)
+    if (!on) {
         setPlayhead(-1, 0.0);
+        m_changeWaits = false;  // AudioLink hands the newest groove over at once when it stops
+        setChangePending(false);
+    }
     Q_EMIT playingChanged();
 }
 

@@ -8,8 +8,9 @@
 //
 // What the engine plays is decided here, and AudioLink only forwards it:
 //  - the Session groove: on every Session::grooveChanged the transport builds a
-//    Pattern and hands it over at once (PatternChange::Immediate, the playhead
-//    keeps its place) -- patternReady();
+//    Pattern and hands it over -- patternReady() -- at once (the playhead keeps
+//    its place), or, by changeAt, at the next bar line or the loop's end
+//    (patternChange(); edits are always at once);
 //  - a sequence (playSequence): several grooves queued one after another on the
 //    engine's queue (PatternChange::Queue); the playhead runs across them and
 //    sequenceIndex says which one is playing -- sequenceReady().
@@ -31,6 +32,7 @@ namespace gs {
 
 class Session;
 class GrooveModel;
+enum class PatternChange;
 struct Pattern;
 
 class Transport : public QObject {
@@ -54,6 +56,8 @@ class Transport : public QObject {
     Q_PROPERTY(int patternHits READ patternHits NOTIFY patternChanged)
     Q_PROPERTY(int sequenceLength READ sequenceLength NOTIFY sequenceChanged)
     Q_PROPERTY(int sequenceIndex READ sequenceIndex NOTIFY sequenceIndexChanged)
+    Q_PROPERTY(int changeAt READ changeAt WRITE setChangeAt NOTIFY changeAtChanged)
+    Q_PROPERTY(bool changePending READ changePending NOTIFY changePendingChanged)
 
 public:
     explicit Transport(QObject* parent = nullptr);  // uses Session::instance()
@@ -91,6 +95,16 @@ public:
     // The sequence's patterns in order (AudioLink queues these, then sessionPattern()
     // when the sequence does not loop).
     const std::vector<std::shared_ptr<const Pattern>>& sequencePatterns() const { return m_sequence; }
+
+    // When a new groove (the map, a bookmark, a dataset window) takes over while playing, as a
+    // DAW's launch quantisation: 0 at once (the playhead keeps its place), 1 at the next bar line,
+    // 2 when the playing groove's loop ends. Edits of the playing groove are always heard at once.
+    int changeAt() const { return m_changeAt; }
+    void setChangeAt(int when);
+    // How AudioLink hands pattern() to the engine (PatternChange::Immediate, NextBar or Queue).
+    PatternChange patternChange() const;
+    // A new groove is waiting for its bar line or loop end (from the engine's position reports).
+    bool changePending() const { return m_changePending; }
 
     bool playing() const { return m_playing; }
     void setPlaying(bool on);
@@ -151,6 +165,8 @@ Q_SIGNALS:
     void patternChanged();
     void sequenceChanged();
     void sequenceIndexChanged();
+    void changeAtChanged();
+    void changePendingChanged();
     // For AudioLink: hand pattern() to the engine now (Immediate), ending any sequence.
     void patternReady();
     // For AudioLink: a new sequence: clear the engine's queue and queue sequencePatterns().
@@ -160,6 +176,7 @@ private:
     void setMessage(const QString& text);
     void buildPattern();
     void endSequence();
+    void setChangePending(bool on);
 
     Session* m_session;
     bool m_playing = false;
@@ -183,6 +200,10 @@ private:
     std::vector<std::shared_ptr<const Pattern>> m_sequence;
     bool m_sequenceLoop = false;
     int m_sequenceIndex = -1;
+    int m_changeAt = 0;
+    bool m_patternIsEdit = false;  // pattern() came from an edit of the groove (or a drum map change)
+    bool m_changeWaits = false;  // pattern() was handed for the next bar or loop end
+    bool m_changePending = false;
 };
 
 } // namespace gs

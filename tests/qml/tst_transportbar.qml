@@ -6,7 +6,8 @@ import Groovescape.Ui
 
 // The transport bar's Export menu, clicked as a musician would: the menu item
 // opens the save dialog, the dialog is accepted with a file name, and the
-// exporter writes the session's groove there on its worker.
+// exporter writes the session's groove there on its worker; the "when a new
+// groove takes over" box, chosen from its popup.
 Item {
     id: root
     width: 1500
@@ -49,6 +50,26 @@ Item {
             dialog.accept()
             tryVerify(() => bar.exporter.message === "Exported " + data.file, 30000, bar.exporter.message)
             verify(!bar.exporter.busy)
+        }
+
+        // "Next bar" chosen from the box's popup reaches the transport, and back.
+        function test_changeBoxSetsWhenGroovesTakeOver() {
+            const bar = createTemporaryObject(barComponent, root)
+            const box = findChild(bar, "changeBox")
+            verify(box)
+            compare(box.currentIndex, bar.transport.changeAt)
+            bar.transport.changeAt = 0
+            compare(box.displayText, "Change now")
+            mouseClick(box)
+            tryCompare(box.popup, "opened", true)
+            const item = box.popup.contentItem.itemAtIndex(1)
+            verify(item, "the popup's second row")
+            mouseClick(item)
+            tryCompare(bar.transport, "changeAt", 1)
+            compare(box.displayText, "Next bar")
+            bar.transport.changeAt = 2
+            compare(box.currentIndex, 2)
+            bar.transport.changeAt = 0
         }
     }
 }

@@ -190,6 +190,86 @@ private Q_SLOTS:
         QCOMPARE(transport.pattern(), transport.sessionPattern());
     }
 
+    void aNewGrooveWaitsForTheBarLineOrTheLoopEnd()
+    {
+        Session session(nullptr);
+        const std::vector<Groove> grooves = realGrooves(session, 3);
+        QCOMPARE(grooves.size(), std::size_t(3));
+        AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
+        Transport transport(&session, nullptr);
+        QSignalSpy pending(&transport, &Transport::changePendingChanged);
+        const int stepFrames = int(std::lround(60.0 / session.bpm() / 4.0 * 48000.0));  // a sixteenth
+        const auto playingId = [&link] { return link.lastPosition().patternId; };
+
+        session.setGroove(grooves[0], "dataset");
+        transport.setChangeAt(1);
+        QCOMPARE(transport.changeAt(), 1);
+        transport.setPlaying(true);  // a stopped transport starts on the newest groove
+        link.processFrames(5 * stepFrames + 100);
+        QCOMPARE(playingId(), transport.pattern()->id);
+        QCOMPARE(transport.playStep(), 5);
+
+        // Next bar: a groove from the map waits for step 16, then plays from there (not from its step 0).
+        session.setGroove(grooves[1], "map");
+        const std::uint64_t second = transport.pattern()->id;
+        link.processFrames(stepFrames);
+        QVERIFY(playingId() != second);
+        QVERIFY(transport.changePending());
+        link.processFrames(9 * stepFrames);  // step 15.x
+        QVERIFY(playingId() != second);
+        link.processFrames(stepFrames);
+        QCOMPARE(playingId(), second);
+        QCOMPARE(transport.playStep(), 16);
+        QVERIFY(!transport.changePending());
+        QCOMPARE(pending.count(), 2);
+
+        // An edit of the playing groove is heard at once.
+        Groove edited = grooves[1];
+        edited.setHit(3, 0, 1.0f);
+        session.setGroove(edited, "edit");
+        link.processFrames(256);
+        QCOMPARE(playingId(), transport.pattern()->id);
+        QVERIFY(!transport.changePending());
+
+        // Loop end: at step 20 of the two-bar loop, a new groove waits for step 32 (= its step 0); of two
+        // choices before then, only the newest plays.
+        transport.setChangeAt(2);
+        link.processFrames(4 * stepFrames);
+        QCOMPARE(transport.playStep(), 20);
+        session.setGroove(grooves[2], "map");
+        session.setGroove(grooves[0], "dataset");
+        const std::uint64_t last = transport.pattern()->id;
+        link.processFrames(11 * stepFrames);  // step 31.x: still the edited groove
+        QVERIFY(playingId() != last);
+        QVERIFY(transport.changePending());
+        link.processFrames(stepFrames);
+        QCOMPARE(playingId(), last);
+        QCOMPARE(transport.playStep(), 0);
+        QVERIFY(!transport.changePending());
+
+        // At once (the default): the playhead keeps its place.
+        transport.setChangeAt(0);
+        link.processFrames(3 * stepFrames);
+        session.setGroove(grooves[1], "map");
+        link.processFrames(256);
+        QCOMPARE(playingId(), transport.pattern()->id);
+        QCOMPARE(transport.playStep(), 3);
+
+        // Stopping with a groove waiting: the next start plays the newest groove from the top.
+        transport.setChangeAt(1);
+        session.setGroove(grooves[2], "map");
+        link.processFrames(256);
+        QVERIFY(transport.changePending());
+        transport.setPlaying(false);
+        QVERIFY(!transport.changePending());
+        transport.setPlaying(true);
+        link.processFrames(256);
+        QCOMPARE(playingId(), transport.pattern()->id);
+        QCOMPARE(transport.playStep(), 0);
+        transport.setChangeAt(7);
+        QCOMPARE(transport.changeAt(), 2);  // clamped
+    }
+
     void oneShotSequenceReturnsToTheSessionGroove()
     {
         Session session(nullptr);
