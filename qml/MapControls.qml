@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
 
-// The map's side panel: colouring, original / decoded, sampling, attribute
-// sliders and "randomise near here".
+// The map's side panel: colouring, original / decoded, sampling (global and
+// per voice), attribute sliders and "randomise near here".
 Pane {
     id: root
     property MapController controller
@@ -68,6 +68,95 @@ Pane {
                 from: 0.2; to: 3.0
                 value: root.controller.temperature
                 onMoved: root.controller.temperature = value
+            }
+
+            // Per voice: more or fewer hits and louder or softer, on top of the global controls
+            // (double-click a slider to return it to the middle).
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.topMargin: 6
+                ToolButton {
+                    objectName: "voicesToggle"
+                    property int changed: {
+                        let n = 0
+                        const d = root.controller.voiceDensity, v = root.controller.voiceVelocity
+                        for (let i = 0; i < d.length; ++i)
+                            if (d[i] !== 0 || v[i] !== 1)
+                                ++n
+                        return n
+                    }
+                    text: (voicesColumn.visible ? "▾ " : "▸ ") + qsTr("Per voice")
+                          + (changed > 0 ? qsTr(" (%1 changed)").arg(changed) : "")
+                    font.bold: true
+                    onClicked: voicesColumn.visible = !voicesColumn.visible
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Hits and velocity for each voice (for example more hi-hat, softer kick)")
+                }
+                Item { Layout.fillWidth: true }
+                ToolButton {
+                    objectName: "resetVoices"
+                    text: qsTr("Reset")
+                    visible: voicesColumn.visible
+                    onClicked: root.controller.resetVoices()
+                }
+            }
+            GridLayout {
+                id: voicesColumn
+                objectName: "voicesColumn"
+                visible: false
+                Layout.fillWidth: true
+                columns: 3
+                columnSpacing: 4
+                rowSpacing: 2
+                Label { text: ""; Layout.preferredWidth: 64 }
+                Label { text: qsTr("fewer · hits · more"); color: Theme.textDim; font.pixelSize: Theme.smallFont
+                        Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter }
+                Label { text: qsTr("velocity"); color: Theme.textDim; font.pixelSize: Theme.smallFont
+                        Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter }
+                Repeater {
+                    model: root.controller.session ? root.controller.session.voiceNames : []
+                    delegate: Label {
+                        required property int index
+                        required property string modelData
+                        Layout.row: index + 1
+                        Layout.column: 0
+                        Layout.preferredWidth: 64
+                        text: modelData
+                        elide: Text.ElideRight
+                        color: Theme.textDim
+                        font.pixelSize: Theme.smallFont
+                    }
+                }
+                Repeater {
+                    model: root.controller.session ? root.controller.session.voiceNames : []
+                    delegate: CompactSlider {
+                        required property int index
+                        objectName: "voiceDensity_" + index
+                        Layout.row: index + 1
+                        Layout.column: 1
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 60
+                        from: -1; to: 1; origin: 0
+                        value: root.controller.voiceDensity[index] ?? 0
+                        onMoved: root.controller.setVoiceDensity(index, value)
+                        onReset: root.controller.setVoiceDensity(index, 0)
+                    }
+                }
+                Repeater {
+                    model: root.controller.session ? root.controller.session.voiceNames : []
+                    delegate: CompactSlider {
+                        required property int index
+                        objectName: "voiceVelocity_" + index
+                        Layout.row: index + 1
+                        Layout.column: 2
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 60
+                        from: 0; to: 2; origin: 1
+                        value: root.controller.voiceVelocity[index] ?? 1
+                        onMoved: root.controller.setVoiceVelocity(index, value)
+                        onReset: root.controller.setVoiceVelocity(index, 1)
+                    }
+                }
             }
 
             Label { text: qsTr("Attributes"); color: Theme.text; font.bold: true; Layout.topMargin: 6 }

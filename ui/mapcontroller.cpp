@@ -8,6 +8,7 @@
 #include "session.h"
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 
 namespace gs {
@@ -302,8 +303,80 @@ void MapController::setThreshold(double threshold)
     if (float(threshold) == m_sampling.threshold)
         return;
     m_sampling.threshold = float(threshold);
+    applyVoiceControls();  // the voices' thresholds are relative to this one
     Q_EMIT samplingChanged();
     requestDecode();
+}
+
+QList<double> MapController::voiceDensity() const
+{
+    QList<double> amounts(m_session ? m_session->voices() : 0, 0.0);
+    for (qsizetype v = 0; v < amounts.size() && std::size_t(v) < m_voiceDensity.size(); ++v)
+        amounts[v] = m_voiceDensity[std::size_t(v)];
+    return amounts;
+}
+
+QList<double> MapController::voiceVelocity() const
+{
+    QList<double> scales(m_session ? m_session->voices() : 0, 1.0);
+    for (qsizetype v = 0; v < scales.size() && std::size_t(v) < m_voiceVelocity.size(); ++v)
+        scales[v] = m_voiceVelocity[std::size_t(v)];
+    return scales;
+}
+
+void MapController::setVoiceDensity(int voice, double amount)
+{
+    if (voice < 0 || voice >= 64 || !std::isfinite(amount))
+        return;
+    amount = std::clamp(amount, -1.0, 1.0);
+    if (std::size_t(voice) >= m_voiceDensity.size())
+        m_voiceDensity.resize(std::size_t(voice) + 1, 0.0);
+    if (m_voiceDensity[std::size_t(voice)] == amount)
+        return;
+    m_voiceDensity[std::size_t(voice)] = amount;
+    applyVoiceControls();
+    Q_EMIT samplingChanged();
+    requestDecode();
+}
+
+void MapController::setVoiceVelocity(int voice, double scale)
+{
+    if (voice < 0 || voice >= 64 || !std::isfinite(scale))
+        return;
+    scale = std::clamp(scale, 0.0, 2.0);
+    if (std::size_t(voice) >= m_voiceVelocity.size())
+        m_voiceVelocity.resize(std::size_t(voice) + 1, 1.0);
+    if (m_voiceVelocity[std::size_t(voice)] == scale)
+        return;
+    m_voiceVelocity[std::size_t(voice)] = scale;
+    applyVoiceControls();
+    Q_EMIT samplingChanged();
+    requestDecode();
+}
+
+void MapController::resetVoices()
+{
+    if (m_voiceDensity.empty() && m_voiceVelocity.empty())
+        return;
+    m_voiceDensity.clear();
+    m_voiceVelocity.clear();
+    applyVoiceControls();
+    Q_EMIT samplingChanged();
+    requestDecode();
+}
+
+void MapController::applyVoiceControls()
+{
+    const double global = m_sampling.threshold;
+    m_sampling.voiceThreshold.clear();
+    if (std::any_of(m_voiceDensity.begin(), m_voiceDensity.end(), [](double a) { return a != 0.0; })) {
+        for (const double a : m_voiceDensity)  // -1 for 0: that voice follows the global threshold
+            m_sampling.voiceThreshold.push_back(
+                a == 0.0 ? -1.0f : float(a > 0.0 ? global - a * (global - 0.02) : global - a * (0.98 - global)));
+    }
+    m_sampling.voiceVelocity.clear();
+    if (std::any_of(m_voiceVelocity.begin(), m_voiceVelocity.end(), [](double s) { return s != 1.0; }))
+        m_sampling.voiceVelocity.assign(m_voiceVelocity.begin(), m_voiceVelocity.end());
 }
 
 void MapController::setTemperature(double temperature)

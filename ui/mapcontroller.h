@@ -43,6 +43,8 @@ class MapController : public QObject {
     Q_PROPERTY(QString projectionInfo READ projectionInfo NOTIFY readyChanged)
     Q_PROPERTY(double threshold READ threshold WRITE setThreshold NOTIFY samplingChanged)
     Q_PROPERTY(double temperature READ temperature WRITE setTemperature NOTIFY samplingChanged)
+    Q_PROPERTY(QList<double> voiceDensity READ voiceDensity NOTIFY samplingChanged)
+    Q_PROPERTY(QList<double> voiceVelocity READ voiceVelocity NOTIFY samplingChanged)
     Q_PROPERTY(double density READ density WRITE setDensity NOTIFY attributesChanged)
     Q_PROPERTY(double velocity READ velocity WRITE setVelocity NOTIFY attributesChanged)
     Q_PROPERTY(double laidBack READ laidBack WRITE setLaidBack NOTIFY attributesChanged)
@@ -69,6 +71,14 @@ public:
     void setThreshold(double threshold);
     double temperature() const { return m_sampling.temperature; }
     void setTemperature(double temperature);
+    // Per voice (the session's drum map order), as the Groove Transformer plugin: density -1 (almost
+    // never) .. 0 (the global threshold) .. 1 (every plausible hit) moves that voice's threshold from
+    // the global one towards 0.98 or 0.02; velocity scales its decoded velocities (0..2, 1 = as decoded).
+    QList<double> voiceDensity() const;
+    QList<double> voiceVelocity() const;
+    Q_INVOKABLE void setVoiceDensity(int voice, double amount);
+    Q_INVOKABLE void setVoiceVelocity(int voice, double scale);
+    Q_INVOKABLE void resetVoices();
     double density() const { return m_attributeAmount[0]; }
     void setDensity(double amount) { setAttribute(0, amount); }
     double velocity() const { return m_attributeAmount[1]; }
@@ -129,6 +139,7 @@ Q_SIGNALS:
     void error(const QString& message);
 
 private:
+    void applyVoiceControls();  // m_voiceDensity / m_voiceVelocity -> m_sampling
     void rebuild();
     void stopWork();
     void applyBuild(std::shared_ptr<MapBuild> build, quint64 generation);
@@ -155,6 +166,8 @@ private:
     LatentVector m_anchor;  // where the attribute sliders start from
     double m_attributeAmount[3] = {0, 0, 0};
     SamplingOptions m_sampling;
+    std::vector<double> m_voiceDensity;  // per voice; missing entries are 0
+    std::vector<double> m_voiceVelocity;  // per voice; missing entries are 1
     bool m_busy = false;
     int m_selectedPoint = -1;
     std::uint64_t m_nextRequest = 1;

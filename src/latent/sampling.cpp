@@ -61,9 +61,12 @@ Groove realise(const DecodedGroove& decoded, const SamplingOptions& options)
             });
             stepsHit.resize(std::size_t(limit));
         }
+        const float scale = std::size_t(v) < options.voiceVelocity.size() ? options.voiceVelocity[std::size_t(v)] : 1.0f;
         for (int s : stepsHit) {
             const std::size_t cell = std::size_t(s) * std::size_t(voices) + std::size_t(v);
-            groove.setHit(s, v, decoded.velocity[cell], decoded.offset[cell]);
+            // Never below MIDI velocity 1: a chosen hit stays a hit.
+            const float velocity = std::clamp(decoded.velocity[cell] * std::max(0.0f, scale), 1.0f / 127.0f, 1.0f);
+            groove.setHit(s, v, velocity, decoded.offset[cell]);
         }
     }
     return groove;

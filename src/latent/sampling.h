@@ -1,7 +1,8 @@
 #pragma once
 // From a decoder's raw output to a playable groove: hit threshold, temperature
-// on hit logits, seeded Bernoulli sampling, per-voice thresholds and per-voice
-// maximum hit counts (as the Groove Transformer plugin). Torch-free.
+// on hit logits, seeded Bernoulli sampling, per-voice thresholds, per-voice
+// maximum hit counts (as the Groove Transformer plugin) and per-voice velocity
+// scales. Torch-free.
 #include "core/groove.h"
 
 #include <cstdint>
@@ -29,6 +30,7 @@ struct SamplingOptions {
     std::uint64_t seed = 0;
     std::vector<float> voiceThreshold;  // empty, or one per voice; a negative entry uses `threshold`
     std::vector<int> voiceMaxHits;  // empty, or one per voice; a negative entry means no limit
+    std::vector<float> voiceVelocity;  // empty, or one per voice: scales its velocities (1 = as decoded)
 };
 
 // The groove the decoder output describes under these controls. When a

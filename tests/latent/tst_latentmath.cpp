@@ -190,6 +190,21 @@ private Q_SLOTS:
         g = realise(d, warm);
         QVERIFY(!g.hit(2, 0));
         QVERIFY(g.hit(3, 0));
+        // Per-voice velocity: voice 0 louder (capped at 1), voice 1 softer; hits and timing unchanged;
+        // a scale of 0 keeps the hits at the quietest velocity rather than dropping them.
+        SamplingOptions loud;
+        loud.voiceVelocity = {2.0f, 0.5f};
+        g = realise(d, loud);
+        QCOMPARE(g.hitCount(0), 2);
+        QCOMPARE(g.hitCount(1), 3);
+        QCOMPARE(g.velocity(2, 0), 1.0f);
+        QVERIFY(std::abs(g.velocity(0, 1) - 0.35f) < 1e-6f);
+        QVERIFY(std::abs(g.offset(0, 1) + 0.2f) < 1e-6f);
+        loud.voiceVelocity = {0.0f};
+        g = realise(d, loud);
+        QCOMPARE(g.hitCount(0), 2);
+        QVERIFY(std::abs(g.velocity(2, 0) - 1.0f / 127.0f) < 1e-6f);
+        QVERIFY(std::abs(g.velocity(0, 1) - 0.7f) < 1e-6f);  // no entry: as decoded
     }
     void seededSamplingIsReproducible()
     {

@@ -222,6 +222,85 @@ private Q_SLOTS:
         QCOMPARE(controller.map()->count(), 0);
         QCOMPARE(controller.map()->status(), QStringLiteral("No model loaded"));
     }
+
+    // Per-voice density and velocity (Groove Transformer's per-voice controls) on the decoded groove.
+    void perVoiceDensityAndVelocity()
+    {
+        m_session.setDataset(m_dataset, QStringLiteral("tiny"));
+        MapController controller;
+        m_session.setModel(m_model, QStringLiteral("tiny model"));
+        QTRY_VERIFY_WITH_TIMEOUT(controller.ready(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() >= 1, 10000);
+        const int voices = m_session.voices();
+        QCOMPARE(controller.voiceDensity(), QList<double>(voices, 0.0));
+        QCOMPARE(controller.voiceVelocity(), QList<double>(voices, 1.0));
+        const LatentVector z = controller.currentZ();
+        // Each voice's hits at a plain global threshold, the oracle for that voice's own threshold.
+        const auto at = [&](float threshold) {
+            SamplingOptions plain;
+            plain.threshold = threshold;
+            return controller.space()->generate(z, plain);
+        };
+        const auto sameVoice = [](const Groove& a, const Groove& b, int v) {
+            for (int s = 0; s < a.steps(); ++s)
+                if (a.hit(s, v) != b.hit(s, v) || (a.hit(s, v) && a.velocity(s, v) != b.velocity(s, v)))
+                    return false;
+            return true;
+        };
+        const Groove plain = at(0.5f);
+
+        QSignalSpy sampling(&controller, &MapController::samplingChanged);
+        controller.setVoiceDensity(2, 1.0);  // every plausible hit: threshold 0.02
+        controller.setVoiceDensity(0, -1.0);  // almost none: 0.98
+        controller.setVoiceDensity(1, 0.5);  // halfway from 0.5 to 0.02: 0.26
+        QCOMPARE(sampling.count(), 3);
+        QCOMPARE(controller.voiceDensity().at(2), 1.0);
+        const Groove tuned = controller.space()->generate(z, controller.sampling());
+        QVERIFY(sameVoice(tuned, at(0.02f), 2));
+        QVERIFY(sameVoice(tuned, at(0.98f), 0));
+        QVERIFY(sameVoice(tuned, at(0.26f), 1));
+        for (int v = 3; v < voices; ++v)
+            QVERIFY2(sameVoice(tuned, plain, v), qPrintable(QString::number(v)));  // the others as before
+        qInfo("hits of voices 0 / 1 / 2: %d / %d / %d at the global threshold, %d / %d / %d tuned", plain.hitCount(0),
+              plain.hitCount(1), plain.hitCount(2), tuned.hitCount(0), tuned.hitCount(1), tuned.hitCount(2));
+        QVERIFY(tuned.hitCount(2) > plain.hitCount(2));
+        QVERIFY(tuned.hitCount(0) <= plain.hitCount(0));
+        QTRY_VERIFY_WITH_TIMEOUT(m_session.groove().sameAs(tuned), 10000);  // heard and on the grid
+
+        // The voices' thresholds follow the global one: at 0.7, voice 1's is 0.7 - 0.5 * 0.68 = 0.36.
+        controller.setThreshold(0.7);
+        QVERIFY(sameVoice(controller.space()->generate(z, controller.sampling()), at(0.36f), 1));
+        QVERIFY(sameVoice(controller.space()->generate(z, controller.sampling()), at(0.7f), 5));
+        controller.setThreshold(0.5);
+
+        // Velocity: voice 2 at half, its hits unchanged.
+        controller.setVoiceVelocity(2, 0.5);
+        controller.setVoiceVelocity(4, 9.0);  // clamped to 2
+        QCOMPARE(controller.voiceVelocity().at(4), 2.0);
+        const Groove soft = controller.space()->generate(z, controller.sampling());
+        QVERIFY(tuned.hitCount(2) > 0);
+        QCOMPARE(soft.hitCount(2), tuned.hitCount(2));
+        for (int s = 0; s < soft.steps(); ++s) {
+            if (!tuned.hit(s, 2))
+                continue;
+            QVERIFY(std::abs(soft.velocity(s, 2) - std::max(1.0f / 127.0f, tuned.velocity(s, 2) * 0.5f)) < 1e-5f);
+            QCOMPARE(soft.offset(s, 2), tuned.offset(s, 2));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(m_session.groove().sameAs(soft), 10000);
+
+        // Bad input changes nothing; reset returns every voice to the global controls.
+        const int before = int(sampling.count());
+        controller.setVoiceDensity(-1, 1.0);
+        controller.setVoiceVelocity(2, std::nan(""));
+        QCOMPARE(int(sampling.count()), before);
+        controller.resetVoices();
+        QCOMPARE(controller.voiceDensity(), QList<double>(voices, 0.0));
+        QCOMPARE(controller.voiceVelocity(), QList<double>(voices, 1.0));
+        QVERIFY(controller.sampling().voiceThreshold.empty());
+        QVERIFY(controller.sampling().voiceVelocity.empty());
+        QTRY_VERIFY_WITH_TIMEOUT(m_session.groove().sameAs(plain), 10000);
+        m_session.setModel(nullptr, QString());
+    }
 };
 
 QTEST_MAIN(TestMapController)

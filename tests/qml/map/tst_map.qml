@@ -9,7 +9,7 @@ import Groovescape.Ui
 // window on the grid; hovering shows the file and bar; "Play path" hands every
 // step to the transport as one sequence and rings the step heard; "Place on
 // map" moves the cursor to an edited groove and keeps the edit; the freehand
-// path records a drag and is drawn.
+// path records a drag and is drawn; the per-voice sliders change the decode.
 Item {
     id: root
     width: 900
@@ -197,6 +197,50 @@ TestCase {
         fuzzyCompare(item.cursorPosition.y, p.y + 100, 0.5)
         freehand.clear()
         compare(item.freehandPath.length, 0)
+    }
+
+    // Per voice: open the section, drag the closed hi-hat's hits slider to "more": the decoded groove (grid
+    // and sequencer) gets at least as many hi-hats, never fewer; Reset brings the global controls back.
+    function test_perVoiceSlidersChangeTheDecodedGroove() {
+        const view = readyView()
+        const toggle = findChild(view, "voicesToggle")
+        verify(toggle)
+        const column = findChild(view, "voicesColumn")
+        verify(!column.visible, "folded at first")
+        mouseClick(toggle)
+        verify(column.visible)
+        const slider = findChild(view, "voiceDensity_2")
+        verify(slider, "the third voice's hits slider")
+        tryVerify(() => slider.width > 20)
+        onScreen(slider)
+        let hats = 0
+        for (let s = 0; s < grid.steps; ++s)
+            hats += grid.hitAt(s, 2) ? 1 : 0
+        const decodesBefore = view.controller.decodeCount
+        mousePress(slider, slider.leftPadding + slider.availableWidth / 2, slider.height / 2)
+        mouseMove(slider, slider.width - 1, slider.height / 2)
+        mouseRelease(slider, slider.width - 1, slider.height / 2)
+        verify(view.controller.voiceDensity[2] > 0.9, "dragged to the right end: " + view.controller.voiceDensity[2])
+        verify(toggle.text.indexOf("(1 changed)") > 0, toggle.text)
+        tryVerify(() => view.controller.decodeCount > decodesBefore, 10000)
+        let more = 0
+        for (let s = 0; s < grid.steps; ++s)
+            more += grid.hitAt(s, 2) ? 1 : 0
+        verify(more >= hats, "hi-hats " + hats + " -> " + more)
+        checkPatternIsTheGrid()
+        // A double-click returns a slider to its middle.
+        const velocity = findChild(view, "voiceVelocity_1")
+        mousePress(velocity, velocity.leftPadding + velocity.availableWidth / 2, velocity.height / 2)
+        mouseMove(velocity, velocity.width - 1, velocity.height / 2)
+        mouseRelease(velocity, velocity.width - 1, velocity.height / 2)
+        verify(view.controller.voiceVelocity[1] > 1.8, "louder: " + view.controller.voiceVelocity[1])
+        mouseDoubleClickSequence(velocity, velocity.width * 0.8, velocity.height / 2)
+        tryVerify(() => view.controller.voiceVelocity[1] === 1, 2000, "back to 1: " + view.controller.voiceVelocity[1])
+        compare(velocity.value, 1)
+        mouseClick(findChild(view, "resetVoices"))
+        compare(view.controller.voiceDensity[2], 0)
+        compare(slider.value, 0)
+        verify(toggle.text.indexOf("changed") < 0)
     }
 
     function test_hoverShowsFileAndBar() {
