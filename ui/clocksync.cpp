@@ -12,7 +12,7 @@ namespace gs {
 namespace {
 constexpr double kTempoStep = 0.02;  // BPM
 constexpr double kGain = 0.05;  // tempo factor per beat of phase error: about 10 s to close a gap at 120 BPM
-constexpr double kMaxNudge = 0.01;  // at most 1% faster or slower (a 10 ms gap closes in about half a second)
+constexpr double kMaxNudge = 0.01;  // at most 1% faster or slower (reached at 0.2 beat off; 100 ms then takes 10 s)
 constexpr double kNudgeStep = 0.0005;  // the factor moves in these steps (0.01 beat of error), so reports'
                                        // jitter does not resend the engine's settings every poll
 constexpr double kSmoothing = 0.2;  // of each new error in the running mean

@@ -303,9 +303,7 @@ void MapController::setThreshold(double threshold)
     if (float(threshold) == m_sampling.threshold)
         return;
     m_sampling.threshold = float(threshold);
-    applyVoiceControls();  // the voices' thresholds are relative to this one
-    Q_EMIT samplingChanged();
-    requestDecode();
+    samplingEdited();
 }
 
 QList<double> MapController::voiceDensity() const
@@ -324,34 +322,22 @@ QList<double> MapController::voiceVelocity() const
     return scales;
 }
 
-void MapController::setVoiceDensity(int voice, double amount)
-{
-    if (voice < 0 || voice >= 64 || !std::isfinite(amount))
-        return;
-    amount = std::clamp(amount, -1.0, 1.0);
-    if (std::size_t(voice) >= m_voiceDensity.size())
-        m_voiceDensity.resize(std::size_t(voice) + 1, 0.0);
-    if (m_voiceDensity[std::size_t(voice)] == amount)
-        return;
-    m_voiceDensity[std::size_t(voice)] = amount;
-    applyVoiceControls();
-    Q_EMIT samplingChanged();
-    requestDecode();
-}
+void MapController::setVoiceDensity(int voice, double amount) { setVoiceControl(m_voiceDensity, voice, amount, 0.0, -1.0, 1.0); }
 
-void MapController::setVoiceVelocity(int voice, double scale)
+void MapController::setVoiceVelocity(int voice, double scale) { setVoiceControl(m_voiceVelocity, voice, scale, 1.0, 0.0, 2.0); }
+
+void MapController::setVoiceControl(std::vector<double>& controls, int voice, double value, double neutral, double low,
+                                    double high)
 {
-    if (voice < 0 || voice >= 64 || !std::isfinite(scale))
+    if (voice < 0 || voice >= 64 || !std::isfinite(value))
+        return;  // no drum map has that many voices; NaN from a broken binding changes nothing
+    value = std::clamp(value, low, high);
+    if (std::size_t(voice) >= controls.size())
+        controls.resize(std::size_t(voice) + 1, neutral);
+    if (controls[std::size_t(voice)] == value)
         return;
-    scale = std::clamp(scale, 0.0, 2.0);
-    if (std::size_t(voice) >= m_voiceVelocity.size())
-        m_voiceVelocity.resize(std::size_t(voice) + 1, 1.0);
-    if (m_voiceVelocity[std::size_t(voice)] == scale)
-        return;
-    m_voiceVelocity[std::size_t(voice)] = scale;
-    applyVoiceControls();
-    Q_EMIT samplingChanged();
-    requestDecode();
+    controls[std::size_t(voice)] = value;
+    samplingEdited();
 }
 
 void MapController::resetVoices()
@@ -360,7 +346,12 @@ void MapController::resetVoices()
         return;
     m_voiceDensity.clear();
     m_voiceVelocity.clear();
-    applyVoiceControls();
+    samplingEdited();
+}
+
+void MapController::samplingEdited()
+{
+    applyVoiceControls();  // the voices' thresholds are relative to the global one
     Q_EMIT samplingChanged();
     requestDecode();
 }
@@ -385,8 +376,7 @@ void MapController::setTemperature(double temperature)
     if (float(temperature) == m_sampling.temperature)
         return;
     m_sampling.temperature = float(temperature);
-    Q_EMIT samplingChanged();
-    requestDecode();
+    samplingEdited();
 }
 
 void MapController::setSelectedPoint(int index)

@@ -140,6 +140,8 @@ Q_SIGNALS:
 
 private:
     void applyVoiceControls();  // m_voiceDensity / m_voiceVelocity -> m_sampling
+    void setVoiceControl(std::vector<double>& controls, int voice, double value, double neutral, double low, double high);
+    void samplingEdited();  // after any sampling control: the voices' options, the signal, a new decode
     void rebuild();
     void stopWork();
     void applyBuild(std::shared_ptr<MapBuild> build, quint64 generation);
