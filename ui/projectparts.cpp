@@ -59,6 +59,7 @@ void registerTransportPart(Project* project, Transport* transport)
             {QStringLiteral("humanise"), transport->humanise()},
             {QStringLiteral("metronome"), transport->metronome()},
             {QStringLiteral("volume"), transport->volume()},
+            {QStringLiteral("change_at"), transport->changeAt()},
             {QStringLiteral("kit"), kit}};
     };
     auto load = [project, transport, state](const QJsonValue& value) {
@@ -73,6 +74,8 @@ void registerTransportPart(Project* project, Transport* transport)
             transport->setMetronome(in.value(QStringLiteral("metronome")).toBool());
         if (in.contains(QStringLiteral("volume")))
             transport->setVolume(in.value(QStringLiteral("volume")).toDouble());
+        if (in.contains(QStringLiteral("change_at")))
+            transport->setChangeAt(in.value(QStringLiteral("change_at")).toInt());
         state->pendingKit = in.value(QStringLiteral("kit")).toString();
         applyKit(project, transport, *state);
     };
@@ -95,6 +98,37 @@ void registerCursorPart(Project* project, MapController* controller)
         applyCursor(controller, *state);
     };
     project->addPart(QStringLiteral("cursor"), save, load, controller);
+}
+
+void registerSamplingPart(Project* project, MapController* controller)
+{
+    auto save = [controller]() -> QJsonValue {
+        QJsonArray density, velocity;
+        for (const double a : controller->voiceDensity())
+            density.append(a);
+        for (const double v : controller->voiceVelocity())
+            velocity.append(v);
+        return QJsonObject{{QStringLiteral("threshold"), controller->threshold()},
+            {QStringLiteral("temperature"), controller->temperature()},
+            {QStringLiteral("voice_density"), density}, {QStringLiteral("voice_velocity"), velocity}};
+    };
+    auto load = [controller](const QJsonValue& value) {
+        if (!value.isObject())
+            return;  // File > New keeps the controls as they are
+        const QJsonObject in = value.toObject();
+        if (in.contains(QStringLiteral("threshold")))
+            controller->setThreshold(in.value(QStringLiteral("threshold")).toDouble());
+        if (in.contains(QStringLiteral("temperature")))
+            controller->setTemperature(in.value(QStringLiteral("temperature")).toDouble());
+        controller->resetVoices();
+        const QJsonArray density = in.value(QStringLiteral("voice_density")).toArray();
+        const QJsonArray velocity = in.value(QStringLiteral("voice_velocity")).toArray();
+        for (qsizetype v = 0; v < density.size(); ++v)
+            controller->setVoiceDensity(int(v), density.at(v).toDouble(0.0));
+        for (qsizetype v = 0; v < velocity.size(); ++v)
+            controller->setVoiceVelocity(int(v), velocity.at(v).toDouble(1.0));
+    };
+    project->addPart(QStringLiteral("sampling"), save, load, controller);
 }
 
 } // namespace gs

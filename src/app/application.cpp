@@ -167,8 +167,10 @@ void Application::wireProject()
     else
         std::fprintf(stderr, "groovescape: no transport in the window; its settings are not saved with the project\n");
     const auto controllers = m_window->findChildren<MapController*>();
-    if (!controllers.isEmpty())
+    if (!controllers.isEmpty()) {
         registerCursorPart(m_project.get(), controllers.constFirst());
+        registerSamplingPart(m_project.get(), controllers.constFirst());
+    }
 }
 
 void Application::openStartProject()

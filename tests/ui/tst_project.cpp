@@ -6,6 +6,7 @@
 #include "bookmarkmodel.h"
 #include "dataset/dataset.h"
 #include "datasetbrowser.h"
+#include "mapcontroller.h"
 #include "model/model.h"
 #include "project.h"
 #include "projectfile.h"
@@ -223,6 +224,49 @@ private Q_SLOTS:
         QCOMPARE(again.value("bookmarks"), parts.value("bookmarks"));
         QCOMPARE(again.value("transport"), parts.value("transport"));
         QCOMPARE(again.value("session"), parts.value("session"));
+    }
+
+    // The map's sampling controls (global and per voice) and when new grooves take over come back with the project.
+    void samplingControlsAndChangeModeRoundTrip()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString file = tmp.filePath("sampling.gsproj");
+        {
+            Rig a(tmp.filePath("data-a"));
+            MapController controller;
+            controller.setSession(&a.session);
+            registerSamplingPart(&a.project, &controller);
+            a.transport->setChangeAt(2);
+            controller.setThreshold(0.4);
+            controller.setTemperature(1.5);
+            controller.setVoiceDensity(2, 0.75);
+            controller.setVoiceVelocity(0, 0.5);
+            QSignalSpy saved(&a.project, &Project::saved);
+            QVERIFY(a.project.saveAs(file));
+            QVERIFY(saved.wait(kWait));
+        }
+        const QJsonObject parts = QJsonDocument::fromJson(readAll(file)).object().value("parts").toObject();
+        QCOMPARE(parts.value("transport").toObject().value("change_at").toInt(), 2);
+        QCOMPARE(parts.value("sampling").toObject().value("voice_density").toArray().size(), 9);
+
+        Rig b(tmp.filePath("data-b"));
+        MapController controller;
+        controller.setSession(&b.session);
+        controller.setVoiceDensity(5, -1.0);  // set before opening: the project's controls replace it
+        registerSamplingPart(&b.project, &controller);
+        QSignalSpy opened(&b.project, &Project::opened);
+        QVERIFY(b.project.open(file));
+        QVERIFY(opened.wait(kWait));
+        QCOMPARE(b.transport->changeAt(), 2);
+        QVERIFY(std::abs(controller.threshold() - 0.4) < 1e-6);
+        QVERIFY(std::abs(controller.temperature() - 1.5) < 1e-6);
+        QList<double> density(9, 0.0), velocity(9, 1.0);
+        density[2] = 0.75;
+        velocity[0] = 0.5;
+        QCOMPARE(controller.voiceDensity(), density);
+        QCOMPARE(controller.voiceVelocity(), velocity);
+        QVERIFY(!b.project.dirty());
     }
 
     void dirtyMarkAndNewProject()
