@@ -358,16 +358,8 @@ void MapController::samplingEdited()
 
 void MapController::applyVoiceControls()
 {
-    const double global = m_sampling.threshold;
-    m_sampling.voiceThreshold.clear();
-    if (std::any_of(m_voiceDensity.begin(), m_voiceDensity.end(), [](double a) { return a != 0.0; })) {
-        for (const double a : m_voiceDensity)  // -1 for 0: that voice follows the global threshold
-            m_sampling.voiceThreshold.push_back(
-                a == 0.0 ? -1.0f : float(a > 0.0 ? global - a * (global - 0.02) : global - a * (0.98 - global)));
-    }
-    m_sampling.voiceVelocity.clear();
-    if (std::any_of(m_voiceVelocity.begin(), m_voiceVelocity.end(), [](double s) { return s != 1.0; }))
-        m_sampling.voiceVelocity.assign(m_voiceVelocity.begin(), m_voiceVelocity.end());
+    setVoiceControls(m_sampling, std::vector<float>(m_voiceDensity.begin(), m_voiceDensity.end()),
+        std::vector<float>(m_voiceVelocity.begin(), m_voiceVelocity.end()));
 }
 
 void MapController::setTemperature(double temperature)

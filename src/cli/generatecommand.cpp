@@ -20,6 +20,8 @@ struct GenerateArgs {
     float noise = 0.0f;
     float bend = 0.0f;
     int maxHits = -1;
+    std::string voiceDensity;
+    std::string voiceVelocity;
     double bpm = 120.0;
     bool json = false;
 };
@@ -51,6 +53,26 @@ int runGenerate(const GenerateArgs& args)
     sampling.seed = args.seed.value_or(0);
     if (args.maxHits >= 0)
         sampling.voiceMaxHits.assign(std::size_t(space.config().voices()), args.maxHits);
+    // One value per voice of the model's drum map, as the map's "Per voice" sliders.
+    std::vector<float> controls[2];
+    const std::string* lists[2] = {&args.voiceDensity, &args.voiceVelocity};
+    const char* names[2] = {"--voice-density", "--voice-velocity"};
+    const float limits[2][2] = {{-1.0f, 1.0f}, {0.0f, 2.0f}};
+    for (int k = 0; k < 2; ++k) {
+        if (lists[k]->empty())
+            continue;
+        const auto values = cli::parseLatent(*lists[k]);
+        const std::string what = std::string(names[k]) + " '" + *lists[k] + "'";
+        if (!values || int(values->size()) != space.config().voices())
+            return cli::fail(cmd, args.json, kExitBadInput,
+                what + " must be " + std::to_string(space.config().voices()) + " numbers, one per voice");
+        for (const float v : *values)
+            if (v < limits[k][0] || v > limits[k][1])
+                return cli::fail(cmd, args.json, kExitBadInput,
+                    what + ": each value must be between " + jsonText(limits[k][0]) + " and " + jsonText(limits[k][1]));
+        controls[k].assign(values->begin(), values->end());
+    }
+    setVoiceControls(sampling, controls[0], controls[1]);
     const Groove groove = space.generate(point, sampling);
 
     ClipOptions clip;
@@ -65,7 +87,8 @@ int runGenerate(const GenerateArgs& args)
         {"hits", groove.hitCount()}, {"hits_per_voice", perVoice}, {"steps", groove.steps()},
         {"voices", groove.voices()}, {"threshold", args.threshold}, {"temperature", args.temperature},
         {"sampled", sampling.sample}, {"seed", args.seed ? nlohmann::json(*args.seed) : nlohmann::json()},
-        {"noise", args.noise}, {"bend", args.bend}, {"bpm", args.bpm}};
+        {"noise", args.noise}, {"bend", args.bend}, {"bpm", args.bpm}, {"voice_density", controls[0]},
+        {"voice_velocity", controls[1]}};
     if (args.json)
         std::cout << jsonText(j) << "\n";
     else
@@ -91,6 +114,9 @@ void addGenerateCommand(CLI::App& app)
     sub->add_option("--bend", args->bend, "Noise on the decoder weights, in units of each weight's spread")
         ->capture_default_str();
     sub->add_option("--max-hits", args->maxHits, "At most this many hits per voice (the most probable)");
+    sub->add_option("--voice-density", args->voiceDensity,
+        "Per voice, comma-separated, -1 (almost none) .. 0 (the threshold) .. 1 (every plausible hit)");
+    sub->add_option("--voice-velocity", args->voiceVelocity, "Per voice, comma-separated, velocity scale 0..2 (1 = as decoded)");
     sub->add_option("--bpm", args->bpm, "Tempo of the clip")->capture_default_str();
     sub->add_flag("--json", args->json, "Print one JSON object on stdout");
     sub->callback([args] {

@@ -21,6 +21,23 @@ std::vector<std::uint8_t> hitMask(const DecodedGroove& decoded, float threshold)
     return mask;
 }
 
+void setVoiceControls(SamplingOptions& options, const std::vector<float>& density, const std::vector<float>& velocity)
+{
+    const float global = options.threshold;
+    options.voiceThreshold.clear();
+    if (std::any_of(density.begin(), density.end(), [](float a) { return a != 0.0f; })) {
+        for (float a : density) {  // -1 for 0: that voice follows the global threshold
+            a = std::clamp(a, -1.0f, 1.0f);
+            options.voiceThreshold.push_back(a == 0.0f ? -1.0f : a > 0.0f ? global - a * (global - 0.02f)
+                                                                          : global - a * (0.98f - global));
+        }
+    }
+    options.voiceVelocity.clear();
+    if (std::any_of(velocity.begin(), velocity.end(), [](float v) { return v != 1.0f; }))
+        for (const float v : velocity)
+            options.voiceVelocity.push_back(std::clamp(v, 0.0f, 2.0f));
+}
+
 Groove realise(const DecodedGroove& decoded, const SamplingOptions& options)
 {
     Groove groove(decoded.grid, decoded.voices);

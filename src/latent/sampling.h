@@ -33,6 +33,12 @@ struct SamplingOptions {
     std::vector<float> voiceVelocity;  // empty, or one per voice: scales its velocities (1 = as decoded)
 };
 
+// The per-voice controls of the app's map and of `generate`: density -1 (almost never) .. 0 (the global
+// threshold) .. 1 (every plausible hit) moves a voice's threshold from options.threshold towards 0.98 or
+// 0.02; velocity scales its velocities (0..2). Call again after changing options.threshold. Entries past
+// the voice count are ignored by realise(); values are clamped.
+void setVoiceControls(SamplingOptions& options, const std::vector<float>& density, const std::vector<float>& velocity);
+
 // The groove the decoder output describes under these controls. When a
 // voice's limit is exceeded the most probable hits are kept (ties: earlier step).
 Groove realise(const DecodedGroove& decoded, const SamplingOptions& options = {});

@@ -2,6 +2,7 @@
 // round trip, interpolate between a real GMD clip and a z, eval --save, and
 // clear errors on bad input. The model is created by `train` on a tiny
 // dataset imported from real GMD files.
+#include "midi/midifile.h"
 #include "testdata.h"
 
 #include <QtTest/QtTest>
@@ -77,6 +78,53 @@ private Q_SLOTS:
         QFile a(clip), b(clip2);
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QCOMPARE(a.readAll(), b.readAll());
+    }
+    // Per-voice controls on the command line, as the map's sliders: closed hi-hat (voice 2) on every plausible
+    // hit, kick almost never, snare at half velocity; bad lists name the option and change nothing.
+    void generatePerVoice()
+    {
+        Run plain = cli({"generate", m_model, "--z", "0.5,-0.25", "--out", path("pv0.mid"), "--json"});
+        QVERIFY2(plain.code == 0, qPrintable(plain.err));
+        Run tuned = cli({"generate", m_model, "--z", "0.5,-0.25", "--voice-density", "-1,0,1,0,0,0,0,0,0",
+                         "--voice-velocity", "1,0.5,1,1,1,1,1,1,1", "--out", path("pv1.mid"), "--json"});
+        QVERIFY2(tuned.code == 0, qPrintable(tuned.err));
+        QCOMPARE(tuned.json["voice_velocity"].toArray().at(1).toDouble(), 0.5);
+        QCOMPARE(plain.json["voice_density"].toArray().size(), 0);
+        const QJsonArray before = plain.json["hits_per_voice"].toArray(), after = tuned.json["hits_per_voice"].toArray();
+        qInfo("kick %d -> %d, snare %d -> %d, closed hi-hat %d -> %d", before[0].toInt(), after[0].toInt(),
+              before[1].toInt(), after[1].toInt(), before[2].toInt(), after[2].toInt());
+        QVERIFY(after[0].toInt() <= before[0].toInt());
+        QCOMPARE(after[1].toInt(), before[1].toInt());  // velocity only
+        QVERIFY(after[2].toInt() > before[2].toInt());
+        for (int v = 3; v < 9; ++v)
+            QCOMPARE(after[v].toInt(), before[v].toInt());
+        // In the clips: the snare (GM note 38) at half velocity (MIDI rounding aside), every other voice's notes
+        // that both clips have unchanged.
+        auto a = gs::readMidiFile(path("pv0.mid").toStdString()), b = gs::readMidiFile(path("pv1.mid").toStdString());
+        QVERIFY(a.ok() && b.ok());
+        int snares = 0;
+        for (const gs::MidiNote& n : a.value().notes) {
+            for (const gs::MidiNote& m : b.value().notes) {
+                if (m.note != n.note || m.tick != n.tick)
+                    continue;
+                if (n.note == 38) {
+                    QVERIFY2(std::abs(m.velocity - std::max(1, int(std::lround(n.velocity * 0.5)))) <= 1,
+                             qPrintable(QStringLiteral("%1 -> %2").arg(n.velocity).arg(m.velocity)));
+                    ++snares;
+                } else if (n.note != 36) {
+                    QCOMPARE(m.velocity, n.velocity);
+                }
+            }
+        }
+        QCOMPARE(snares, before[1].toInt());
+        Run shortList = cli({"generate", m_model, "--z", "0,0", "--voice-density", "1,1", "--out", path("pv2.mid"), "--json"});
+        QCOMPARE(shortList.code, 2);
+        QVERIFY(shortList.json["error"].toString().contains("--voice-density '1,1' must be 9 numbers, one per voice"));
+        Run outOfRange = cli({"generate", m_model, "--z", "0,0", "--voice-velocity", "1,1,1,1,1,1,1,1,3", "--out",
+                              path("pv3.mid"), "--json"});
+        QCOMPARE(outOfRange.code, 2);
+        QVERIFY2(outOfRange.json["error"].toString().contains("between 0.0 and 2.0"), qPrintable(outOfRange.json["error"].toString()));
+        QVERIFY(!QFileInfo::exists(path("pv2.mid")) && !QFileInfo::exists(path("pv3.mid")));
     }
     void interpolateFromAClipToAPoint()
     {
