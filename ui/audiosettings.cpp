@@ -113,14 +113,25 @@ void AudioSettings::refresh()
     worker->start();
 }
 
+namespace {
+
+// Chooses entry `index` of `names` (-1: none; clamped) and keeps its name; false when nothing changed.
+bool choose(int index, const QStringList& names, int& chosen, QString& name)
+{
+    index = std::clamp(index, -1, int(names.size()) - 1);
+    if (index == chosen)
+        return false;
+    chosen = index;
+    name = index >= 0 ? names[index] : QString();
+    return true;
+}
+
+} // namespace
+
 void AudioSettings::setDeviceIndex(int index)
 {
-    index = std::clamp(index, -1, int(m_devices.size()) - 1);
-    if (index == m_deviceIndex)
-        return;
-    m_deviceIndex = index;
-    m_deviceName = index >= 0 ? m_devices[index] : QString();
-    Q_EMIT deviceIndexChanged();
+    if (choose(index, m_devices, m_deviceIndex, m_deviceName))
+        Q_EMIT deviceIndexChanged();
 }
 
 void AudioSettings::setSampleRate(int rate)
@@ -143,12 +154,8 @@ void AudioSettings::setBufferFrames(int frames)
 
 void AudioSettings::setMidiPortIndex(int index)
 {
-    index = std::clamp(index, -1, int(m_midiPorts.size()) - 1);
-    if (index == m_midiPortIndex)
-        return;
-    m_midiPortIndex = index;
-    m_midiPortName = index >= 0 ? m_midiPorts[index] : QString();
-    Q_EMIT midiPortIndexChanged();
+    if (choose(index, m_midiPorts, m_midiPortIndex, m_midiPortName))
+        Q_EMIT midiPortIndexChanged();
 }
 
 void AudioSettings::setMidiClock(bool on)
@@ -161,12 +168,8 @@ void AudioSettings::setMidiClock(bool on)
 
 void AudioSettings::setClockPortIndex(int index)
 {
-    index = std::clamp(index, -1, int(m_clockPorts.size()) - 1);
-    if (index == m_clockPortIndex)
-        return;
-    m_clockPortIndex = index;
-    m_clockPortName = index >= 0 ? m_clockPorts[index] : QString();
-    Q_EMIT clockPortIndexChanged();
+    if (choose(index, m_clockPorts, m_clockPortIndex, m_clockPortName))
+        Q_EMIT clockPortIndexChanged();
 }
 
 QString AudioSettings::clockStatus() const

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+
 namespace gs {
 
 namespace {
@@ -51,28 +53,30 @@ int runGenerate(const GenerateArgs& args)
     sampling.temperature = args.temperature;
     sampling.sample = args.seed.has_value();
     sampling.seed = args.seed.value_or(0);
+    const int voices = space.config().voices();
     if (args.maxHits >= 0)
-        sampling.voiceMaxHits.assign(std::size_t(space.config().voices()), args.maxHits);
+        sampling.voiceMaxHits.assign(std::size_t(voices), args.maxHits);
     // One value per voice of the model's drum map, as the map's "Per voice" sliders.
-    std::vector<float> controls[2];
-    const std::string* lists[2] = {&args.voiceDensity, &args.voiceVelocity};
-    const char* names[2] = {"--voice-density", "--voice-velocity"};
-    const float limits[2][2] = {{-1.0f, 1.0f}, {0.0f, 2.0f}};
-    for (int k = 0; k < 2; ++k) {
-        if (lists[k]->empty())
-            continue;
-        const auto values = cli::parseLatent(*lists[k]);
-        const std::string what = std::string(names[k]) + " '" + *lists[k] + "'";
-        if (!values || int(values->size()) != space.config().voices())
-            return cli::fail(cmd, args.json, kExitBadInput,
-                what + " must be " + std::to_string(space.config().voices()) + " numbers, one per voice");
-        for (const float v : *values)
-            if (v < limits[k][0] || v > limits[k][1])
-                return cli::fail(cmd, args.json, kExitBadInput,
-                    what + ": each value must be between " + jsonText(limits[k][0]) + " and " + jsonText(limits[k][1]));
-        controls[k].assign(values->begin(), values->end());
-    }
-    setVoiceControls(sampling, controls[0], controls[1]);
+    std::string bad;
+    const auto voiceList = [&](const char* option, const std::string& text, float low, float high) {
+        std::vector<float> values;
+        if (text.empty() || !bad.empty())
+            return values;
+        const auto parsed = cli::parseLatent(text);
+        const std::string what = std::string(option) + " '" + text + "'";
+        if (!parsed || int(parsed->size()) != voices)
+            bad = what + " must be " + std::to_string(voices) + " numbers, one per voice";
+        else if (std::any_of(parsed->begin(), parsed->end(), [&](float v) { return v < low || v > high; }))
+            bad = what + ": each value must be between " + jsonText(low) + " and " + jsonText(high);
+        else
+            values.assign(parsed->begin(), parsed->end());
+        return values;
+    };
+    const std::vector<float> density = voiceList("--voice-density", args.voiceDensity, -1.0f, 1.0f);
+    const std::vector<float> velocity = voiceList("--voice-velocity", args.voiceVelocity, 0.0f, 2.0f);
+    if (!bad.empty())
+        return cli::fail(cmd, args.json, kExitBadInput, bad);
+    setVoiceControls(sampling, density, velocity);
     const Groove groove = space.generate(point, sampling);
 
     ClipOptions clip;
@@ -87,8 +91,8 @@ int runGenerate(const GenerateArgs& args)
         {"hits", groove.hitCount()}, {"hits_per_voice", perVoice}, {"steps", groove.steps()},
         {"voices", groove.voices()}, {"threshold", args.threshold}, {"temperature", args.temperature},
         {"sampled", sampling.sample}, {"seed", args.seed ? nlohmann::json(*args.seed) : nlohmann::json()},
-        {"noise", args.noise}, {"bend", args.bend}, {"bpm", args.bpm}, {"voice_density", controls[0]},
-        {"voice_velocity", controls[1]}};
+        {"noise", args.noise}, {"bend", args.bend}, {"bpm", args.bpm}, {"voice_density", density},
+        {"voice_velocity", velocity}};
     if (args.json)
         std::cout << jsonText(j) << "\n";
     else
