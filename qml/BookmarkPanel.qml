@@ -20,7 +20,7 @@ ColumnLayout {
         TextField { id: nameField; objectName: "bookmarkName"; Layout.fillWidth: true; placeholderText: qsTr("name")
                     onAccepted: pinButton.clicked() }
         Button { id: pinButton; objectName: "pinBookmark"; text: qsTr("Pin")
-                 onClicked: { root.bookmarks.pin(nameField.text); nameField.clear() } }
+                 onClicked: { root.bookmarks.pin(nameField.text); nameField.clear(); nameField.focus = false } }
     }
     ListView {
         objectName: "bookmarkList"
@@ -37,17 +37,67 @@ ColumnLayout {
                 onToggled: root.bookmarks.setSelected(index, checked)
                 ToolTip.visible: hovered; ToolTip.text: qsTr("Export this bookmark in the set")
             }
-            TextField {
+            // The name is a label: a click recalls, a double click renames (Enter keeps, Esc cancels). It takes
+            // the keyboard only while renaming, so Space stays play/stop (the first-hour report: a click put a
+            // caret in the name and Space typed into it).
+            Item {
+                id: nameCell
+                property bool editing: false
                 Layout.fillWidth: true
-                text: model.name
-                readOnly: !activeFocus
-                // A narrow field shows a long name from its start, not scrolled to its end.
-                Component.onCompleted: cursorPosition = 0
-                onTextChanged: if (!activeFocus) cursorPosition = 0
-                onActiveFocusChanged: if (!activeFocus) cursorPosition = 0
-                onEditingFinished: root.bookmarks.rename(index, text)
-                ToolTip.visible: hovered && !activeFocus; ToolTip.text: text
-                TapHandler { onTapped: root.bookmarks.recall(index) }
+                implicitHeight: nameEditor.implicitHeight
+                Label {
+                    objectName: "bookmarkLabel"
+                    anchors { left: parent.left; top: parent.top; bottom: parent.bottom; right: otherModelMark.left }
+                    visible: !nameCell.editing
+                    text: model.name
+                    color: Theme.text
+                    elide: Text.ElideRight
+                    verticalAlignment: Text.AlignVCenter
+                    leftPadding: 6
+                    ToolTip.visible: nameMouse.containsMouse && truncated; ToolTip.text: model.name
+                    MouseArea {
+                        id: nameMouse
+                        anchors.fill: parent
+                        hoverEnabled: true
+                        onClicked: root.bookmarks.recall(index)
+                        onDoubleClicked: {
+                            nameCell.editing = true
+                            nameEditor.text = model.name
+                            nameEditor.selectAll()
+                            nameEditor.forceActiveFocus()
+                        }
+                    }
+                }
+                // Pinned on another model: recall plays its groove as it was and places it here by encoding.
+                Label {
+                    id: otherModelMark
+                    objectName: "bookmarkOtherModel"
+                    anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+                    visible: model.otherModel && !nameCell.editing
+                    width: visible ? implicitWidth + 4 : 0
+                    text: "◇"
+                    color: Theme.textDim
+                    ToolTip.visible: otherHover.containsMouse
+                    ToolTip.text: qsTr("Made on another model: plays its groove as it was, placed on this map by encoding")
+                    MouseArea { id: otherHover; anchors.fill: parent; hoverEnabled: true; onClicked: root.bookmarks.recall(index) }
+                }
+                TextField {
+                    id: nameEditor
+                    objectName: "bookmarkNameEditor"
+                    anchors.fill: parent
+                    visible: nameCell.editing
+                    function finish(keep) {
+                        if (!nameCell.editing)
+                            return
+                        nameCell.editing = false
+                        if (keep && text !== model.name)
+                            root.bookmarks.rename(index, text)
+                        focus = false  // back to the window: Space plays again
+                    }
+                    onAccepted: finish(true)
+                    onActiveFocusChanged: if (!activeFocus) finish(true)
+                    Keys.onEscapePressed: finish(false)
+                }
             }
             ToolButton { objectName: "bookmarkA"; text: "A"; Layout.preferredWidth: 26; onClicked: root.interpolation.setAFromBookmark(root.bookmarks, index)
                          ToolTip.visible: hovered; ToolTip.text: qsTr("Interpolate from this bookmark") }

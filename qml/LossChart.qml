@@ -26,17 +26,31 @@ ColumnLayout {
             if (v) v.append(epoch, values["validation" + term])
         }
         setEpochRange(Math.max(lastEpoch, epoch))
-        // Round axis ends and ticks (applyNiceNumbers) rather than 1.1 x the largest value.
-        if (values.trainLoss > lossAxis.max || values.validationLoss > lossAxis.max) {
-            lossAxis.max = Math.max(values.trainLoss, values.validationLoss) * 1.05
-            lossAxis.applyNiceNumbers()
-        }
+        lossPeaks.push(Math.max(values.trainLoss, values.validationLoss))
+        fitLossAxis()
         if (values.learningRate > lrAxis.max) {
             lrAxis.max = values.learningRate * 1.05
             lrAxis.applyNiceNumbers()
         }
     }
+    // The loss axis follows the curves you watch go down: the first epochs' KL spike (about 150,000 against
+    // a few hundred later) would flatten every later epoch, so once there are four epochs the first two are
+    // left off the scale (their points still run off the top) and the title says so.
+    property var lossPeaks: []
+    property bool spikeClipped: false
+    function fitLossAxis() {
+        const finite = lossPeaks.filter(v => isFinite(v))
+        if (finite.length === 0)
+            return
+        const robust = finite.length >= 4 ? finite.slice(2) : finite
+        const top = Math.max(...robust)
+        spikeClipped = robust.length < finite.length && Math.max(...finite) > top * 1.05
+        lossAxis.min = 0
+        lossAxis.max = top > 0 ? top * 1.1 : 1
+        lossAxis.applyNiceNumbers()
+    }
     function clearAll() {
+        lossPeaks = []; spikeClipped = false
         trainSeries.clear(); validationSeries.clear(); lrSeries.clear()
         for (const key in termSeries) termSeries[key].clear()
         setEpochRange(1); lossAxis.max = 1; lossAxis.tickCount = 5; lrAxis.max = 1e-4; lrAxis.tickCount = 3
@@ -89,7 +103,10 @@ ColumnLayout {
         backgroundColor: Theme.panel
         legend.alignment: Qt.AlignTop
         ValueAxis { id: epochAxis; min: 0; max: 1; tickCount: 2; labelFormat: "%d"; titleText: qsTr("epoch") }
-        ValueAxis { id: lossAxis; min: 0; max: 1; labelFormat: "%g"; titleText: qsTr("loss") }
+        ValueAxis {
+            id: lossAxis; objectName: "lossAxis"; min: 0; max: 1; labelFormat: "%.4g"
+            titleText: root.spikeClipped ? qsTr("loss (first epochs above the top)") : qsTr("loss")
+        }
         LineSeries { id: trainSeries; objectName: "trainSeries"; name: qsTr("train"); axisX: epochAxis; axisY: lossAxis; width: 2; color: Theme.accent }
         LineSeries { id: validationSeries; objectName: "validationSeries"; name: qsTr("validation"); axisX: epochAxis; axisY: lossAxis; width: 2; color: Theme.playhead }
         // On the same chart (a second chart had no room beside the model library): its own axis on the right.

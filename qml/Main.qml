@@ -9,10 +9,12 @@ import Groovescape.Ui
 ApplicationWindow {
     id: window
     objectName: "mainWindow"
-    width: settings.value("window/width", 1440)
-    height: settings.value("window/height", 900)
+    // Never larger than the screen (the first-hour report: 1440 px on a 1366 px screen cut the Export button);
+    // the title bar and a panel take some of the height the screen reports.
+    width: Math.min(Number(settings.value("window/width", 1440)), Screen.desktopAvailableWidth > 0 ? Screen.desktopAvailableWidth : 1440)
+    height: Math.min(Number(settings.value("window/height", 900)), Screen.desktopAvailableHeight > 0 ? Screen.desktopAvailableHeight - 40 : 900)
     minimumWidth: 960
-    minimumHeight: 600
+    minimumHeight: 560
     visible: true
     title: Project.title
     color: Theme.window
@@ -41,30 +43,55 @@ ApplicationWindow {
     menuBar: MenuBar {
         Menu {
             title: qsTr("&File")
-            MenuItem { action: projectDialogs.newAction }
-            MenuItem { action: projectDialogs.openAction }
+            MenuEntry { action: projectDialogs.newAction; hint: "Ctrl+N" }
+            MenuEntry { action: projectDialogs.openAction; hint: "Ctrl+Shift+O" }
             RecentMenu {}
-            MenuItem { action: projectDialogs.saveAction }
-            MenuItem { action: projectDialogs.saveAsAction }
+            MenuEntry { action: projectDialogs.saveAction; hint: "Ctrl+S" }
+            MenuEntry { action: projectDialogs.saveAsAction; hint: "Ctrl+Shift+S" }
             MenuSeparator {}
-            MenuItem { action: importAction }
-            MenuItem { action: exportMidiAction }
-            MenuItem { text: qsTr("Export groove as &WAV…"); onTriggered: transport.openWavDialog() }
-            MenuItem { text: qsTr("&Audio and MIDI settings…"); onTriggered: transport.openAudioSettings() }
+            MenuEntry { action: importAction; hint: "Ctrl+O" }
+            MenuEntry { action: exportMidiAction; hint: "Ctrl+E" }
+            MenuEntry { text: qsTr("Export groove as &WAV…"); onTriggered: transport.openWavDialog() }
+            MenuEntry { text: qsTr("&Audio and MIDI settings…"); onTriggered: transport.openAudioSettings() }
             MenuSeparator {}
-            MenuItem { text: qsTr("&Quit"); onTriggered: window.close() }
+            MenuEntry { text: qsTr("&Quit"); hint: "Ctrl+Q"; onTriggered: window.close() }
         }
         Menu {
             title: qsTr("&Edit")
-            MenuItem { action: undoAction }
-            MenuItem { action: redoAction }
+            MenuEntry { action: undoAction; hint: "Ctrl+Z" }
+            MenuEntry { action: redoAction; hint: "Ctrl+Shift+Z" }
         }
         Menu {
             title: qsTr("&Help")
-            MenuItem { action: aboutAction }
+            // The guides open in the desktop's viewer for Markdown (they are plain text too).
+            Menu {
+                id: guideMenu
+                title: qsTr("&User guide")
+                enabled: AssetPaths.docsDir !== ""
+                Instantiator {
+                    model: [
+                        ["guide-dataset-browser.md", qsTr("Dataset browser")],
+                        ["guide-training.md", qsTr("Training")],
+                        ["guide-map.md", qsTr("The latent map")],
+                        ["guide-grid.md", qsTr("Drum grid and piano roll")],
+                        ["guide-transport.md", qsTr("Transport, sound and export")],
+                        ["guide-projects.md", qsTr("Projects")]
+                    ]
+                    delegate: MenuEntry {
+                        required property var modelData
+                        text: modelData[1]
+                        onTriggered: Qt.openUrlExternally("file://" + AssetPaths.docsDir + "/" + modelData[0])
+                    }
+                    onObjectAdded: (index, object) => guideMenu.insertItem(index, object)
+                    onObjectRemoved: (index, object) => guideMenu.removeItem(object)
+                }
+            }
+            MenuEntry { text: qsTr("&Keyboard shortcuts"); onTriggered: shortcuts.open() }
+            MenuEntry { action: aboutAction; hint: "F1" }
         }
     }
 
+    Shortcut { sequence: "Ctrl+Q"; context: Qt.ApplicationShortcut; onActivated: window.close() }
     Action { id: undoAction; text: qsTr("&Undo"); shortcut: StandardKey.Undo
              enabled: drumGrid.model.canUndo; onTriggered: drumGrid.model.undo() }
     Action { id: redoAction; text: qsTr("&Redo"); shortcut: "Ctrl+Shift+Z"
@@ -118,7 +145,8 @@ ApplicationWindow {
             }
             DrumGrid {
                 id: drumGrid
-                SplitView.preferredHeight: 330
+                // A third of a small window: the map keeps room for its tools at 1280x720.
+                SplitView.preferredHeight: Math.min(330, Math.round(window.height * 0.36))
                 SplitView.minimumHeight: 180
                 playStep: transport.playStep
             }
@@ -126,6 +154,7 @@ ApplicationWindow {
     }
 
     About { id: about }
+    ShortcutsDialog { id: shortcuts }
     ProjectDialogs { id: projectDialogs }
 
     Component.onCompleted: {

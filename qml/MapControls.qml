@@ -16,8 +16,24 @@ Pane {
     background: Rectangle { color: Theme.panel; border.color: Theme.border }
     enabled: controller.ready
 
+    // Three tabs, so that every tool is one click away on a 768-pixel screen (the first-hour report: the
+    // path, freehand and bookmark tools sat below the fold of one long scroll column).
+    TabBar {
+        id: toolTabs
+        objectName: "mapToolTabs"
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        SettingsStore { id: toolSettings }
+        currentIndex: Number(toolSettings.value("map/toolTab", 0))
+        onCurrentIndexChanged: toolSettings.setValue("map/toolTab", currentIndex)
+        CentreTab { objectName: "soundTab"; text: qsTr("Sound"); width: implicitWidth }
+        CentreTab { objectName: "pathTab"; text: qsTr("Path"); width: implicitWidth }
+        CentreTab { objectName: "bookmarksTab"; text: qsTr("Bookmarks"); width: implicitWidth }
+    }
+    StackLayout {
+        anchors { left: parent.left; right: parent.right; top: toolTabs.bottom; bottom: parent.bottom; topMargin: 6 }
+        currentIndex: toolTabs.currentIndex
+
     ScrollView {
-        anchors.fill: parent
         contentWidth: availableWidth
         ColumnLayout {
             width: parent.width
@@ -53,21 +69,24 @@ Pane {
                 }
             }
 
-            Label { text: qsTr("Threshold %1").arg(root.controller.threshold.toFixed(2)); color: Theme.textDim }
-            Slider {
-                objectName: "threshold"
-                Layout.fillWidth: true
-                from: 0.05; to: 0.95
+            // Threshold and temperature: drag, type a value, or double-click the slider to reset.
+            ValueRow {
+                objectName: "thresholdRow"
+                label: qsTr("Threshold")
+                sliderName: "threshold"
+                from: 0.05; to: 0.95; neutral: 0.5
                 value: root.controller.threshold
-                onMoved: root.controller.threshold = value
-            }
-            Label { text: qsTr("Temperature %1").arg(root.controller.temperature.toFixed(2)); color: Theme.textDim }
-            Slider {
-                objectName: "temperature"
+                onEdited: (v) => root.controller.threshold = v
                 Layout.fillWidth: true
-                from: 0.2; to: 3.0
+            }
+            ValueRow {
+                objectName: "temperatureRow"
+                label: qsTr("Temperature")
+                sliderName: "temperature"
+                from: 0.2; to: 3.0; neutral: 1.0
                 value: root.controller.temperature
-                onMoved: root.controller.temperature = value
+                onEdited: (v) => root.controller.temperature = v
+                Layout.fillWidth: true
             }
 
             // Per voice: more or fewer hits and louder or softer, on top of the global controls
@@ -169,7 +188,18 @@ Pane {
                 ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 0
-                    Label { text: modelData.label; color: Theme.textDim }
+                    Label {
+                        // The sliders are calibrated on the decoded grooves (MapController::attributeReach):
+                        // a way the model cannot go from here is said, not silently ignored.
+                        readonly property var reach: root.controller.attributeReach[index] ?? ({})
+                        objectName: "attributeLabel_" + modelData.name
+                        text: modelData.label + (reach.known && !reach.up && !reach.down ? qsTr(": no change possible here")
+                                               : reach.known && !reach.up ? qsTr(": cannot go up here")
+                                               : reach.known && !reach.down ? qsTr(": cannot go down here") : "")
+                        color: Theme.textDim
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
                     Slider {
                         objectName: "attribute_" + modelData.name
                         Layout.fillWidth: true
@@ -190,9 +220,16 @@ Pane {
                 }
             }
 
+        }
+    }
+
+    ScrollView {
+        contentWidth: availableWidth
+        ColumnLayout {
+            width: parent.width
+            spacing: Theme.spacing
             PathPanel {
                 Layout.fillWidth: true
-                Layout.topMargin: 6
                 controller: root.controller
                 interpolation: root.interpolation
             }
@@ -201,12 +238,16 @@ Pane {
                 Layout.topMargin: 6
                 freehand: root.freehand
             }
-            BookmarkPanel {
-                Layout.fillWidth: true
-                Layout.topMargin: 6
-                bookmarks: root.bookmarks
-                interpolation: root.interpolation
-            }
         }
+    }
+
+    ScrollView {
+        contentWidth: availableWidth
+        BookmarkPanel {
+            width: parent.width
+            bookmarks: root.bookmarks
+            interpolation: root.interpolation
+        }
+    }
     }
 }

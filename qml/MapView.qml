@@ -124,16 +124,27 @@ Item {
                             .arg(controller.projectionInfo).arg(controller.lastDecodeMs.toFixed(1))
                       : ""
             }
+            // Under the buttons: a disabled button takes no clicks, and they must not reach the map below.
+            MouseArea {
+                objectName: "viewButtonsShield"
+                anchors.fill: viewButtons
+                acceptedButtons: Qt.AllButtons
+                hoverEnabled: true
+                ToolTip.visible: containsMouse && !toggle3D.enabled && mouseX < toggle3D.width
+                ToolTip.text: qsTr("The 3D view needs a model with a latent size of 3 or more")
+            }
             Row {
+                id: viewButtons
                 anchors { right: parent.right; top: parent.top; margins: 6 }
                 spacing: 4
                 Button {
+                    id: toggle3D
                     objectName: "toggle3D"
                     text: root.show3D && controller.latent >= 3 ? qsTr("2D") : qsTr("3D")
                     enabled: controller.latent >= 3
                     onClicked: { root.show3D = !root.show3D; mapSettings.setValue("map/show3D", root.show3D) }
                     ToolTip.visible: hovered
-                    ToolTip.text: qsTr("The 3D view needs a latent size of 3 or more")
+                    ToolTip.text: root.show3D ? qsTr("Back to the 2D map") : qsTr("Show the latent space in 3D")
                 }
                 Button {
                     text: qsTr("Fit")

@@ -27,7 +27,7 @@ Pane {
 
     // Columns: title, role to sort by, width, text of a row.
     readonly property var columns: [
-        { title: qsTr("Model"), role: "name", width: 130 },
+        { title: qsTr("Model"), role: "name", width: 190 },
         { title: qsTr("Type"), role: "type", width: 76 },
         { title: qsTr("z"), role: "latent", width: 28 },
         { title: qsTr("Trained on"), role: "trainWindows", width: 128 },
@@ -47,7 +47,7 @@ Pane {
     }
     function cell(column, m) {
         switch (column) {
-        case 0: return m.name
+        case 0: return (m.path === Session.modelPath ? "● " : "") + m.name
         case 1: return m.type + (m.flat ? " flat" : "")
         case 2: return m.latent
         case 3: return m.dataset === "" ? "—" : qsTr("%1 · %2 · %3 st.").arg(m.dataset).arg(m.trainWindows).arg(m.styleCount)
@@ -71,13 +71,50 @@ Pane {
             Label { text: qsTr("Model library"); color: Theme.text; font.bold: true }
             Label {
                 Layout.fillWidth: true
-                text: qsTr("%1 models · figures on validation windows · bundled models are read-only").arg(library.count)
+                text: qsTr("%1 models · ● on the map now · figures on validation windows · bundled models (italic) are read-only").arg(library.count)
                 color: Theme.textDim
                 font.pixelSize: Theme.smallFont
                 elide: Text.ElideRight
             }
             BusyIndicator { running: library.busy || library.evaluating; visible: running; Layout.preferredWidth: 18; Layout.preferredHeight: 18 }
             ToolButton { text: qsTr("Refresh"); onClicked: library.refresh() }
+        }
+
+        // The actions stay at the top, always in view, whatever the pane's height (the first-hour report:
+        // selecting a row pushed them out of view).
+        RowLayout {
+            objectName: "libraryActions"
+            Layout.fillWidth: true
+            readonly property bool usable: root.current !== null && root.current.model.error === ""
+            readonly property bool own: usable && !root.current.model.bundled
+            id: actions
+            Button { objectName: "openModel"; text: qsTr("Open"); enabled: actions.usable; onClicked: library.open(root.currentRow) }
+            Button {
+                objectName: "evaluateModel"
+                text: library.evaluating ? qsTr("Cancel evaluation") : qsTr("Evaluate")
+                enabled: library.evaluating || (actions.own && Session.hasDataset)
+                onClicked: library.evaluating ? library.cancelEvaluation() : library.evaluate(root.currentRow)
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Evaluate on the validation split of %1 and store the figures in the model file").arg(Session.datasetName)
+            }
+            Button {
+                text: qsTr("Train more")
+                enabled: actions.usable && root.training !== null && root.training.canStart
+                onClicked: root.training.resumeFile(root.current.model.path)
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Resume training this model on the current dataset")
+            }
+            Button { text: qsTr("Rename…"); enabled: actions.own; onClicked: { renameField.text = root.current.model.name; renameDialog.open() } }
+            Button { text: qsTr("Export…"); enabled: actions.usable; onClicked: exportDialog.open() }
+            Button { text: qsTr("Delete…"); enabled: actions.own; onClicked: deleteDialog.open() }
+            Label {
+                objectName: "libraryMessage"
+                Layout.fillWidth: true
+                text: library.message
+                color: Theme.textDim
+                font.pixelSize: Theme.smallFont
+                elide: Text.ElideRight
+            }
         }
 
         // Column titles: click to sort, again to reverse.
@@ -107,7 +144,7 @@ Pane {
             objectName: "modelList"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.minimumHeight: 40
+            Layout.minimumHeight: 4 * 22
             clip: true
             model: library
             currentIndex: root.currentRow
@@ -118,8 +155,10 @@ Pane {
                 required property int index
                 required property var model
                 width: ListView.view.width
-                height: 20
+                height: 22
+                readonly property bool loaded: model.path === Session.modelPath
                 color: root.currentRow === index ? Theme.panelRaised : "transparent"
+                border.color: loaded ? Theme.accent : "transparent"
                 Row {
                     anchors.verticalCenter: parent.verticalCenter
                     Repeater {
@@ -134,7 +173,10 @@ Pane {
                             font.pixelSize: Theme.smallFont
                             font.family: index >= 4 ? Theme.mono : font.family
                             font.italic: index === 0 && rowItem.model.bundled
-                            elide: Text.ElideRight
+                            font.bold: index === 0 && rowItem.loaded
+                            elide: index === 0 ? Text.ElideMiddle : Text.ElideRight
+                            ToolTip.visible: index === 0 && nameHover.containsMouse && truncated
+                            ToolTip.text: rowItem.model.name + (rowItem.loaded ? qsTr(" (on the map now)") : "")
                         }
                     }
                 }
@@ -146,7 +188,9 @@ Pane {
                     font.pixelSize: Theme.smallFont
                 }
                 MouseArea {
+                    id: nameHover
                     anchors.fill: parent
+                    hoverEnabled: true
                     onClicked: root.currentRow = rowItem.index
                     onDoubleClicked: library.open(rowItem.index)
                 }
@@ -200,39 +244,6 @@ Pane {
                 objectName: "cancelEvaluation"
                 text: qsTr("Cancel")
                 onClicked: library.cancelEvaluation()
-            }
-        }
-        RowLayout {
-            Layout.fillWidth: true
-            readonly property bool usable: root.current !== null && root.current.model.error === ""
-            readonly property bool own: usable && !root.current.model.bundled
-            id: actions
-            Button { objectName: "openModel"; text: qsTr("Open"); enabled: actions.usable; onClicked: library.open(root.currentRow) }
-            Button {
-                objectName: "evaluateModel"
-                text: library.evaluating ? qsTr("Cancel evaluation") : qsTr("Evaluate")
-                enabled: library.evaluating || (actions.own && Session.hasDataset)
-                onClicked: library.evaluating ? library.cancelEvaluation() : library.evaluate(root.currentRow)
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Evaluate on the validation split of %1 and store the figures in the model file").arg(Session.datasetName)
-            }
-            Button {
-                text: qsTr("Train more")
-                enabled: actions.usable && root.training !== null && root.training.canStart
-                onClicked: root.training.resumeFile(root.current.model.path)
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Resume training this model on the current dataset")
-            }
-            Button { text: qsTr("Rename…"); enabled: actions.own; onClicked: { renameField.text = root.current.model.name; renameDialog.open() } }
-            Button { text: qsTr("Export…"); enabled: actions.usable; onClicked: exportDialog.open() }
-            Button { text: qsTr("Delete…"); enabled: actions.own; onClicked: deleteDialog.open() }
-            Label {
-                objectName: "libraryMessage"
-                Layout.fillWidth: true
-                text: library.message
-                color: Theme.textDim
-                font.pixelSize: Theme.smallFont
-                elide: Text.ElideRight
             }
         }
     }

@@ -76,11 +76,14 @@ Item {
                     Label {
                         objectName: "progressLabel"
                         color: Theme.textDim
-                        text: training.epochsPlanned > 0
+                        // "left" only while epochs run: after the run it would go on counting down (first-hour report).
+                        text: training.epochsPlanned <= 0 ? ""
+                              : training.phase === "training"
                               ? qsTr("epoch %1/%2 · %3 samples/s · %4 left").arg(training.epoch)
                                     .arg(training.epochsPlanned).arg(training.samplesPerSecond.toFixed(0))
                                     .arg(root.duration(training.remainingSeconds))
-                              : ""
+                              : qsTr("epoch %1/%2 · %3 samples/s").arg(training.epoch)
+                                    .arg(training.epochsPlanned).arg(training.samplesPerSecond.toFixed(0))
                     }
                 }
                 Label {

@@ -22,6 +22,7 @@ for want in ./usr/bin/groovescape ./usr/bin/groovescape-cli \
     ./usr/share/groovescape/assets/demo/gmd/info.csv \
     ./usr/share/groovescape/assets/demo/gmd/LICENSE \
     ./usr/share/groovescape/models/rhythmvae-2d.gsmodel \
+    ./usr/share/groovescape/docs/guide-map.md \
     ./usr/share/doc/groovescape/CREDITS.md; do
   grep -qxF "$want" <<<"$contents" || { echo "check-package: missing $want"; fail=1; }
 done

@@ -39,6 +39,8 @@ QString AssetPaths::findAssetsDir() { return firstExisting(QStringLiteral("asset
 
 QString AssetPaths::findModelsDir() { return firstExisting(QStringLiteral("models")); }
 
+QString AssetPaths::docsDir() const { return firstExisting(QStringLiteral("docs")); }
+
 QString AssetPaths::findDemoDataset()
 {
     const QString assets = findAssetsDir();

@@ -16,6 +16,8 @@ class AssetPaths : public QObject {
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(QString assetsDir READ assetsDir CONSTANT)
+    // The user guides (docs/ of the source tree, share/groovescape/docs installed); empty when not found.
+    Q_PROPERTY(QString docsDir READ docsDir CONSTANT)
     Q_PROPERTY(QString modelsDir READ modelsDir CONSTANT)
     Q_PROPERTY(QString demoDataset READ demoDataset CONSTANT)
 
@@ -34,6 +36,7 @@ public:
     Q_INVOKABLE static bool moduleHasFile(const QString& fileName);
 
     QString assetsDir() const { return findAssetsDir(); }
+    QString docsDir() const;
     QString modelsDir() const { return findModelsDir(); }
     QString demoDataset() const { return findDemoDataset(); }
 };

@@ -1,11 +1,14 @@
 #include "bookmarkmodel.h"
 
+#include "groovejson.h"
 #include "latent/latentspace.h"
 #include "project.h"
 #include "projectfile.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -52,6 +55,7 @@ QVariant BookmarkModel::data(const QModelIndex& index, int role) const
     case PositionRole: return m_controller ? m_controller->project(b.z) : QPointF();
     case TagsRole: return b.tags;
     case SelectedRole: return isSelected(index.row());
+    case OtherModelRole: return !onCurrentModel(index.row());
     case LatentRole: {
         QVariantList z;
         for (float v : b.z)
@@ -82,7 +86,7 @@ Qt::ItemFlags BookmarkModel::flags(const QModelIndex& index) const
 QHash<int, QByteArray> BookmarkModel::roleNames() const
 {
     return {{NameRole, "name"}, {PositionRole, "position"}, {LatentRole, "latent"}, {TagsRole, "tags"},
-        {SelectedRole, "selected"}};
+        {SelectedRole, "selected"}, {OtherModelRole, "otherModel"}};
 }
 
 void BookmarkModel::setController(MapController* controller)
@@ -106,8 +110,9 @@ int BookmarkModel::pin(const QString& name, const QStringList& tags)
     const QString trimmed = name.trimmed();
     const int row = count();
     beginInsertRows(QModelIndex(), row, row);
+    Session* session = m_controller->session();
     m_bookmarks.push_back({trimmed.isEmpty() ? tr("Bookmark %1").arg(m_nextNumber) : trimmed, m_controller->currentZ(),
-        cleanTags(tags)});
+        cleanTags(tags), session ? session->groove() : Groove(), currentModel()});
     m_selected.push_back(false);
     endInsertRows();
     ++m_nextNumber;
@@ -116,14 +121,48 @@ int BookmarkModel::pin(const QString& name, const QStringList& tags)
     return row;
 }
 
+QString BookmarkModel::currentModel() const
+{
+    const Session* session = m_controller ? m_controller->session() : nullptr;
+    if (!session || !session->hasModel())
+        return {};
+    return session->modelPath().isEmpty() ? session->modelName() : session->modelPath();
+}
+
+bool BookmarkModel::onCurrentModel(int row) const
+{
+    if (row < 0 || row >= count())
+        return false;
+    const Bookmark& b = m_bookmarks[std::size_t(row)];
+    return (b.model.isEmpty() || b.model == currentModel()) && m_controller && int(b.z.size()) == m_controller->latent();
+}
+
 bool BookmarkModel::recall(int row)
 {
     if (!m_controller || row < 0 || row >= count())
         return false;
-    const LatentVector& z = m_bookmarks[std::size_t(row)].z;
-    if (!m_controller->ready() || int(z.size()) != m_controller->latent())
-        return false;  // pinned on another model
-    m_controller->moveToZ(z);
+    const Bookmark& b = m_bookmarks[std::size_t(row)];
+    if (m_controller->ready() && onCurrentModel(row)) {
+        m_controller->moveToZ(b.z);
+        setMessage(QString());
+        return true;
+    }
+    Session* session = m_controller->session();
+    if (!session || b.groove.steps() == 0) {
+        setMessage(tr("\"%1\" was pinned on another model and its project kept no groove: it cannot be played here.")
+                       .arg(b.name));
+        return false;
+    }
+    session->setGroove(b.groove, QStringLiteral("map"));
+    const QString made = b.model.isEmpty() ? tr("another model") : QFileInfo(b.model).completeBaseName();
+    if (m_controller->ready() && b.groove.steps() == session->steps()) {
+        m_controller->placeOnMap();  // encodes it: the cursor moves to where this model puts it
+        setMessage(tr("\"%1\" was made on %2: playing its groove as it was, placed on this map by encoding it.")
+                       .arg(b.name, made));
+    } else {
+        setMessage(tr("\"%1\" was made on %2: playing its groove as it was (it does not fit this map's model).")
+                       .arg(b.name, made));
+    }
     return true;
 }
 
@@ -178,8 +217,13 @@ QJsonValue BookmarkModel::toJson() const
 {
     QJsonArray list;
     for (const Bookmark& b : m_bookmarks) {
-        list.append(QJsonObject{{QStringLiteral("name"), b.name}, {QStringLiteral("tags"), QJsonArray::fromStringList(b.tags)},
-            {QStringLiteral("z"), ProjectFile::latentToJson(b.z)}});
+        QJsonObject out{{QStringLiteral("name"), b.name}, {QStringLiteral("tags"), QJsonArray::fromStringList(b.tags)},
+            {QStringLiteral("z"), ProjectFile::latentToJson(b.z)}};
+        if (!b.model.isEmpty())
+            out.insert(QStringLiteral("model"), b.model);
+        if (b.groove.steps() > 0)
+            out.insert(QStringLiteral("groove"), grooveToJson(b.groove));
+        list.append(out);
     }
     return list;
 }
@@ -196,6 +240,9 @@ void BookmarkModel::fromJson(const QJsonValue& value)
         for (const QJsonValue& t : in.value(QStringLiteral("tags")).toArray())
             tags << t.toString();
         b.tags = cleanTags(tags);
+        b.model = in.value(QStringLiteral("model")).toString();  // not a string: "" (as older projects)
+        if (auto groove = grooveFromJson(in.value(QStringLiteral("groove"))))
+            b.groove = std::move(*groove);
         if (!b.name.isEmpty() && !b.z.empty())
             loaded.push_back(std::move(b));
     }
@@ -282,19 +329,24 @@ bool BookmarkModel::startExport(const QString& pathOrUrl, bool wav)
         return false;
     }
     std::vector<LatentVector> path;
+    std::vector<Groove> grooves;  // the pinned grooves, used when any bookmark is from another model
+    bool allHere = true, allKept = true;
     for (int row : exportRows()) {
         const Bookmark& b = m_bookmarks[std::size_t(row)];
-        if (int(b.z.size()) != m_controller->latent()) {
-            setMessage(tr("Bookmark \"%1\" was pinned on another model (latent size %2; the map's model has %3): "
-                          "leave it out of the selection.")
-                           .arg(b.name)
-                           .arg(b.z.size())
-                           .arg(m_controller->latent()));
-            return false;
-        }
+        allHere = allHere && onCurrentModel(row);
+        allKept = allKept && b.groove.steps() > 0;
         path.push_back(b.z);
+        grooves.push_back(b.groove);
     }
-    return wav ? m_player.exportWav(path, pathOrUrl) : m_player.exportClip(path, pathOrUrl);
+    if (allHere)  // decoded under the current sampling, as they are heard on recall
+        return wav ? m_player.exportWav(path, pathOrUrl, PathPlayer::Steps::Set)
+                   : m_player.exportClip(path, pathOrUrl, PathPlayer::Steps::Set);
+    if (!allKept) {
+        setMessage(tr("Some bookmarks were pinned on another model and their project kept no groove: leave them out "
+                      "of the selection."));
+        return false;
+    }
+    return m_player.exportGrooves(std::move(grooves), pathOrUrl, wav);
 }
 
 void BookmarkModel::setMessage(const QString& message)

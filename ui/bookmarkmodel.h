@@ -3,8 +3,11 @@
 // cursor, recall (moves the cursor and decodes), rename, tag, delete.
 // Saved with the project: each BookmarkModel registers itself as the project
 // part "bookmarks" (Project::instance(), when there is one) as
-//   [{"name": NAME, "tags": [TAG, ...], "z": [floats]}, ...]
-// A bookmark pinned on another model (other latent size) is kept but cannot be recalled.
+//   [{"name": NAME, "tags": [TAG, ...], "z": [floats], "model": MODEL, "groove": {groovejson.h}}, ...]
+// A bookmark keeps the groove it was pinned with and the model it was pinned on (the model file, or its name
+// when it has none). On that model, recall moves the cursor to its z; on another one the same z would be a
+// different place in a different space, so recall plays its groove as it was and places it on this map by
+// encoding it, and says so (the first-hour report: it played something unrelated).
 // Export: the selected bookmarks (a tick per row, or every one with a tag), or all
 // when none is selected, in list order, as one multi-bar MIDI clip or WAV: decoded
 // in one batch and written on the player's worker (PathPlayer). The selection is
@@ -33,14 +36,20 @@ class BookmarkModel : public QAbstractListModel {
     Q_PROPERTY(gs::PathPlayer* player READ player CONSTANT)
 
 public:
-    enum Role { NameRole = Qt::UserRole + 1, PositionRole, LatentRole, TagsRole, SelectedRole };
+    enum Role { NameRole = Qt::UserRole + 1, PositionRole, LatentRole, TagsRole, SelectedRole, OtherModelRole };
     Q_ENUM(Role)
 
     struct Bookmark {
         QString name;
         LatentVector z;
         QStringList tags;
-        bool operator==(const Bookmark&) const = default;
+        Groove groove;  // as heard when pinned (empty in projects older than this)
+        QString model;  // the model it was pinned on ("" in older projects: taken as the current one)
+        bool operator==(const Bookmark& other) const
+        {
+            return name == other.name && z == other.z && tags == other.tags && model == other.model
+                && (groove.steps() == 0 ? other.groove.steps() == 0 : groove.sameAs(other.groove));
+        }
     };
     static constexpr const char* projectKey = "bookmarks";
 
@@ -61,8 +70,11 @@ public:
 
     // Pins the cursor's z; an empty name becomes "Bookmark N". Returns the row, or -1 without a model.
     Q_INVOKABLE int pin(const QString& name = QString(), const QStringList& tags = {});
-    // Moves the cursor there and decodes.
+    // On its own model: moves the cursor there and decodes. On another model: plays its groove and places it
+    // on the map by encoding (message says so). False when it can do neither.
     Q_INVOKABLE bool recall(int row);
+    // The bookmark was pinned on the model now on the map (or its project did not say).
+    Q_INVOKABLE bool onCurrentModel(int row) const;
     Q_INVOKABLE bool rename(int row, const QString& name);
     Q_INVOKABLE bool remove(int row);
     // Tags are trimmed, empty ones dropped, duplicates removed.
@@ -101,6 +113,7 @@ Q_SIGNALS:
 
 private:
     void notifyProject();
+    QString currentModel() const;  // the identity stored in "model"
     bool startExport(const QString& pathOrUrl, bool wav);
     void setMessage(const QString& message);
 

@@ -60,9 +60,12 @@ QImage densityBackground(const LatentSpace& space, const Projection& plane, cons
     QImage image(resolution, resolution, QImage::Format_ARGB32_Premultiplied);
     for (int row = 0; row < resolution; ++row) {
         for (int col = 0; col < resolution; ++col) {
-            const float t = (expected[std::size_t(row * resolution + col)] - *lo) / span;
-            // Dense regions glow warm; sparse ones stay near the background.
-            const QColor c = QColor::fromHsvF(0.62f - 0.55f * t, 0.7f, 0.25f + 0.45f * t, 0.55f);
+            const float hits = expected[std::size_t(row * resolution + col)];
+            const float t = (hits - *lo) / span;
+            // Dense regions glow warm; sparse ones stay near the background; where the model expects fewer
+            // than 4 hits in the window it is near-silent, drawn flat grey so a musician sees the hole.
+            const QColor c = hits < 4.0f ? QColor::fromRgbF(0.16f, 0.16f, 0.17f, 0.85f)
+                                         : QColor::fromHsvF(0.62f - 0.55f * t, 0.7f, 0.25f + 0.45f * t, 0.55f);
             image.setPixel(col, row, qPremultiply(c.rgba()));
         }
     }

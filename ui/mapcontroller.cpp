@@ -13,7 +13,8 @@
 
 namespace gs {
 
-MapController::MapController(QObject* parent) : QObject(parent), m_jobs(std::make_unique<MapWorker>())
+MapController::MapController(QObject* parent)
+    : QObject(parent), m_calibrator(std::make_unique<MapWorker>()), m_jobs(std::make_unique<MapWorker>())
 {
     connect(&m_map, &MapModel::cursorMovedByUser, this, &MapController::onCursorMoved);
     setSession(nullptr);
@@ -22,6 +23,7 @@ MapController::MapController(QObject* parent) : QObject(parent), m_jobs(std::mak
 MapController::~MapController()
 {
     m_jobs.reset();  // joins: no job runs against a dying controller
+    m_calibrator.reset();
     stopWork();
 }
 
@@ -81,6 +83,7 @@ void MapController::rebuild()
 {
     stopWork();
     ++m_generation;
+    invalidateCalibration();
     m_space.reset();
     m_build.reset();
     m_map.clear();
@@ -155,7 +158,7 @@ void MapController::applyBuild(std::shared_ptr<MapBuild> build, quint64 generati
             for (std::size_t d = 0; d < mean.size(); ++d)
                 m_z[d] += mean[d] / float(build->means.size());
     }
-    m_anchor = m_z;
+    setAnchor(m_z);
     m_map.setCursor(project(m_z));
     Q_EMIT readyChanged();
     requestDecode();
@@ -181,7 +184,7 @@ void MapController::onCursorMoved(const QPointF& position)
     if (!ready())
         return;
     m_z = m_plane.unproject({float(position.x()), float(position.y())});
-    m_anchor = m_z;
+    setAnchor(m_z);
     if (m_attributeAmount[0] != 0 || m_attributeAmount[1] != 0 || m_attributeAmount[2] != 0) {
         std::fill(std::begin(m_attributeAmount), std::end(m_attributeAmount), 0.0);
         Q_EMIT attributesChanged();
@@ -195,7 +198,7 @@ void MapController::moveToZ(const LatentVector& z)
     if (!ready() || int(z.size()) != m_space->latent())
         return;
     m_z = z;
-    m_anchor = z;
+    setAnchor(z);
     m_map.setCursor(project(z));
     requestDecode();
 }
@@ -244,7 +247,7 @@ void MapController::jumpToPoint(int index)
     if (z.empty())
         return;
     m_z = z;
-    m_anchor = z;
+    setAnchor(z);
     m_map.setCursor(project(z));
     setSelectedPoint(index);
     playOriginal();
@@ -285,16 +288,85 @@ void MapController::setAttribute(int index, double amount)
     Q_EMIT attributesChanged();
     if (!ready() || !m_build)
         return;
-    // amount 1 = the full step from the bottom quarter's centroid to the top quarter's.
+    if (m_calibrated)
+        applyAttributes();
+    else
+        requestCalibration();
+}
+
+void MapController::setAnchor(const LatentVector& z)
+{
+    m_anchor = z;
+    invalidateCalibration();
+}
+
+void MapController::invalidateCalibration()
+{
+    ++m_calibrationTicket;  // a calibration still out is for another start point
+    m_calibrating = false;
+    if (m_calibrated) {
+        m_calibrated = false;
+        m_calibrations = {};
+        Q_EMIT calibrationChanged();
+    }
+}
+
+void MapController::requestCalibration()
+{
+    if (m_calibrating || !m_space || !m_build)
+        return;
+    m_calibrating = true;
+    const quint64 ticket = m_calibrationTicket;
+    m_calibrator->post([this, space = m_space, vectors = m_build->attributes, anchor = m_anchor,
+                        sampling = m_sampling, ticket] {
+        std::array<std::optional<AttributeCalibration>, 3> calibrations;
+        try {
+            for (std::size_t a = 0; a < calibrations.size() && a < vectors.size(); ++a)
+                calibrations[a] = calibrateAt(*space, anchor, vectors[a], sampling);
+        } catch (...) {
+            calibrations = {};  // no stops: the sliders stay where they start
+        }
+        QMetaObject::invokeMethod(
+            this, [this, calibrations, ticket] { applyCalibration(calibrations, ticket); }, Qt::QueuedConnection);
+    });
+}
+
+void MapController::applyCalibration(const std::array<std::optional<AttributeCalibration>, 3>& calibrations,
+                                     quint64 ticket)
+{
+    if (ticket != m_calibrationTicket)
+        return;  // the start point or the sampling changed meanwhile
+    m_calibrating = false;
+    m_calibrated = true;
+    m_calibrations = calibrations;
+    Q_EMIT calibrationChanged();
+    applyAttributes();
+}
+
+void MapController::applyAttributes()
+{
+    if (!ready() || !m_build)
+        return;
+    // Each slider lands on a stop its calibration found from this start point (attributecalibration.h).
     LatentVector z = m_anchor;
-    for (int a = 0; a < 3 && std::size_t(a) < m_build->attributes.size(); ++a) {
-        const LatentVector& direction = m_build->attributes[std::size_t(a)].direction;
-        if (direction.size() == z.size())
-            z = moveAlong(z, direction, float(m_attributeAmount[a]), false);
+    for (std::size_t a = 0; a < 3 && a < m_build->attributes.size(); ++a) {
+        const LatentVector& direction = m_build->attributes[a].direction;
+        if (direction.size() == z.size() && m_calibrations[a])
+            z = moveAlong(z, direction, m_calibrations[a]->amountFor(float(m_attributeAmount[a])), false);
     }
     m_z = z;
     m_map.setCursor(project(z));
     requestDecode();
+}
+
+QVariantList MapController::attributeReach() const
+{
+    QVariantList reach;
+    for (const auto& c : m_calibrations)
+        reach.append(QVariantMap{{QStringLiteral("known"), m_calibrated},
+                                 {QStringLiteral("up"), !m_calibrated || (c && c->canRaise())},
+                                 {QStringLiteral("down"), !m_calibrated || (c && c->canLower())}});
+    return reach;
 }
 
 void MapController::setThreshold(double threshold)
@@ -353,7 +425,11 @@ void MapController::samplingEdited()
 {
     applyVoiceControls();  // the voices' thresholds are relative to the global one
     Q_EMIT samplingChanged();
-    requestDecode();
+    invalidateCalibration();  // the sliders' stops were found under the old controls
+    if (m_attributeAmount[0] != 0 || m_attributeAmount[1] != 0 || m_attributeAmount[2] != 0)
+        requestCalibration();  // decodes once calibrated again
+    else
+        requestDecode();
 }
 
 void MapController::applyVoiceControls()
@@ -434,7 +510,7 @@ void MapController::applyPlace(const LatentVector& mean, const QString& failure,
     }
     setMessage(QString());
     m_z = mean;
-    m_anchor = mean;
+    setAnchor(mean);
     if (m_attributeAmount[0] != 0 || m_attributeAmount[1] != 0 || m_attributeAmount[2] != 0) {
         std::fill(std::begin(m_attributeAmount), std::end(m_attributeAmount), 0.0);
         Q_EMIT attributesChanged();

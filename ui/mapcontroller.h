@@ -7,6 +7,7 @@
 // here", and "Place on map" (Session::requestPlaceOnMap: the edited groove is
 // encoded on a worker and the cursor moves to its mean, the grid keeps the
 // edit). GUI thread only; workers report through queued calls.
+#include "latent/attributecalibration.h"
 #include "latent/interpolation.h"
 #include "latent/projection.h"
 #include "latent/sampling.h"
@@ -18,6 +19,7 @@
 #include <QVector3D>
 #include <QtQml/qqmlregistration.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <deque>
@@ -48,6 +50,9 @@ class MapController : public QObject {
     Q_PROPERTY(double density READ density WRITE setDensity NOTIFY attributesChanged)
     Q_PROPERTY(double velocity READ velocity WRITE setVelocity NOTIFY attributesChanged)
     Q_PROPERTY(double laidBack READ laidBack WRITE setLaidBack NOTIFY attributesChanged)
+    // Per attribute (density, velocity, laid-back): {known, up, down}: whether the slider can move the decoded
+    // attribute that way from the current start point (both true until the first calibration there).
+    Q_PROPERTY(QVariantList attributeReach READ attributeReach NOTIFY calibrationChanged)
     Q_PROPERTY(int selectedPoint READ selectedPoint NOTIFY selectedPointChanged)
     Q_PROPERTY(double lastDecodeMs READ lastDecodeMs NOTIFY decoded)
     Q_PROPERTY(int decodeCount READ decodeCount NOTIFY decoded)
@@ -85,6 +90,9 @@ public:
     void setVelocity(double amount) { setAttribute(1, amount); }
     double laidBack() const { return m_attributeAmount[2]; }
     void setLaidBack(double amount) { setAttribute(2, amount); }
+    QVariantList attributeReach() const;
+    // The slider stops are known for the current start point (tests wait for it).
+    bool calibrated() const { return m_calibrated; }
     int selectedPoint() const { return m_selectedPoint; }
     double lastDecodeMs() const { return m_lastDecodeMs; }
     int decodeCount() const { return m_decodeCount; }
@@ -127,6 +135,7 @@ Q_SIGNALS:
     void readyChanged();
     void samplingChanged();
     void attributesChanged();
+    void calibrationChanged();
     void selectedPointChanged();
     // A decoded groove reached the session (lastDecodeMs: request to here).
     void decoded();
@@ -149,6 +158,11 @@ private:
     void requestDecode();
     void onDecoded(const DecodeResult& result);
     void setAttribute(int index, double amount);
+    void setAnchor(const LatentVector& z);  // a new start point for the sliders: their stops are found again
+    void invalidateCalibration();
+    void requestCalibration();
+    void applyCalibration(const std::array<std::optional<AttributeCalibration>, 3>& calibrations, quint64 ticket);
+    void applyAttributes();
     void setBusy(bool busy);
     void setSelectedPoint(int index);
     void applyPlace(const LatentVector& mean, const QString& failure, quint64 generation, quint64 ticket);
@@ -167,6 +181,10 @@ private:
     LatentVector m_z;
     LatentVector m_anchor;  // where the attribute sliders start from
     double m_attributeAmount[3] = {0, 0, 0};
+    std::array<std::optional<AttributeCalibration>, 3> m_calibrations;  // the sliders' stops from m_anchor
+    bool m_calibrated = false;
+    bool m_calibrating = false;
+    quint64 m_calibrationTicket = 0;
     SamplingOptions m_sampling;
     std::vector<double> m_voiceDensity;  // per voice; missing entries are 0
     std::vector<double> m_voiceVelocity;  // per voice; missing entries are 1
@@ -179,6 +197,7 @@ private:
     quint64 m_placingTicket = 0;  // the latest place request still out, 0 when none
     quint64 m_nextPlaceTicket = 1;
     QString m_message;
+    std::unique_ptr<MapWorker> m_calibrator;  // the sliders' calibration: its own worker, so it never replaces a job
     std::unique_ptr<MapWorker> m_jobs;  // last: its thread ends first
 };
 

@@ -274,7 +274,7 @@ void ModelLibraryModel::open(int row)
                 return;
             }
             if (Session* session = Session::instance())
-                session->setModel(model, name);
+                session->setModel(model, name, path);
             setMessage(tr("Opened %1").arg(name));
             Q_EMIT opened(path);
         };

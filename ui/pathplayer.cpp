@@ -14,16 +14,21 @@ namespace gs {
 
 namespace {
 
-// The path decoded in one batch and realised under the controller's sampling options.
-std::vector<Groove> decodePath(const LatentSpace& space, const std::vector<LatentVector>& path,
-                               const SamplingOptions& sampling)
+// The path decoded in one batch and realised under the controller's sampling options; no step between the
+// ends falls silent (realisePath tops sparse steps up to the ends' floor).
+PathRealisation decodePath(const LatentSpace& space, const std::vector<LatentVector>& path,
+                           const SamplingOptions& sampling)
 {
-    const std::vector<DecodedGroove> decoded = space.decode(path);
-    std::vector<Groove> grooves;
-    grooves.reserve(decoded.size());
-    for (const DecodedGroove& d : decoded)
-        grooves.push_back(realise(d, sampling));
-    return grooves;
+    return realisePath(space.decode(path), sampling);
+}
+
+// Said beside "Playing" / "Exported": where the model is sparse between the ends, and what was done about it.
+QString sparseNote(const PathRealisation& path)
+{
+    if (path.filledSteps == 0)
+        return {};
+    return PathPlayer::tr(" (%n step(s) where the model is sparse filled to %1 hits)", nullptr, path.filledSteps)
+        .arg(path.floor);
 }
 
 } // namespace
@@ -100,20 +105,23 @@ void PathPlayer::play(const std::vector<LatentVector>& path)
     m_decoder->post([this, space = m_controller->space(), path, sampling = m_controller->sampling(), ticket] {
         std::vector<Groove> grooves;
         QString failure;
+        QString note;
         try {
-            grooves = decodePath(*space, path, sampling);
+            PathRealisation decoded = decodePath(*space, path, sampling);
+            note = sparseNote(decoded);
+            grooves = std::move(decoded.grooves);
         } catch (const std::exception& e) {
             failure = QString::fromUtf8(e.what());
         }
         QMetaObject::invokeMethod(
-            this, [this, grooves = std::move(grooves), failure, ticket]() mutable {
-                applyDecoded(std::move(grooves), failure, ticket);
+            this, [this, grooves = std::move(grooves), failure, note, ticket]() mutable {
+                applyDecoded(std::move(grooves), failure, note, ticket);
             },
             Qt::QueuedConnection);
     });
 }
 
-void PathPlayer::applyDecoded(std::vector<Groove> grooves, const QString& failure, quint64 ticket)
+void PathPlayer::applyDecoded(std::vector<Groove> grooves, const QString& failure, const QString& note, quint64 ticket)
 {
     if (ticket != m_decodeTicket)
         return;  // a newer play request is out
@@ -126,13 +134,17 @@ void PathPlayer::applyDecoded(std::vector<Groove> grooves, const QString& failur
         return;
     }
     watch(target);
+    if (Session* session = m_controller ? m_controller->session() : nullptr; session && !m_playing)
+        m_before = session->groove();  // shown again when the path ends
+    m_grooves = grooves;
     m_handing = true;  // the transport's own sequenceChanged for our call is not "someone else took over"
     target->playSequence(grooves, m_loop);
     m_handing = false;
     m_handedCount = int(grooves.size());
-    setMessage(target->sequenceLength() > 0 ? tr("Playing %1 steps").arg(grooves.size()) : target->message());
+    setMessage(target->sequenceLength() > 0 ? tr("Playing %1 steps").arg(grooves.size()) + note : target->message());
     setPlaying(target->sequenceLength() > 0);
     Q_EMIT playingStepChanged();
+    showStep(playingStep());
     Q_EMIT handed(m_handedCount);
 }
 
@@ -145,8 +157,10 @@ void PathPlayer::watch(Transport* transport)
     m_watched = transport;
     connect(transport, &Transport::sequenceChanged, this, &PathPlayer::onSequenceChanged);
     connect(transport, &Transport::sequenceIndexChanged, this, [this] {
-        if (m_playing)
-            Q_EMIT playingStepChanged();
+        if (!m_playing)
+            return;
+        Q_EMIT playingStepChanged();
+        showStep(playingStep());
     });
     connect(transport, &QObject::destroyed, this, [this] { setPlaying(false); });
 }
@@ -158,10 +172,27 @@ void PathPlayer::onSequenceChanged()
         setPlaying(false);
 }
 
+void PathPlayer::showStep(int step)
+{
+    // The grid and piano roll show what plays (the first-hour report: they kept the last clicked groove).
+    // Source "sequence": the transport already plays these grooves and does not take them as a new one.
+    Session* session = m_controller ? m_controller->session() : nullptr;
+    if (!session || step < 0 || std::size_t(step) >= m_grooves.size())
+        return;
+    session->setGroove(m_grooves[std::size_t(step)], QStringLiteral("sequence"));
+}
+
 void PathPlayer::setPlaying(bool playing)
 {
     if (playing == m_playing)
         return;
+    Session* session = m_controller ? m_controller->session() : nullptr;
+    if (!playing && session && session->grooveSource() == QLatin1String("sequence") && m_before.steps() > 0)
+        session->setGroove(m_before, QStringLiteral("sequence"));  // what plays again once the path ends
+    if (!playing) {
+        m_grooves.clear();
+        setMessage(QString());  // "Playing 4 steps" would go on saying so (the first-hour report)
+    }
     m_playing = playing;
     Q_EMIT playingChanged();
     Q_EMIT playingStepChanged();
@@ -179,19 +210,25 @@ void PathPlayer::stop()
     }
 }
 
-bool PathPlayer::exportClip(const std::vector<LatentVector>& path, const QString& pathOrUrl)
+bool PathPlayer::exportClip(const std::vector<LatentVector>& path, const QString& pathOrUrl, Steps steps)
 {
-    return startExport(path, pathOrUrl, false);
+    return startExport(path, {}, pathOrUrl, false, steps);
 }
 
-bool PathPlayer::exportWav(const std::vector<LatentVector>& path, const QString& pathOrUrl)
+bool PathPlayer::exportWav(const std::vector<LatentVector>& path, const QString& pathOrUrl, Steps steps)
 {
-    return startExport(path, pathOrUrl, true);
+    return startExport(path, {}, pathOrUrl, true, steps);
 }
 
-bool PathPlayer::startExport(const std::vector<LatentVector>& path, const QString& pathOrUrl, bool wav)
+bool PathPlayer::exportGrooves(std::vector<Groove> grooves, const QString& pathOrUrl, bool wav)
 {
-    if (!m_controller || !m_controller->space() || path.empty()) {
+    return startExport({}, std::move(grooves), pathOrUrl, wav, Steps::Set);
+}
+
+bool PathPlayer::startExport(const std::vector<LatentVector>& path, std::vector<Groove> given, const QString& pathOrUrl,
+                             bool wav, Steps steps)
+{
+    if (!m_controller || !m_controller->space() || (path.empty() && given.empty())) {
         setMessage(tr("Nothing to export: make a path first."));
         return false;
     }
@@ -211,18 +248,26 @@ bool PathPlayer::startExport(const std::vector<LatentVector>& path, const QStrin
     m_exportTicket = ticket;
     if (!was)
         Q_EMIT exportingChanged();
-    setMessage(tr("Exporting %1 grooves…").arg(path.size()));
-    m_writer->post([this, space = m_controller->space(), path, sampling = m_controller->sampling(), file, options,
-                    wav, wavOptions, ticket] {
+    setMessage(tr("Exporting %1 grooves…").arg(given.empty() ? path.size() : given.size()));
+    m_writer->post([this, space = m_controller->space(), path, given = std::move(given), sampling = m_controller->sampling(),
+                    file, options, wav, wavOptions, steps, ticket] {
         bool ok = false;
         QString text;
         try {
-            const std::vector<Groove> grooves = decodePath(*space, path, sampling);
+            PathRealisation decoded;
+            if (!given.empty())
+                decoded.grooves = given;
+            else if (steps == Steps::Path)
+                decoded = decodePath(*space, path, sampling);
+            else
+                for (const DecodedGroove& d : space->decode(path))
+                    decoded.grooves.push_back(realise(d, sampling));
+            const std::vector<Groove>& grooves = decoded.grooves;
             const DrumMap& map = space->config().drumMap;
             const Status written = wav ? ClipExporter::writeSequenceWav(file.toStdString(), grooves, map, wavOptions)
                                        : writeGrooveMidi(file.toStdString(), grooves, map, options);
             ok = written.ok();
-            text = ok ? tr("Exported %1 grooves to %2").arg(grooves.size()).arg(file)
+            text = ok ? tr("Exported %1 grooves to %2").arg(grooves.size()).arg(file) + sparseNote(decoded)
                       : QString::fromStdString(written.error().describe());
         } catch (const std::exception& e) {
             text = tr("%1: %2").arg(file, QString::fromUtf8(e.what()));

@@ -62,12 +62,17 @@ public:
     void play(const std::vector<LatentVector>& path);
     // Ends this player's sequence (the Session groove plays again).
     Q_INVOKABLE void stop();
+    // What the z's are: a path between two grooves (its sparse steps are filled to the ends' floor, see
+    // realisePath) or a set of places (bookmarks: each decoded as it is, as on recall).
+    enum class Steps { Path, Set };
     // Decodes `path` and writes it as one MIDI clip at `pathOrUrl` (file:// URLs too; a
     // missing suffix becomes .mid), on a worker; exportFinished reports. Returns false (and
     // sets message) when it cannot start.
-    bool exportClip(const std::vector<LatentVector>& path, const QString& pathOrUrl);
+    bool exportClip(const std::vector<LatentVector>& path, const QString& pathOrUrl, Steps steps = Steps::Path);
     // The same as one WAV (a missing suffix becomes .wav), each step as long as its groove.
-    bool exportWav(const std::vector<LatentVector>& path, const QString& pathOrUrl);
+    bool exportWav(const std::vector<LatentVector>& path, const QString& pathOrUrl, Steps steps = Steps::Path);
+    // Grooves as they are (bookmarks from another model), one after another, as MIDI or WAV.
+    bool exportGrooves(std::vector<Groove> grooves, const QString& pathOrUrl, bool wav);
 
 Q_SIGNALS:
     void controllerChanged();
@@ -83,11 +88,13 @@ Q_SIGNALS:
     void exportFinished(bool ok, const QString& message);
 
 private:
-    bool startExport(const std::vector<LatentVector>& path, const QString& pathOrUrl, bool wav);
-    void applyDecoded(std::vector<Groove> grooves, const QString& failure, quint64 ticket);
+    bool startExport(const std::vector<LatentVector>& path, std::vector<Groove> given, const QString& pathOrUrl,
+                     bool wav, Steps steps);
+    void applyDecoded(std::vector<Groove> grooves, const QString& failure, const QString& note, quint64 ticket);
     void applyExport(bool ok, const QString& text, quint64 ticket);
     void onSequenceChanged();
     void setPlaying(bool playing);
+    void showStep(int step);
     void setMessage(const QString& message);
     void watch(Transport* transport);
 
@@ -102,6 +109,8 @@ private:
     quint64 m_exportTicket = 0;
     quint64 m_nextTicket = 1;
     QString m_message;
+    std::vector<Groove> m_grooves;  // the sequence on the transport, shown on the grid step by step
+    Groove m_before;  // the groove the grid showed before the path played
     // Last: their threads end before the members above go.
     std::unique_ptr<MapWorker> m_decoder;
     std::unique_ptr<MapWorker> m_writer;

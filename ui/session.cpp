@@ -2,6 +2,7 @@
 
 #include "dataset/dataset.h"
 
+#include <QFileInfo>
 #include <QJSEngine>
 #include <QPointer>
 #include <QQmlEngine>
@@ -103,10 +104,11 @@ void Session::setCurrentWindow(int index)
     setGroove(window.groove, QStringLiteral("dataset"));
 }
 
-void Session::setModel(std::shared_ptr<Model> model, const QString& name)
+void Session::setModel(std::shared_ptr<Model> model, const QString& name, const QString& path)
 {
     m_model = std::move(model);
     m_modelName = m_model ? name : QString();
+    m_modelPath = m_model && !path.isEmpty() ? QFileInfo(path).absoluteFilePath() : QString();
     Q_EMIT modelChanged();
 }
 

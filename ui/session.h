@@ -52,6 +52,8 @@ class Session : public QObject {
     Q_PROPERTY(int currentWindow READ currentWindow WRITE setCurrentWindow NOTIFY currentWindowChanged)
     Q_PROPERTY(bool hasModel READ hasModel NOTIFY modelChanged)
     Q_PROPERTY(QString modelName READ modelName NOTIFY modelChanged)
+    // The file the model came from ("" for one trained in this session and not saved): the library marks it.
+    Q_PROPERTY(QString modelPath READ modelPath NOTIFY modelChanged)
     Q_PROPERTY(double bpm READ bpm WRITE setBpm NOTIFY bpmChanged)
 
 public:
@@ -97,9 +99,10 @@ public:
 
     // Current model (null when none).
     std::shared_ptr<Model> model() const { return m_model; }
-    void setModel(std::shared_ptr<Model> model, const QString& name);
+    void setModel(std::shared_ptr<Model> model, const QString& name, const QString& path = QString());
     bool hasModel() const { return m_model != nullptr; }
     QString modelName() const { return m_modelName; }
+    QString modelPath() const { return m_modelPath; }
 
     // Playback tempo in BPM (clamped to 30..300).
     double bpm() const { return m_bpm; }
@@ -128,6 +131,7 @@ private:
     int m_currentWindow = -1;
     std::shared_ptr<Model> m_model;
     QString m_modelName;
+    QString m_modelPath;
     double m_bpm = 100.0;
 };
 

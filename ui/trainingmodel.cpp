@@ -294,10 +294,15 @@ bool TrainingModel::launch(TrainingJob job)
     if (m_fastTraining && bf16Pays)
         job.options.precision = TrainPrecision::BFloat16;
     job.saveFolder = m_saveFolder;
-    job.saveStem = QStringLiteral("%1-latent%2-%3")
+    // A name a musician can read in the library: what, on what, when (the first-hour report: names were
+    // truncated to the same "rhythmvae-latent2-2026..." text).
+    QString on = m_datasetName.isEmpty() ? tr("dataset") : m_datasetName;
+    on.replace(QLatin1Char('/'), QLatin1Char('-'));
+    job.saveStem = tr("%1 %2D on %3 %4")
                        .arg(m_modelType)
                        .arg(job.source == TrainingJob::Source::Fresh ? job.config.latent : m_latent)
-                       .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss")));
+                       .arg(on.left(40))
+                       .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd hh.mm.ss")));
     if (job.source == TrainingJob::Source::Copy && job.previous)
         job.saveStem = QStringLiteral("%1-latent%2-%3")
                            .arg(QString::fromStdString(job.previous->config().type))
@@ -440,7 +445,7 @@ void TrainingModel::onFinished(const TrainingResult& result)
             const QString name = result.savedPath.isEmpty()
                 ? tr("%1 on %2").arg(m_modelType, m_datasetName.isEmpty() ? tr("dataset") : m_datasetName)
                 : QFileInfo(result.savedPath).completeBaseName();
-            m_session->setModel(m_model, name);
+            m_session->setModel(m_model, name, result.savedPath);
         }
     }
     if (!result.savedPath.isEmpty()) {

@@ -115,9 +115,12 @@ TrainingResult TrainingRun::train(Model& model)
     QString path = m_job.savePath;
     if (path.isEmpty() || !QFileInfo::exists(path)) {
         const QDir dir(m_job.saveFolder);
-        path = dir.filePath(m_job.saveStem + QStringLiteral(".gsm"));
+        // A run stopped early says so in its name: the library shows it (not saved silently as if complete).
+        const QString stem = m_cancel.load() ? QObject::tr("%1 (stopped at epoch %2)").arg(m_job.saveStem).arg(first + result.outcome.epochsRun)
+                                             : m_job.saveStem;
+        path = dir.filePath(stem + QStringLiteral(".gsm"));
         for (int n = 2; QFileInfo::exists(path); ++n)  // two runs in one second keep both files
-            path = dir.filePath(QStringLiteral("%1-%2.gsm").arg(m_job.saveStem).arg(n));
+            path = dir.filePath(QStringLiteral("%1-%2.gsm").arg(stem).arg(n));
     }
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         result.saveError = QObject::tr("cannot create the folder %1").arg(QFileInfo(path).absolutePath());

@@ -33,6 +33,8 @@ Transport::Transport(Session* session, QObject* parent)
     g_transport = this;
     connect(m_session, &Session::bpmChanged, this, &Transport::bpmChanged);
     connect(m_session, &Session::grooveChanged, this, [this] {
+        if (m_session->grooveSource() == QLatin1String("sequence"))
+            return;  // a step of the sequence already playing, shown on the grid (PathPlayer)
         m_patternIsEdit = m_session->grooveSource() == QLatin1String("edit");
         buildPattern();
     });

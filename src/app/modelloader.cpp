@@ -59,7 +59,7 @@ void ModelLoader::load(const QString& path)
                 Q_EMIT self->failed(message);
                 return;
             }
-            self->m_session->setModel(model, QFileInfo(path).completeBaseName());
+            self->m_session->setModel(model, QFileInfo(path).completeBaseName(), path);
             Q_EMIT self->loaded(path);
         }, Qt::QueuedConnection);
     });

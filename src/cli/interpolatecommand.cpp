@@ -75,12 +75,12 @@ int runInterpolate(const InterpolateArgs& args)
     const auto decoded = space.decode(path);
     SamplingOptions sampling;
     sampling.threshold = args.threshold;
-    std::vector<Groove> grooves;
+    // No step between the ends falls silent: sparse steps are topped up to the ends' floor (see realisePath).
+    const PathRealisation realised = realisePath(decoded, sampling);
+    const std::vector<Groove>& grooves = realised.grooves;
     nlohmann::json points = nlohmann::json::array();
-    for (std::size_t i = 0; i < decoded.size(); ++i) {
-        grooves.push_back(realise(decoded[i], sampling));
-        points.push_back({{"z", cli::latentJson(path[i])}, {"hits", grooves.back().hitCount()}});
-    }
+    for (std::size_t i = 0; i < decoded.size(); ++i)
+        points.push_back({{"z", cli::latentJson(path[i])}, {"hits", grooves[i].hitCount()}});
     ClipOptions clip;
     clip.bpm = args.bpm;
     if (Status written = writeGrooveMidi(args.out, grooves, space.config().drumMap, clip); !written)
@@ -88,10 +88,15 @@ int runInterpolate(const InterpolateArgs& args)
     const int bars = int(grooves.size()) * space.config().grid.bars;
     if (args.json)
         std::cout << jsonText({{"model", args.model}, {"out", args.out}, {"mode", args.slerp ? "slerp" : "lerp"},
-                                  {"steps", args.steps}, {"bars", bars}, {"points", points}})
+                                  {"steps", args.steps}, {"bars", bars}, {"points", points},
+                                  {"hit_floor", realised.floor}, {"filled_steps", realised.filledSteps}})
                   << "\n";
     else
-        std::cout << args.out << ": " << args.steps << " steps, " << bars << " bars\n";
+        std::cout << args.out << ": " << args.steps << " steps, " << bars << " bars"
+                  << (realised.filledSteps > 0 ? ", " + std::to_string(realised.filledSteps) + " sparse steps filled to "
+                                                     + std::to_string(realised.floor) + " hits"
+                                               : std::string())
+                  << "\n";
     return kExitOk;
 }
 

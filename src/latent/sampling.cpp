@@ -89,4 +89,57 @@ Groove realise(const DecodedGroove& decoded, const SamplingOptions& options)
     return groove;
 }
 
+int pathHitFloor(int hitsA, int hitsB)
+{
+    return std::max(4, std::min(hitsA, hitsB) / 2);
+}
+
+int fillToFloor(Groove& groove, const DecodedGroove& decoded, const SamplingOptions& options, int floor)
+{
+    int missing = floor - groove.hitCount();
+    if (missing <= 0)
+        return 0;
+    const int voices = decoded.voices;
+    std::vector<std::size_t> candidates;
+    for (int s = 0; s < decoded.steps; ++s) {
+        for (int v = 0; v < voices; ++v) {
+            const bool turnedDown = std::size_t(v) < options.voiceThreshold.size() && options.voiceThreshold[std::size_t(v)] >= 0.9f;
+            if (!turnedDown && !groove.hit(s, v))
+                candidates.push_back(std::size_t(s) * std::size_t(voices) + std::size_t(v));
+        }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](std::size_t a, std::size_t b) { return decoded.hitLogits[a] > decoded.hitLogits[b]; });
+    int added = 0;
+    for (const std::size_t cell : candidates) {
+        if (added == missing)
+            break;
+        const int s = int(cell / std::size_t(voices));
+        const int v = int(cell % std::size_t(voices));
+        const int limit = std::size_t(v) < options.voiceMaxHits.size() ? options.voiceMaxHits[std::size_t(v)] : -1;
+        if (limit >= 0 && groove.hitCount(v) >= limit)
+            continue;
+        const float scale = std::size_t(v) < options.voiceVelocity.size() ? options.voiceVelocity[std::size_t(v)] : 1.0f;
+        const float velocity = std::clamp(decoded.velocity[cell] * std::max(0.0f, scale), 1.0f / 127.0f, 1.0f);
+        groove.setHit(s, v, velocity, decoded.offset[cell]);
+        ++added;
+    }
+    return added;
+}
+
+PathRealisation realisePath(const std::vector<DecodedGroove>& steps, const SamplingOptions& options)
+{
+    PathRealisation path;
+    path.grooves.reserve(steps.size());
+    for (const DecodedGroove& step : steps)
+        path.grooves.push_back(realise(step, options));
+    if (path.grooves.size() < 2)
+        return path;
+    path.floor = pathHitFloor(path.grooves.front().hitCount(), path.grooves.back().hitCount());
+    for (std::size_t i = 0; i < path.grooves.size(); ++i)
+        if (fillToFloor(path.grooves[i], steps[i], options, path.floor) > 0)
+            ++path.filledSteps;
+    return path;
+}
+
 } // namespace gs

@@ -43,6 +43,26 @@ void setVoiceControls(SamplingOptions& options, const std::vector<float>& densit
 // voice's limit is exceeded the most probable hits are kept (ties: earlier step).
 Groove realise(const DecodedGroove& decoded, const SamplingOptions& options = {});
 
+// Paths between two grooves never fall silent (the first-hour report: 8.9% of the interior steps of paths on
+// the 2D map had fewer than 4 hits). Each step, ends included, keeps at least pathHitFloor(hits of the ends):
+// half the sparser end, and never fewer than 4 (a model can decode a real groove to almost nothing).
+int pathHitFloor(int hitsA, int hitsB);
+
+// Tops `groove` (realised from `decoded` under `options`) up to `floor` hits with the decoder's most probable
+// missing cells, their velocity and offset as decoded. Voices the musician turned fully down (per-voice
+// threshold >= 0.9) or that reached their maximum hit count take none. Returns the hits added.
+int fillToFloor(Groove& groove, const DecodedGroove& decoded, const SamplingOptions& options, int floor);
+
+struct PathRealisation {
+    std::vector<Groove> grooves;
+    int floor = 0;  // the least hits a step keeps
+    int filledSteps = 0;  // steps that needed topping up (where the model is sparse between the ends)
+};
+
+// The grooves of a path (first and last entries are its ends), each realised under `options` and topped up
+// to the ends' floor (ends included).
+PathRealisation realisePath(const std::vector<DecodedGroove>& steps, const SamplingOptions& options);
+
 // The hit plane alone (0/1 per cell) at a plain threshold: what the metrics compare.
 std::vector<std::uint8_t> hitMask(const DecodedGroove& decoded, float threshold = 0.5f);
 

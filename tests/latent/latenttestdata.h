@@ -8,6 +8,8 @@
 
 #include <QtTest/QtTest>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,29 @@ inline std::vector<Groove> gmdWindows(const std::vector<std::string>& files)
                 out.push_back(std::move(g));
     }
     return out;
+}
+
+// Held-out beats: the first window of each two-bar 4/4 beat of the validation part (info.csv's split column),
+// in the file's order, up to `wanted`.
+inline std::vector<Groove> gmdValidationBeats(int wanted)
+{
+    std::vector<Groove> beats;
+    std::ifstream csv(sharedData() / "gmd/info.csv");
+    std::string line;
+    while (std::getline(csv, line) && int(beats.size()) < wanted) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();  // the file has Windows line ends
+        std::vector<std::string> cells;
+        std::stringstream row(line);
+        for (std::string cell; std::getline(row, cell, ',');)
+            cells.push_back(cell);
+        if (cells.size() < 11 || cells[10] != "validation" || cells[5] != "beat" || cells[6] != "4-4")
+            continue;
+        auto windows = gmdWindows({"gmd/" + cells[7]});
+        if (!windows.empty())
+            beats.push_back(windows.front());
+    }
+    return beats;
 }
 
 inline const std::vector<std::string>& someGmdBeats()

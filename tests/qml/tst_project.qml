@@ -37,17 +37,43 @@ Item {
             tryCompare(list, "count", 5)
             compare(bookmarks.data(bookmarks.index(0, 0), BookmarkModel.NameRole), "Funk pocket")
             compare(bookmarks.tags(0), ["funk", "80 bpm", "busy hats"])
-            // The panel shows the names (each row is an editable field holding the name).
+            // The panel shows the names (each row's name is a label; it becomes a field only to rename).
             let names = []
             for (let i = 0; i < list.count; ++i) {
                 list.currentIndex = i
                 const row = list.currentItem
                 verify(row)
-                for (let c = 0; c < row.children.length; ++c)
-                    if (row.children[c].text !== undefined && row.children[c].readOnly !== undefined)
-                        names.push(row.children[c].text)
+                names.push(findChild(row, "bookmarkLabel").text)
             }
             compare(names, ["Funk pocket", "Hip-hop head nod", "Jazz ride", "Afrobeat", "Straight rock"])
+
+            // A click recalls and leaves the keyboard alone (Space stays play/stop); a double click renames,
+            // Enter keeps the name and gives the keyboard back; Esc cancels.
+            list.currentIndex = 1
+            const row = list.currentItem
+            const label = findChild(row, "bookmarkLabel")
+            const editor = findChild(row, "bookmarkNameEditor")
+            mouseClick(label)
+            verify(!editor.visible)
+            verify(!editor.activeFocus)
+            keyClick(Qt.Key_Space)
+            compare(label.text, "Hip-hop head nod")
+            mouseDoubleClickSequence(label)
+            verify(editor.visible)
+            verify(editor.activeFocus)
+            keyClick(Qt.Key_A, Qt.ControlModifier)
+            keyClick(Qt.Key_B); keyClick(Qt.Key_O); keyClick(Qt.Key_P)
+            keyClick(Qt.Key_Return)
+            verify(!editor.visible)
+            verify(!editor.activeFocus)
+            tryCompare(label, "text", "bop")
+            keyClick(Qt.Key_Space)  // goes nowhere near the name now
+            compare(label.text, "bop")
+            mouseDoubleClickSequence(label)
+            keyClick(Qt.Key_X)
+            keyClick(Qt.Key_Escape)
+            verify(!editor.visible)
+            compare(label.text, "bop")
             // The demo is a template: an untitled copy named after it, never overwritten.
             compare(Project.filePath, "")
             compare(Project.name, "demo")

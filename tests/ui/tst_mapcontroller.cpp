@@ -194,9 +194,23 @@ private Q_SLOTS:
         QSignalSpy attributes(&controller, &MapController::attributesChanged);
         QSignalSpy sampling(&controller, &MapController::samplingChanged);
         const QPointF cursorBefore = controller.map()->cursor();
+        const int hitsAtStart = controller.space()->generate(controller.currentZ(), controller.sampling()).hitCount();
+        QSignalSpy calibrated(&controller, &MapController::calibrationChanged);
+        const int decodesBefore = controller.decodeCount();
         controller.setDensity(1.0);
         QCOMPARE(attributes.count(), 1);
-        QVERIFY(controller.map()->cursor() != cursorBefore);
+        // The slider's stops are found on a worker from decoded grooves, then the cursor moves to one.
+        QTRY_VERIFY_WITH_TIMEOUT(controller.calibrated(), 10000);
+        QVERIFY(calibrated.count() >= 1);
+        const QVariantMap reach = controller.attributeReach().at(0).toMap();
+        QVERIFY(reach.value(QStringLiteral("known")).toBool());
+        if (reach.value(QStringLiteral("up")).toBool()) {  // "Density up" means more hits, every time
+            QVERIFY(controller.map()->cursor() != cursorBefore);
+            QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() > decodesBefore, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(m_session.groove().hitCount() > hitsAtStart, 10000);
+        } else {  // the model cannot make it denser here: the cursor stays
+            QCOMPARE(controller.map()->cursor(), cursorBefore);
+        }
         controller.setVelocity(-0.5);
         controller.setLaidBack(0.5);
         QCOMPARE(attributes.count(), 3);

@@ -18,6 +18,8 @@
 #include "transport.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -93,6 +95,56 @@ private Q_SLOTS:
         QCOMPARE(bookmarks.count(), 1);
         QCOMPARE(count.count(), 3);
         QCOMPARE(bookmarks.data(bookmarks.index(0)).toString(), QStringLiteral("fill"));
+    }
+
+    // A bookmark keeps its groove and the model it was pinned on (first-hour report, finding 12): on another
+    // model the same z is another place, so recall plays the pinned groove and places it by encoding.
+    void bookmarksFromAnotherModelPlayTheirGroove()
+    {
+        BookmarkModel bookmarks;
+        bookmarks.setController(m_controller.get());
+        m_controller->jumpToPoint(3);
+        const Groove pinned = m_session.groove();
+        QCOMPARE(bookmarks.pin(QStringLiteral("here")), 0);
+        QVERIFY(bookmarks.bookmarks()[0].groove.sameAs(pinned));
+        QCOMPARE(bookmarks.bookmarks()[0].model, QStringLiteral("tiny"));  // no file: the model's name
+        QVERIFY(bookmarks.onCurrentModel(0));
+
+        // Saved and read back: groove and model come along.
+        BookmarkModel reread;
+        reread.setController(m_controller.get());
+        reread.fromJson(bookmarks.toJson());
+        QCOMPARE(reread.bookmarks(), bookmarks.bookmarks());
+
+        // The same bookmark as if pinned on another model, with another groove.
+        auto other = bookmarks.bookmarks();
+        other[0].model = QStringLiteral("/models/someone-elses.gsmodel");
+        m_controller->jumpToPoint(9);
+        other[0].groove = m_session.groove();
+        QVERIFY(!other[0].groove.sameAs(pinned));
+        bookmarks.setBookmarks(other);
+        QVERIFY(!bookmarks.onCurrentModel(0));
+        QVERIFY(bookmarks.data(bookmarks.index(0), BookmarkModel::OtherModelRole).toBool());
+        m_controller->jumpToPoint(1);
+        const QPointF before = m_controller->map()->cursor();
+        QSignalSpy placed(m_controller.get(), &MapController::placedOnMap);
+        QVERIFY(bookmarks.recall(0));
+        QVERIFY(m_session.groove().sameAs(other[0].groove));  // its groove, not a decode of its z here
+        QVERIFY2(bookmarks.message().contains(QStringLiteral("someone-elses")), qPrintable(bookmarks.message()));
+        QTRY_COMPARE_WITH_TIMEOUT(placed.count(), 1, 10000);
+        QVERIFY(m_controller->map()->cursor() != before);  // placed where this model encodes it
+        QVERIFY(m_session.groove().sameAs(other[0].groove));  // placing does not decode over it
+
+        // A hostile groove in a project is dropped, the bookmark kept (it then recalls by its z as before).
+        QJsonArray json = bookmarks.toJson().toArray();
+        QJsonObject entry = json[0].toObject();
+        entry.insert(QStringLiteral("groove"), QJsonObject{{QStringLiteral("bars"), 1e308}, {QStringLiteral("hits"), 7}});
+        entry.insert(QStringLiteral("model"), 42);
+        json[0] = entry;
+        reread.fromJson(json);
+        QCOMPARE(reread.count(), 1);
+        QCOMPARE(reread.bookmarks()[0].groove.steps(), 0);
+        QCOMPARE(reread.bookmarks()[0].model, QString());
     }
 
     void interpolationPathAuditionAndExport()
@@ -225,6 +277,7 @@ private Q_SLOTS:
         QSignalSpy handed(path.player(), &PathPlayer::handed);
         QSignalSpy playing(path.player(), &PathPlayer::playingChanged);
         QSignalSpy stepSpy(path.player(), &PathPlayer::playingStepChanged);
+        const Groove before = m_session.groove();
         QVERIFY(path.playPath());
         QVERIFY(path.player()->decoding());  // the batch decode runs on the worker
         QCOMPARE(transport.sequenceLength(), 0);
@@ -236,19 +289,23 @@ private Q_SLOTS:
         QVERIFY(path.player()->playing());
         QCOMPARE(playing.count(), 1);
         QCOMPARE(path.player()->playingStep(), 0);
-        // Each pattern is the decode of its step, in order.
-        for (int i = 0; i < 6; ++i) {
-            const Groove expected = m_controller->space()->generate(path.points()[std::size_t(i)], m_controller->sampling());
-            QCOMPARE(int(transport.sequencePatterns()[std::size_t(i)]->hits.size()), expected.hitCount());
-        }
+        // Each pattern is the decode of its step, in order (sparse steps topped up to the ends' floor).
+        const PathRealisation expected = realisePath(m_controller->space()->decode(path.points()), m_controller->sampling());
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(int(transport.sequencePatterns()[std::size_t(i)]->hits.size()), expected.grooves[std::size_t(i)].hitCount());
+        // The grid shows what plays: the first step now.
+        QVERIFY(m_session.groove().sameAs(expected.grooves[0]));
         QCOMPARE(transport.patternHits(), int(transport.sequencePatterns().front()->hits.size()));
         // The engine reports the third pattern playing: the highlighted step follows.
         stepSpy.clear();
         transport.setPlayingPattern(transport.sequencePatterns()[2]->id);
         QCOMPARE(path.player()->playingStep(), 2);
         QVERIFY(stepSpy.count() >= 1);
-        // Stop: back to the Session groove.
+        QVERIFY(m_session.groove().sameAs(expected.grooves[2]));  // ... and then the step being heard
+        QCOMPARE(transport.sequenceLength(), 6);  // showing it did not replace the sequence
+        // Stop: back to the Session groove, on the grid too.
         path.stopPath();
+        QVERIFY(m_session.groove().sameAs(before));
         QVERIFY(!path.player()->playing());
         QCOMPARE(transport.sequenceLength(), 0);
         QCOMPARE(path.player()->playingStep(), -1);

@@ -49,6 +49,14 @@ TestCase {
         verify(at.y >= 0 && at.y + control.height <= root.height, control.objectName + " is on screen")
     }
 
+    // The side panel's tools sit on three tabs (Sound, Path, Bookmarks): click the tab as a person would.
+    function showTab(view, name) {
+        const tab = findChild(view, name)
+        verify(tab, name)
+        mouseClick(tab)
+        verify(tab.checked, name + " is the current tab")
+    }
+
     function readyView() {
         const view = createTemporaryObject(mapComponent, root)
         verify(view)
@@ -111,6 +119,7 @@ TestCase {
         compare(view.controller.selectedPoint, index)
         compare(Session.grooveSource, "dataset")
         verify(Session.currentWindow >= 0)
+        showTab(view, "soundTab")
         const original = findChild(view, "playOriginal")
         verify(original.enabled)
         const decoded = findChild(view, "playDecoded")
@@ -132,6 +141,7 @@ TestCase {
         path.setBFromCursor()
         path.steps = 5
         compare(path.path.length, 5)
+        showTab(view, "pathTab")
         const play = findChild(view, "playPath")
         verify(play.enabled)
         onScreen(play)
@@ -149,6 +159,27 @@ TestCase {
         verify(!path.player.playing)
         compare(transport.sequenceLength, 0)
         transport.playing = false
+    }
+
+    // Threshold and temperature can be typed and reset, not only dragged (first-hour report, minor).
+    function test_thresholdIsTypedAndReset() {
+        const view = readyView()
+        showTab(view, "soundTab")
+        const field = findChild(view, "thresholdField")
+        verify(field)
+        mouseDoubleClickSequence(field)  // selects the number
+        keyClick(Qt.Key_A, Qt.ControlModifier)
+        for (const key of [Qt.Key_0, Qt.Key_Period, Qt.Key_7, Qt.Key_5])
+            keyClick(key)
+        keyClick(Qt.Key_Return)
+        fuzzyCompare(view.controller.threshold, 0.75, 1e-6)
+        verify(!field.activeFocus, "Enter gives the keyboard back (Space plays)")
+        const slider = findChild(view, "threshold")
+        onScreen(slider)
+        fuzzyCompare(slider.value, 0.75, 1e-6)
+        mouseDoubleClickSequence(slider, slider.width / 2, slider.height / 2)
+        fuzzyCompare(view.controller.threshold, 0.5, 1e-6)
+        compare(field.text, "0.50")
     }
 
     function test_placeOnMapKeepsTheEditedGroove() {
@@ -173,6 +204,7 @@ TestCase {
         const view = readyView()
         const item = view.mapItem
         const freehand = view.freehand
+        showTab(view, "pathTab")
         const record = findChild(view, "recordFreehand")
         onScreen(record)
         mouseClick(record)
@@ -203,6 +235,7 @@ TestCase {
     // and sequencer) gets at least as many hi-hats, never fewer; Reset brings the global controls back.
     function test_perVoiceSlidersChangeTheDecodedGroove() {
         const view = readyView()
+        showTab(view, "soundTab")
         const toggle = findChild(view, "voicesToggle")
         verify(toggle)
         const column = findChild(view, "voicesColumn")

@@ -1,0 +1,45 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A labelled control that can be dragged, typed or reset: the label, a field with the value (type and press
+// Enter), and a slider below (double-click it for the neutral value). `edited` reports the musician's value.
+ColumnLayout {
+    id: root
+    property string label
+    property string sliderName
+    property real from: 0
+    property real to: 1
+    property real neutral: 0
+    property real value: 0
+    property int decimals: 2
+    signal edited(real value)
+    spacing: 0
+
+    RowLayout {
+        Layout.fillWidth: true
+        Label { text: root.label; color: Theme.textDim; Layout.fillWidth: true; elide: Text.ElideRight }
+        TextField {
+            objectName: root.sliderName + "Field"
+            Layout.preferredWidth: 52
+            horizontalAlignment: Text.AlignRight
+            text: root.value.toFixed(root.decimals)
+            validator: DoubleValidator { bottom: root.from; top: root.to; decimals: root.decimals; notation: DoubleValidator.StandardNotation }
+            selectByMouse: true
+            onAccepted: { root.edited(Number(text)); focus = false }
+            onActiveFocusChanged: if (!activeFocus) text = Qt.binding(() => root.value.toFixed(root.decimals))
+            Keys.onEscapePressed: focus = false
+            ToolTip.visible: hovered; ToolTip.text: qsTr("Type a value from %1 to %2 and press Enter").arg(root.from).arg(root.to)
+        }
+    }
+    Slider {
+        objectName: root.sliderName
+        Layout.fillWidth: true
+        from: root.from; to: root.to
+        value: root.value
+        onMoved: root.edited(value)
+        TapHandler { acceptedButtons: Qt.LeftButton; onDoubleTapped: root.edited(root.neutral) }
+        ToolTip.visible: hovered && !pressed; ToolTip.text: qsTr("Double-click: back to %1").arg(root.neutral)
+        ToolTip.delay: 800
+    }
+}
