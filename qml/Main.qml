@@ -28,7 +28,11 @@ ApplicationWindow {
     palette.highlight: Theme.accent
     palette.highlightedText: Theme.window
     palette.mid: Theme.border
-    palette.dark: Theme.border
+    // The Basic style fills sliders and progress bars with "dark" over a "midlight" groove: the accent over a
+    // quiet groove, so the filled part is the bright one (the first-hour report: sliders looked inverted and
+    // the training bar seemed to empty as it filled).
+    palette.dark: Theme.accent
+    palette.midlight: Theme.border
     palette.light: Theme.panelRaised
     palette.placeholderText: Theme.textDim
     palette.toolTipBase: Theme.panelRaised

@@ -53,7 +53,7 @@ ToolBar {
 
     RowLayout {
         anchors.fill: parent
-        spacing: 10
+        spacing: 6
         // The name gives way first when the window is narrow (the title bar says it too).
         Label { text: "Groovescape"; font.bold: true; font.pixelSize: 15; color: Theme.accent; Layout.leftMargin: 8
                 visible: root.width >= 1600 }
@@ -71,7 +71,7 @@ ToolBar {
             from: 30; to: 300; editable: true
             value: Math.round(transport.bpm)
             onValueModified: transport.bpm = value
-            implicitWidth: 110
+            implicitWidth: 96
         }
         Label {
             objectName: "externalBpm"
@@ -84,19 +84,24 @@ ToolBar {
             ToolTip.text: qsTr("Following another program's MIDI clock (Audio… > Sync to)")
             HoverHandler { id: externalHover }
         }
-        Label { text: qsTr("Swing %1%").arg(Math.round(transport.swing)); color: Theme.textDim; Layout.preferredWidth: 70 }
-        Slider { from: 50; to: 75; value: transport.swing; onMoved: transport.swing = value; implicitWidth: 80 }
-        Label { text: qsTr("Humanise"); color: Theme.textDim }
-        Slider { from: 0; to: 1; value: transport.humanise; onMoved: transport.humanise = value; implicitWidth: 80
+        Label { text: qsTr("Swing %1%").arg(Math.round(transport.swing)); color: Theme.textDim; Layout.preferredWidth: 64 }
+        Slider { objectName: "swingSlider"; from: 50; to: 75; value: transport.swing; onMoved: transport.swing = value; implicitWidth: 64 }
+        // Humanise shows its value as swing does (first-hour report: it showed none).
+        Label { objectName: "humaniseLabel"; text: qsTr("Humanise %1%").arg(Math.round(transport.humanise * 100)); color: Theme.textDim
+                Layout.preferredWidth: 92 }
+        Slider { objectName: "humaniseSlider"; from: 0; to: 1; value: transport.humanise; onMoved: transport.humanise = value; implicitWidth: 64
                  ToolTip.visible: hovered; ToolTip.text: qsTr("How much of the groove's micro-timing plays (0 = on the grid)") }
         CheckBox { text: qsTr("Click"); checked: transport.metronome; onToggled: transport.metronome = checked
                    ToolTip.visible: hovered; ToolTip.text: qsTr("Metronome") }
+        Label { text: qsTr("Switch"); color: Theme.textDim
+                ToolTip.visible: switchHover.hovered; ToolTip.text: qsTr("When a new groove takes over while playing")
+                HoverHandler { id: switchHover } }
         ComboBox {
             objectName: "changeBox"
             model: [qsTr("Change now"), qsTr("Next bar"), qsTr("Loop end")]
             currentIndex: transport.changeAt
             onActivated: (i) => transport.changeAt = i
-            implicitWidth: 135
+            implicitWidth: 134
             // A groove waiting for its bar line or loop end: the box lights up until it plays.
             contentItem: Label {
                 leftPadding: 8
@@ -117,15 +122,16 @@ ToolBar {
             onActivated: (i) => transport.kitIndex = i
             enabled: transport.kits.length > 0
             displayText: transport.kits.length > 0 ? currentText : qsTr("no kits found")
-            implicitWidth: 135
+            implicitWidth: 112
         }
         Item { Layout.fillWidth: true; Layout.minimumWidth: 0 }
         Label { text: qsTr("Vol"); color: Theme.textDim }
-        Slider { from: 0; to: 1; value: transport.volume; onMoved: transport.volume = value; implicitWidth: 75 }
+        Slider { objectName: "volumeSlider"; from: 0; to: 1; value: transport.volume; onMoved: transport.volume = value; implicitWidth: 64
+                 ToolTip.visible: hovered; ToolTip.text: qsTr("Volume %1%").arg(Math.round(transport.volume * 100)) }
         // Level meter: peak of the last block, fed by the engine's event FIFO.
         Rectangle {
             objectName: "levelMeter"
-            implicitWidth: 60; implicitHeight: 10; color: Theme.window; border.color: Theme.border
+            implicitWidth: 50; implicitHeight: 10; color: Theme.window; border.color: Theme.border
             Rectangle {
                 width: (parent.width - 2) * Math.min(1, transport.level); height: parent.height - 2; x: 1; y: 1
                 color: transport.level > 0.9 ? Theme.danger : Theme.good
@@ -137,7 +143,7 @@ ToolBar {
             color: transport.deviceOk ? Theme.textDim : Theme.accent
             font.pixelSize: Theme.smallFont
             // Takes the room that is left and elides, so the buttons after it never leave the window.
-            Layout.fillWidth: true; Layout.minimumWidth: 60; Layout.maximumWidth: 300; elide: Text.ElideRight
+            Layout.fillWidth: true; Layout.minimumWidth: 24; Layout.maximumWidth: 300; elide: Text.ElideRight
             horizontalAlignment: Text.AlignRight
             ToolTip.visible: statusHover.hovered; ToolTip.text: transport.deviceStatus + qsTr(" — click for audio and MIDI settings")
             HoverHandler { id: statusHover }
