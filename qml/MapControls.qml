@@ -69,6 +69,16 @@ Pane {
                 }
             }
 
+            CheckBox {
+                objectName: "followFileTempo"
+                text: qsTr("Follow file tempo")
+                checked: Session.followFileTempo
+                onToggled: { Session.followFileTempo = checked; toolSettings.setValue("map/followFileTempo", checked) }
+                Component.onCompleted: Session.followFileTempo = String(toolSettings.value("map/followFileTempo", true)) === "true"
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Clicking a point (or a file's window) also takes the tempo its file was played at")
+            }
+
             // Threshold and temperature: drag, type a value, or double-click the slider to reset.
             ValueRow {
                 objectName: "thresholdRow"

@@ -91,19 +91,37 @@ Item {
                 }
             }
 
-            // Legend.
-            Column {
-                anchors { left: parent.left; top: parent.top; margins: 8 }
-                spacing: 2
+            // Legend: on a backdrop so it reads over the points, folded with a click (it covered the map's
+            // corner in the first-hour report).
+            Rectangle {
+                objectName: "mapLegend"
+                property bool folded: false
+                anchors { left: parent.left; top: parent.top; margins: 6 }
                 visible: controller.map.count > 0
-                Repeater {
-                    model: controller.map.legend
-                    Row {
-                        spacing: 6
-                        Rectangle { width: 10; height: 10; radius: 2; color: modelData.colour; anchors.verticalCenter: parent.verticalCenter }
-                        Label { text: modelData.name; color: Theme.textDim; font.pixelSize: Theme.smallFont }
+                width: legendColumn.width + 12
+                height: legendColumn.height + 8
+                radius: 3
+                color: Qt.rgba(0.08, 0.09, 0.1, 0.8)
+                Column {
+                    id: legendColumn
+                    x: 6; y: 4
+                    spacing: 2
+                    Label {
+                        text: (parent.parent.folded ? "▸ " : "▾ ") + qsTr("Legend")
+                        color: Theme.textDim
+                        font.pixelSize: Theme.smallFont
+                        font.bold: true
+                    }
+                    Repeater {
+                        model: parent.parent.folded ? [] : controller.map.legend
+                        Row {
+                            spacing: 6
+                            Rectangle { width: 10; height: 10; radius: 2; color: modelData.colour; anchors.verticalCenter: parent.verticalCenter }
+                            Label { text: modelData.name; color: Theme.text; font.pixelSize: Theme.smallFont }
+                        }
                     }
                 }
+                MouseArea { anchors.fill: parent; onClicked: parent.folded = !parent.folded }
             }
 
             // "Place on map" problems (a groove that does not fit the model).
@@ -122,6 +140,7 @@ Item {
                 text: controller.ready
                       ? qsTr("%1 points · %2 · decode %3 ms").arg(controller.map.count)
                             .arg(controller.projectionInfo).arg(controller.lastDecodeMs.toFixed(1))
+                        + (controller.coverage !== "" ? " · " + controller.coverage : "")
                       : ""
             }
             // Under the buttons: a disabled button takes no clicks, and they must not reach the map below.

@@ -330,20 +330,23 @@ bool BookmarkModel::startExport(const QString& pathOrUrl, bool wav)
     }
     std::vector<LatentVector> path;
     std::vector<Groove> grooves;  // the pinned grooves, used when any bookmark is from another model
-    bool allHere = true, allKept = true;
+    bool allHere = true;
+    QString notKept;  // the first bookmark from another model without a groove
     for (int row : exportRows()) {
         const Bookmark& b = m_bookmarks[std::size_t(row)];
         allHere = allHere && onCurrentModel(row);
-        allKept = allKept && b.groove.steps() > 0;
+        if (!onCurrentModel(row) && b.groove.steps() == 0 && notKept.isEmpty())
+            notKept = b.name;
         path.push_back(b.z);
         grooves.push_back(b.groove);
     }
     if (allHere)  // decoded under the current sampling, as they are heard on recall
         return wav ? m_player.exportWav(path, pathOrUrl, PathPlayer::Steps::Set)
                    : m_player.exportClip(path, pathOrUrl, PathPlayer::Steps::Set);
-    if (!allKept) {
-        setMessage(tr("Some bookmarks were pinned on another model and their project kept no groove: leave them out "
-                      "of the selection."));
+    if (!notKept.isEmpty()) {
+        setMessage(tr("Bookmark \"%1\" was pinned on another model and its project kept no groove: leave it out "
+                      "of the selection.")
+                       .arg(notKept));
         return false;
     }
     return m_player.exportGrooves(std::move(grooves), pathOrUrl, wav);

@@ -83,8 +83,10 @@ MapBuild buildMap(std::shared_ptr<const LatentSpace> space, std::shared_ptr<cons
         std::map<std::string, int> styleIndex;
         for (int i = 0; i < dataset->windowCount(); ++i) {
             const DatasetWindow& w = dataset->windows()[std::size_t(i)];
-            if (!fitsModel(w.groove, config))
+            if (!fitsModel(w.groove, config)) {
+                ++build.otherShape;
                 continue;
+            }
             grooves.push_back(w.groove);
             build.windows.push_back(i);
             MapPointSource p;

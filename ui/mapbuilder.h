@@ -34,6 +34,7 @@ struct MapBuild {
     QImage background;
     QRectF backgroundRect;
     QString error;  // non-empty when nothing could be built
+    int otherShape = 0;  // dataset windows not on this map: another meter, grid or drum map than the model's
 };
 
 // Encodes `dataset` (may be null: then only the projections of the latent

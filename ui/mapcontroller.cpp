@@ -61,6 +61,18 @@ QString MapController::projectionInfo() const
     return tr("PCA of the %1-D latent space (%2% of the variance)").arg(m_space->latent()).arg(shown, 0, 'f', 0);
 }
 
+QString MapController::coverage() const
+{
+    if (!m_build || !m_space || m_build->otherShape == 0)
+        return {};
+    const Grid& grid = m_space->config().grid;
+    return tr("%n window(s) in another meter or grid not on this map (the model plays %1 bar(s) of %2 at %3 "
+              "steps per beat)", nullptr, m_build->otherShape)
+        .arg(grid.bars)
+        .arg(QString::fromStdString(grid.meter.text()))
+        .arg(grid.stepsPerBeat);
+}
+
 void MapController::stopWork()
 {
     if (m_cancel)

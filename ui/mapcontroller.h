@@ -43,6 +43,8 @@ class MapController : public QObject {
     Q_PROPERTY(bool ready READ ready NOTIFY readyChanged)
     Q_PROPERTY(int latent READ latent NOTIFY readyChanged)
     Q_PROPERTY(QString projectionInfo READ projectionInfo NOTIFY readyChanged)
+    // Why the map shows fewer points than the dataset has windows ("" when it shows them all).
+    Q_PROPERTY(QString coverage READ coverage NOTIFY readyChanged)
     Q_PROPERTY(double threshold READ threshold WRITE setThreshold NOTIFY samplingChanged)
     Q_PROPERTY(double temperature READ temperature WRITE setTemperature NOTIFY samplingChanged)
     Q_PROPERTY(QList<double> voiceDensity READ voiceDensity NOTIFY samplingChanged)
@@ -71,6 +73,7 @@ public:
     bool ready() const { return m_space != nullptr && !m_busy; }
     int latent() const;
     QString projectionInfo() const;
+    QString coverage() const;
 
     double threshold() const { return m_sampling.threshold; }
     void setThreshold(double threshold);

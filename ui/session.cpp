@@ -88,6 +88,14 @@ void Session::setDataset(std::shared_ptr<const Dataset> dataset, const QString& 
 
 int Session::windowCount() const { return m_dataset ? m_dataset->windowCount() : 0; }
 
+void Session::setFollowFileTempo(bool follow)
+{
+    if (follow == m_followFileTempo)
+        return;
+    m_followFileTempo = follow;
+    Q_EMIT followFileTempoChanged();
+}
+
 void Session::setCurrentWindow(int index)
 {
     if (!m_dataset || index < 0 || index >= m_dataset->windowCount()) {
@@ -100,7 +108,8 @@ void Session::setCurrentWindow(int index)
     const DatasetWindow& window = m_dataset->windows()[std::size_t(index)];
     m_currentWindow = index;
     Q_EMIT currentWindowChanged();
-    setBpm(window.bpm);
+    if (m_followFileTempo)
+        setBpm(window.bpm);
     setGroove(window.groove, QStringLiteral("dataset"));
 }
 

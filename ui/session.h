@@ -55,6 +55,8 @@ class Session : public QObject {
     // The file the model came from ("" for one trained in this session and not saved): the library marks it.
     Q_PROPERTY(QString modelPath READ modelPath NOTIFY modelChanged)
     Q_PROPERTY(double bpm READ bpm WRITE setBpm NOTIFY bpmChanged)
+    // Choosing a dataset window (a point, a file's row) also takes its file's tempo; off: the tempo stays.
+    Q_PROPERTY(bool followFileTempo READ followFileTempo WRITE setFollowFileTempo NOTIFY followFileTempoChanged)
 
 public:
     // No default argument on purpose: Qt 6.4 builds a QML singleton with the default
@@ -96,6 +98,8 @@ public:
     // Setting a valid index puts that window's groove (and tempo) on the grid.
     int currentWindow() const { return m_currentWindow; }
     void setCurrentWindow(int index);
+    bool followFileTempo() const { return m_followFileTempo; }
+    void setFollowFileTempo(bool follow);
 
     // Current model (null when none).
     std::shared_ptr<Model> model() const { return m_model; }
@@ -114,6 +118,7 @@ public:
     Q_INVOKABLE void requestPlaceOnMap();
 
 Q_SIGNALS:
+    void followFileTempoChanged();
     void grooveChanged();
     void drumMapChanged();
     void datasetChanged();
@@ -132,6 +137,7 @@ private:
     std::shared_ptr<Model> m_model;
     QString m_modelName;
     QString m_modelPath;
+    bool m_followFileTempo = true;
     double m_bpm = 100.0;
 };
 

@@ -211,7 +211,7 @@ private Q_SLOTS:
         QCOMPARE(message.count(), 1);
 
         // A bookmark from a 3D model cannot be decoded by this 2D one: named, nothing written.
-        bookmarks.setBookmarks({{QStringLiteral("from 3D"), {0.1f, 0.2f, 0.3f}, {}}});
+        bookmarks.setBookmarks({{QStringLiteral("from 3D"), {0.1f, 0.2f, 0.3f}, {}, {}, {}}});
         QVERIFY(!bookmarks.exportMidi(dir.filePath(QStringLiteral("other.mid"))));
         QVERIFY2(bookmarks.message().contains(QStringLiteral("\"from 3D\"")), qPrintable(bookmarks.message()));
 

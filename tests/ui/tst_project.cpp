@@ -97,8 +97,8 @@ struct Rig {
 
 std::vector<BookmarkModel::Bookmark> someBookmarks()
 {
-    return {{QStringLiteral("Funk pocket"), {-0.801197f, 1.110514f}, {QStringLiteral("funk"), QStringLiteral("80 bpm")}},
-        {QStringLiteral("Jazz ride"), {-0.127493f, -0.716063f}, {QStringLiteral("jazz")}}};
+    return {{QStringLiteral("Funk pocket"), {-0.801197f, 1.110514f}, {QStringLiteral("funk"), QStringLiteral("80 bpm")}, {}, {}},
+        {QStringLiteral("Jazz ride"), {-0.127493f, -0.716063f}, {QStringLiteral("jazz")}, {}, {}}};
 }
 
 QString bundledModel()

@@ -101,6 +101,20 @@ private Q_SLOTS:
         session.setCurrentWindow(7);  // out of range: ignored
         QCOMPARE(session.currentWindow(), -1);
         QCOMPARE(grooveSpy.count(), 2);
+
+        // "Follow file tempo" off: a window's groove comes, the song's tempo stays.
+        QSignalSpy followSpy(&session, &Session::followFileTempoChanged);
+        session.setFollowFileTempo(false);
+        QCOMPARE(followSpy.count(), 1);
+        session.setBpm(120.0);
+        const int bpmChanges = bpmSpy.count();
+        session.setCurrentWindow(2);
+        QCOMPARE(session.currentWindow(), 2);
+        QCOMPARE(session.bpm(), 120.0);
+        QCOMPARE(bpmSpy.count(), bpmChanges);
+        session.setFollowFileTempo(true);
+        session.setCurrentWindow(1);
+        QCOMPARE(session.bpm(), 91.0);
     }
 
     void modelSlotNotifies()
