@@ -18,6 +18,9 @@ packages=(
   librtmidi-dev librtaudio-dev libsndfile1-dev libasound2-dev libsamplerate0-dev
   nlohmann-json3-dev libcli11-dev
   python3-mido python3-torch fluidsynth fluid-soundfont-gm
+  # real sound servers for tests/audio/tst_soundservers: JACK 2 (its -dev satisfies librtaudio-dev's libjack-dev,
+  # which JACK 1's would otherwise take, removing jackd2), jack-tools' recorder, PulseAudio and its parec
+  libjack-jackd2-dev jackd2 jack-tools pulseaudio pulseaudio-utils
   dpkg-dev file appstream desktop-file-utils
 )
 
