@@ -9,7 +9,9 @@ Item {
     property DatasetBrowser browser
     property int sortColumn: -1
     property bool ascending: true
-    readonly property var widths: [0.06, 0.28, 0.10, 0.06, 0.06, 0.06, 0.08, 0.07, 0.09, 0.12]
+    // Fractions of the width; each column at least as wide as its title (the first-hour report: "Me…", "Wi…").
+    readonly property var widths: [0.06, 0.24, 0.10, 0.07, 0.08, 0.07, 0.10, 0.08, 0.10, 0.10]
+    readonly property var minimumWidths: [34, 80, 44, 38, 48, 40, 66, 38, 74, 52]
 
     HorizontalHeaderView {
         id: header
@@ -23,13 +25,17 @@ Item {
             color: Theme.panelRaised
             border.color: Theme.border
             Label {
+                id: headerLabel
                 anchors.fill: parent; anchors.leftMargin: 4
                 verticalAlignment: Text.AlignVCenter; elide: Text.ElideRight
                 text: display + (root.sortColumn === index ? (root.ascending ? " ▲" : " ▼") : "")
                 color: Theme.text; font.pixelSize: Theme.smallFont; font.bold: true
+                ToolTip.visible: headerMouse.containsMouse && truncated; ToolTip.text: display
             }
             MouseArea {
+                id: headerMouse
                 anchors.fill: parent
+                hoverEnabled: true
                 onClicked: {
                     root.ascending = root.sortColumn === index ? !root.ascending : true
                     root.sortColumn = index
@@ -44,7 +50,7 @@ Item {
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom }
         clip: true
         model: root.browser ? root.browser.files : null
-        columnWidthProvider: (column) => Math.max(36, root.width * root.widths[column])
+        columnWidthProvider: (column) => Math.max(root.minimumWidths[column], root.width * root.widths[column])
         onWidthChanged: forceLayout()
         ScrollBar.vertical: ScrollBar {}
         delegate: Rectangle {

@@ -26,7 +26,8 @@ ApplicationWindow {
     palette.button: Theme.panelRaised
     palette.buttonText: Theme.text
     palette.highlight: Theme.accent
-    palette.highlightedText: Theme.window
+    // Light text on the highlighted row of a drop-down (drawn on "light"), readable on the accent too.
+    palette.highlightedText: Theme.text
     palette.mid: Theme.border
     // The Basic style fills sliders and progress bars with "dark" over a "midlight" groove: the accent over a
     // quiet groove, so the filled part is the bright one (the first-hour report: sliders looked inverted and

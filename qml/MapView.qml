@@ -134,7 +134,11 @@ Item {
                 font.pixelSize: Theme.smallFont
             }
             Label {
-                anchors { left: parent.left; bottom: parent.bottom; margins: 8 }
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 8 }
+                objectName: "mapInfo"
+                elide: Text.ElideRight
+                ToolTip.visible: infoHover.hovered && truncated; ToolTip.text: text
+                HoverHandler { id: infoHover }
                 color: Theme.textDim
                 font.pixelSize: Theme.smallFont
                 text: controller.ready
