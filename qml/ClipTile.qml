@@ -13,7 +13,9 @@ Rectangle {
 
     ClipExporter { id: exporter; dragEnabled: true }
 
-    implicitWidth: 150; implicitHeight: 22
+    implicitWidth: 170; implicitHeight: 22
+    // The miniature takes the right 48 pixels, the name the rest (they overlapped in the first-hour report).
+    readonly property int miniatureWidth: 48
     radius: 3
     color: dragHandler.active ? Theme.accentDim : Theme.panelRaised
     border.color: ready ? Theme.accent : Theme.border
@@ -27,16 +29,16 @@ Rectangle {
             required property int voice
             required property bool hit
             visible: hit
-            x: 3 + step * (root.width - 6) / Math.max(1, Session.steps)
+            x: root.width - root.miniatureWidth - 3 + step * root.miniatureWidth / Math.max(1, Session.steps)
             y: 2 + voice * (root.height - 4) / Math.max(1, Session.voices)
             width: 2; height: Math.max(1, (root.height - 4) / Math.max(1, Session.voices))
-            color: Theme.accent; opacity: 0.45
+            color: Theme.accent; opacity: 0.8
         }
     }
     GrooveModel { id: tileGroove }
 
     Label {
-        anchors { fill: parent; leftMargin: 6; rightMargin: 6 }
+        anchors { fill: parent; leftMargin: 6; rightMargin: root.miniatureWidth + 8 }
         verticalAlignment: Text.AlignVCenter
         text: "⇱ " + exporter.clipName + ".mid"
         color: Theme.text; font.pixelSize: Theme.smallFont; elide: Text.ElideRight

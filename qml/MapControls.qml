@@ -137,7 +137,7 @@ Pane {
                 columns: 3
                 columnSpacing: 4
                 rowSpacing: 2
-                Label { text: ""; Layout.preferredWidth: 64 }
+                Label { text: ""; Layout.preferredWidth: 84 }
                 Label { text: qsTr("fewer · hits · more"); color: Theme.textDim; font.pixelSize: Theme.smallFont
                         Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter }
                 Label { text: qsTr("velocity"); color: Theme.textDim; font.pixelSize: Theme.smallFont
@@ -149,11 +149,13 @@ Pane {
                         required property string modelData
                         Layout.row: index + 1
                         Layout.column: 0
-                        Layout.preferredWidth: 64
+                        Layout.preferredWidth: 84
                         text: modelData
                         elide: Text.ElideRight
                         color: Theme.textDim
                         font.pixelSize: Theme.smallFont
+                        ToolTip.visible: voiceHover.hovered && truncated; ToolTip.text: modelData
+                        HoverHandler { id: voiceHover }
                     }
                 }
                 Repeater {

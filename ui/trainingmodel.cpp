@@ -419,7 +419,10 @@ void TrainingModel::onFinished(const TrainingResult& result)
     }
     const TrainOutcome& outcome = result.outcome;
     const QString how = QString::fromUtf8(endName(outcome.end));
-    const QString detail = outcome.message.empty() ? QString() : QStringLiteral(": ") + QString::fromStdString(outcome.message);
+    // The trainer's own message, unless it only repeats how the run ended ("cancelled ... : cancelled").
+    const QString said = QString::fromStdString(outcome.message);
+    const QString detail = said.isEmpty() || said.compare(how, Qt::CaseInsensitive) == 0
+                               || said.startsWith(how, Qt::CaseInsensitive) ? QString() : QStringLiteral(": ") + said;
     QString text = tr("Training %1 after %2 epochs (%3 s)%4")
                        .arg(how)
                        .arg(outcome.epochsRun)
