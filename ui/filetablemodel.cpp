@@ -93,6 +93,16 @@ QVariant rawValue(const FileRecord& file, int column)
 
 } // namespace
 
+QString FileTableModel::noWindowReason(const FileRecord& file) const
+{
+    // Why a readable file gave the map nothing (the first-hour report: 0 windows with no reason given).
+    const ImportSettings& settings = m_dataset->settings();
+    if (file.windowsTotal == 0)
+        return tr("no window: shorter than %n bar(s) in one meter", nullptr, settings.bars);
+    return tr("%n window(s) cut, none kept: fewer than %1 hits, or repeats", nullptr, file.windowsTotal)
+        .arg(settings.minHits);
+}
+
 QVariant FileTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -101,13 +111,17 @@ QVariant FileTableModel::data(const QModelIndex& index, int role) const
     const Qt::CheckState state = fileState(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        // A file that could not be read has no tempo, meter or bars: a dash, not a made-up "120 BPM 4/4".
+        if (file.status == FileStatus::Failed && index.column() >= Tempo && index.column() <= Unmapped)
+            return QStringLiteral("—");
         switch (index.column()) {
         case Include: return QString();
         case Tempo: return QString::number(file.bpm, 'f', 0);
         case MeterColumn: return QString::fromStdString(file.meter.text());
         case Status:
-            return file.status == FileStatus::Ok ? QString::fromLatin1(fileStatusName(file.status))
-                                                 : QString::fromStdString(file.reason);
+            if (file.status != FileStatus::Ok)
+                return QString::fromStdString(file.reason);
+            return file.windowsKept > 0 ? QString::fromLatin1(fileStatusName(file.status)) : noWindowReason(file);
         default: return rawValue(file, index.column());
         }
     case Qt::CheckStateRole:

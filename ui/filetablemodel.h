@@ -14,6 +14,7 @@ namespace gs {
 
 class Dataset;
 class IncludeSet;
+struct FileRecord;
 
 class FileTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -40,6 +41,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    QString noWindowReason(const FileRecord& file) const;
     void computeStates(const IncludeSet& include, const std::vector<bool>& used);
 
     std::shared_ptr<const Dataset> m_dataset;  // held so rows stay valid until the reset

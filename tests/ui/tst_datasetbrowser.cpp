@@ -104,6 +104,14 @@ private Q_SLOTS:
         QVERIFY(session.windowCount() > 10);
         QCOMPARE(table->headerData(FileTableModel::Windows, Qt::Horizontal, Qt::DisplayRole).toString(),
             QStringLiteral("Windows"));
+        // The failed file shows no made-up tempo or meter, only why it failed.
+        for (int r = 0; r < table->rowCount(); ++r) {
+            if (!table->data(table->index(r, 0), FileTableModel::FailedRole).toBool())
+                continue;
+            QCOMPARE(table->data(table->index(r, FileTableModel::Tempo), Qt::DisplayRole).toString(), QStringLiteral("—"));
+            QCOMPARE(table->data(table->index(r, FileTableModel::MeterColumn), Qt::DisplayRole).toString(), QStringLiteral("—"));
+            QVERIFY(!table->data(table->index(r, FileTableModel::Status), Qt::DisplayRole).toString().isEmpty());
+        }
 
         // Styles come from the folder names; the two funk files say funk.
         int funkRows = 0;
