@@ -47,6 +47,42 @@ Item {
                 onPointClicked: (index) => controller.jumpToPoint(index)
             }
 
+            // Labelled arrows from the cursor: which way is denser, louder, later here (MapController.directions).
+            Repeater {
+                objectName: "directionArrows"
+                model: mapItem.visible && controller.ready ? controller.directions : []
+                delegate: Item {
+                    id: arrow
+                    required property var modelData
+                    readonly property point from: mapItem.cursorPosition
+                    readonly property point head: { mapItem.zoom; mapItem.pan; return mapItem.toItem(Qt.point(modelData.x, modelData.y)) }
+                    readonly property real length: Math.min(70, Math.hypot(head.x - from.x, head.y - from.y))
+                    readonly property real angle: Math.atan2(head.y - from.y, head.x - from.x)
+                    visible: length > 8
+                    x: from.x; y: from.y
+                    Rectangle {
+                        width: arrow.length; height: 2; y: -1
+                        color: Theme.text; opacity: 0.75
+                        transform: Rotation { origin.x: 0; origin.y: 1; angle: arrow.angle * 180 / Math.PI }
+                        antialiasing: true
+                        Text {  // the head
+                            x: parent.width - 6; y: -8
+                            text: "➤"; color: Theme.text; font.pixelSize: 12
+                        }
+                    }
+                    Label {
+                        objectName: "directionLabel"
+                        x: Math.cos(arrow.angle) * (arrow.length + 12) - width / 2
+                        y: Math.sin(arrow.angle) * (arrow.length + 12) - height / 2
+                        text: arrow.modelData.label
+                        color: Theme.text
+                        font.pixelSize: Theme.smallFont
+                        background: Rectangle { color: Qt.rgba(0.08, 0.09, 0.1, 0.7); radius: 2 }
+                        padding: 2
+                    }
+                }
+            }
+
             Loader {
                 objectName: "map3DLoader"
                 anchors.fill: parent

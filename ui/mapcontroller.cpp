@@ -16,6 +16,12 @@ namespace gs {
 MapController::MapController(QObject* parent)
     : QObject(parent), m_calibrator(std::make_unique<MapWorker>()), m_jobs(std::make_unique<MapWorker>())
 {
+    m_calibrateSoon.setSingleShot(true);
+    m_calibrateSoon.setInterval(300);
+    connect(&m_calibrateSoon, &QTimer::timeout, this, [this] {
+        if (ready())
+            requestCalibration();
+    });
     connect(&m_map, &MapModel::cursorMovedByUser, this, &MapController::onCursorMoved);
     setSession(nullptr);
 }
@@ -310,6 +316,8 @@ void MapController::setAnchor(const LatentVector& z)
 {
     m_anchor = z;
     invalidateCalibration();
+    Q_EMIT directionsChanged();
+    m_calibrateSoon.start();  // once the cursor rests: the arrows and slider labels become exact
 }
 
 void MapController::invalidateCalibration()
@@ -352,7 +360,9 @@ void MapController::applyCalibration(const std::array<std::optional<AttributeCal
     m_calibrated = true;
     m_calibrations = calibrations;
     Q_EMIT calibrationChanged();
-    applyAttributes();
+    Q_EMIT directionsChanged();
+    if (m_attributeAmount[0] != 0 || m_attributeAmount[1] != 0 || m_attributeAmount[2] != 0)
+        applyAttributes();  // a slider waited for its stops; at 0 the groove stays (it may be an edit)
 }
 
 void MapController::applyAttributes()
@@ -369,6 +379,30 @@ void MapController::applyAttributes()
     m_z = z;
     m_map.setCursor(project(z));
     requestDecode();
+}
+
+QVariantList MapController::directions() const
+{
+    QVariantList arrows;
+    if (!m_build || !m_space || int(m_anchor.size()) != m_space->latent())
+        return arrows;
+    static const char* const labels[3] = {QT_TR_NOOP("denser"), QT_TR_NOOP("louder"), QT_TR_NOOP("later")};
+    for (std::size_t a = 0; a < 3 && a < m_build->attributes.size(); ++a) {
+        const LatentVector& direction = m_build->attributes[a].direction;
+        if (direction.size() != m_anchor.size())
+            continue;
+        float amount = 1.0f;
+        if (m_calibrated) {
+            const auto& c = m_calibrations[a];
+            if (!c || !c->canRaise())
+                continue;  // the model cannot go that way from here
+            amount = c->upAmounts.back();
+        }
+        const QPointF head = project(moveAlong(m_anchor, direction, amount, false));
+        arrows.append(QVariantMap{{QStringLiteral("label"), tr(labels[a])}, {QStringLiteral("x"), head.x()},
+                                  {QStringLiteral("y"), head.y()}});
+    }
+    return arrows;
 }
 
 QVariantList MapController::attributeReach() const

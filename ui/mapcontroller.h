@@ -16,6 +16,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QVector3D>
 #include <QtQml/qqmlregistration.h>
 
@@ -55,6 +56,10 @@ class MapController : public QObject {
     // Per attribute (density, velocity, laid-back): {known, up, down}: whether the slider can move the decoded
     // attribute that way from the current start point (both true until the first calibration there).
     Q_PROPERTY(QVariantList attributeReach READ attributeReach NOTIFY calibrationChanged)
+    // Where "denser", "louder" and "later" lie from the cursor, drawn as labelled arrows on the map: per
+    // attribute {label, x, y} in map coordinates (the arrow's head), the way its slider goes up (calibrated
+    // once known), as far as its highest stop (else one dataset step). A way the model cannot go is left out.
+    Q_PROPERTY(QVariantList directions READ directions NOTIFY directionsChanged)
     Q_PROPERTY(int selectedPoint READ selectedPoint NOTIFY selectedPointChanged)
     Q_PROPERTY(double lastDecodeMs READ lastDecodeMs NOTIFY decoded)
     Q_PROPERTY(int decodeCount READ decodeCount NOTIFY decoded)
@@ -94,6 +99,7 @@ public:
     double laidBack() const { return m_attributeAmount[2]; }
     void setLaidBack(double amount) { setAttribute(2, amount); }
     QVariantList attributeReach() const;
+    QVariantList directions() const;
     // The slider stops are known for the current start point (tests wait for it).
     bool calibrated() const { return m_calibrated; }
     int selectedPoint() const { return m_selectedPoint; }
@@ -139,6 +145,7 @@ Q_SIGNALS:
     void samplingChanged();
     void attributesChanged();
     void calibrationChanged();
+    void directionsChanged();
     void selectedPointChanged();
     // A decoded groove reached the session (lastDecodeMs: request to here).
     void decoded();
@@ -187,6 +194,7 @@ private:
     std::array<std::optional<AttributeCalibration>, 3> m_calibrations;  // the sliders' stops from m_anchor
     bool m_calibrated = false;
     bool m_calibrating = false;
+    QTimer m_calibrateSoon;  // calibrates 300 ms after the start point last moved (not on every drag step)
     quint64 m_calibrationTicket = 0;
     SamplingOptions m_sampling;
     std::vector<double> m_voiceDensity;  // per voice; missing entries are 0

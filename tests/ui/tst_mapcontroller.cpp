@@ -204,6 +204,14 @@ private Q_SLOTS:
         QVERIFY(calibrated.count() >= 1);
         const QVariantMap reach = controller.attributeReach().at(0).toMap();
         QVERIFY(reach.value(QStringLiteral("known")).toBool());
+        // The map's arrows: one per attribute the model can raise from here, labelled.
+        int raisable = 0;
+        for (const QVariant& r : controller.attributeReach())
+            raisable += r.toMap().value(QStringLiteral("up")).toBool() ? 1 : 0;
+        const QVariantList arrows = controller.directions();
+        QCOMPARE(arrows.size(), raisable);
+        for (const QVariant& a : arrows)
+            QVERIFY(QStringList({"denser", "louder", "later"}).contains(a.toMap().value(QStringLiteral("label")).toString()));
         if (reach.value(QStringLiteral("up")).toBool()) {  // "Density up" means more hits, every time
             QVERIFY(controller.map()->cursor() != cursorBefore);
             QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() > decodesBefore, 10000);
