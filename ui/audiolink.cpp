@@ -89,6 +89,13 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
     connect(m_session, &Session::bpmChanged, this, &AudioLink::pushSettings);
     m_positionTimer.setInterval(33);
     connect(&m_positionTimer, &QTimer::timeout, this, &AudioLink::drainPositions);
+    m_retryTimer.setSingleShot(true);
+    m_retryTimer.setInterval(50);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        m_engine->collectGarbage();
+        pushSettings();
+        pushPattern();
+    });
     if (m_driver == Driver::Device)
         m_positionTimer.start();
     pushPattern();
@@ -244,10 +251,15 @@ void AudioLink::runSilentDriver()
     const double rate = m_engine->sampleRate();
     const auto start = Clock::now();
     std::int64_t rendered = 0;
+    const std::int64_t catchUpLimit = std::int64_t(rate * 0.1);
     while (!m_stopDriver) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
         const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
         std::int64_t due = std::int64_t(elapsed * rate) - rendered;
+        if (due > catchUpLimit) {  // after a suspend or a stall: go on from now, as a sound card does, not in a burst
+            rendered += due - catchUpLimit / 5;
+            due = catchUpLimit / 5;
+        }
         while (due > 0 && !m_stopDriver) {
             const int frames = int(std::min<std::int64_t>(due, 256));
             m_engine->process(buffer.data(), frames);
@@ -320,14 +332,30 @@ void AudioLink::handOver(PatternChange when)
             pushSequence();
             return;
         }
-        m_engine->clearQueue();  // also drops a groove still waiting for its bar line: the newest one wins
+        bool taken = m_engine->clearQueue();  // also drops a groove still waiting for its bar line: the newest one wins
         if (auto pattern = m_transport->pattern())
-            m_engine->setPattern(pattern, when);
+            taken = m_engine->setPattern(pattern, when) && taken;
+        retryUnless(taken);
         return;
     }
     auto pattern = Pattern::fromGroove(m_session->groove(), Pattern::notesOf(m_session->drumMap()));
     if (pattern.ok())
-        m_engine->setPattern(pattern.value(), PatternChange::Immediate);
+        retryUnless(m_engine->setPattern(pattern.value(), PatternChange::Immediate));
+}
+
+void AudioLink::retryUnless(bool taken)
+{
+    // The engine's command FIFO was full (a stalled device): the musician's change is not dropped; the newest
+    // state is handed over again shortly (latest wins), and the status says the device is not keeping up.
+    if (taken) {
+        if (m_retries > 0 && m_transport)
+            m_transport->setDeviceStatus(m_status, m_deviceOpen);
+        m_retries = 0;
+        return;
+    }
+    if (m_retries++ == 0 && m_transport)
+        m_transport->setDeviceStatus(tr("The audio device is not keeping up: changes wait for it"), false);
+    m_retryTimer.start();
 }
 
 void AudioLink::pushSequence()
@@ -335,15 +363,16 @@ void AudioLink::pushSequence()
     const auto& sequence = m_transport->sequencePatterns();
     if (sequence.empty())
         return;
-    m_engine->clearQueue();
-    m_engine->setPattern(sequence.front(), PatternChange::Immediate);
-    m_engine->locate(0.0);
+    bool taken = m_engine->clearQueue();
+    taken = m_engine->setPattern(sequence.front(), PatternChange::Immediate) && taken;
+    taken = m_engine->locate(0.0) && taken;
     for (std::size_t i = 1; i < sequence.size(); ++i)
-        m_engine->setPattern(sequence[i], PatternChange::Queue);
+        taken = m_engine->setPattern(sequence[i], PatternChange::Queue) && taken;
     if (m_transport->sequenceLoops())
         queueSequenceCycle();
     else if (auto tail = m_transport->sessionPattern())
-        m_engine->setPattern(tail, PatternChange::Queue);
+        taken = m_engine->setPattern(tail, PatternChange::Queue) && taken;
+    retryUnless(taken);
 }
 
 void AudioLink::queueSequenceCycle()
@@ -370,7 +399,7 @@ void AudioLink::pushSettings()
             settings.mix[std::size_t(v)].solo = v < soloed.size() && soloed[v];
         }
     }
-    m_engine->setSettings(settings.clamped());
+    retryUnless(m_engine->setSettings(settings.clamped()));
 }
 
 void AudioLink::setPlaying(bool on)

@@ -89,6 +89,7 @@ Q_SIGNALS:
     void statusChanged();
 
 private:
+    void retryUnless(bool taken);  // GUI thread: retries the hand-over unless the engine took it
     void loadKit(int index);
     void pushPattern();
     void handOver(PatternChange when);
@@ -114,6 +115,8 @@ private:
     std::vector<QPointer<QThread>> m_kitWorkers;
     QPointer<Transport> m_transport;
     QTimer m_positionTimer;
+    QTimer m_retryTimer;  // hands the newest state over again after the engine's FIFO was full
+    int m_retries = 0;
     QStringList m_kitDirs;
     int m_kitIndex = -1;
     int m_kitRequest = 0;  // latest request wins when kit loads overlap

@@ -190,6 +190,34 @@ private Q_SLOTS:
         QCOMPARE(transport.pattern(), transport.sessionPattern());
     }
 
+    // A stalled device (nothing drains the engine's command FIFO) must not lose the musician's changes
+    // (hostile-files issue, finding 10): when the FIFO is full the newest state is handed over again, and the
+    // status says the device is not keeping up until it is taken.
+    void aStalledDeviceLosesNoChange()
+    {
+        Session session(nullptr);
+        const std::vector<Groove> grooves = realGrooves(session, 3);
+        QCOMPARE(grooves.size(), std::size_t(3));
+        AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
+        Transport transport(&session, nullptr);
+        const auto playingId = [&link] { return link.lastPosition().patternId; };
+        session.setGroove(grooves[0], "dataset");
+        transport.setPlaying(true);
+        link.processFrames(1024);
+        const QString before = transport.deviceStatus();
+        // The device stalls: many changes, nothing processed; the FIFO (1024 commands) fills.
+        for (int i = 0; i < 1500; ++i)
+            session.setGroove(grooves[std::size_t(1 + i % 2)], "map");
+        const std::uint64_t newest = transport.pattern()->id;
+        QVERIFY2(transport.deviceStatus().contains(QStringLiteral("not keeping up")), qPrintable(transport.deviceStatus()));
+        // It comes back: the retry hands over the newest groove, which then plays.
+        link.processFrames(256);
+        QTRY_VERIFY_WITH_TIMEOUT(!transport.deviceStatus().contains(QStringLiteral("not keeping up")), 5000);
+        link.processFrames(1024);
+        QCOMPARE(playingId(), newest);
+        QCOMPARE(transport.deviceStatus(), before);
+    }
+
     void aNewGrooveWaitsForTheBarLineOrTheLoopEnd()
     {
         Session session(nullptr);
