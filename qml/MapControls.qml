@@ -12,6 +12,7 @@ Pane {
     property BookmarkModel bookmarks
     property InterpolationModel interpolation
     property FreehandPath freehand
+    property BlendSurface blend
     padding: 8
     background: Rectangle { color: Theme.panel; border.color: Theme.border }
     enabled: controller.ready
@@ -28,6 +29,7 @@ Pane {
         CentreTab { objectName: "soundTab"; text: qsTr("Sound"); width: implicitWidth }
         CentreTab { objectName: "pathTab"; text: qsTr("Path"); width: implicitWidth }
         CentreTab { objectName: "bookmarksTab"; text: qsTr("Bookmarks"); width: implicitWidth }
+        CentreTab { objectName: "blendTab"; text: qsTr("Blend"); width: implicitWidth }
     }
     StackLayout {
         anchors { left: parent.left; right: parent.right; top: toolTabs.bottom; bottom: parent.bottom; topMargin: 6 }
@@ -259,6 +261,15 @@ Pane {
             width: parent.width
             bookmarks: root.bookmarks
             interpolation: root.interpolation
+        }
+    }
+
+    ScrollView {
+        contentWidth: availableWidth
+        BlendPanel {
+            width: parent.width
+            blend: root.blend
+            bookmarks: root.bookmarks
         }
     }
     }

@@ -13,6 +13,7 @@ Item {
     property alias bookmarks: bookmarks
     property alias interpolation: interpolation
     property alias freehand: freehand
+    property alias blend: blend
     // The 2D / 3D choice comes back on the next start; the 3D view only opens for latent sizes of 3 or more.
     property bool show3D: false
     SettingsStore { id: mapSettings }
@@ -22,6 +23,7 @@ Item {
     BookmarkModel { id: bookmarks; controller: controller }
     InterpolationModel { id: interpolation; controller: controller }
     FreehandPath { id: freehand; controller: controller }
+    BlendSurface { id: blend; controller: controller; bookmarks: bookmarks }
 
     RowLayout {
         anchors.fill: parent
@@ -223,6 +225,7 @@ Item {
             bookmarks: bookmarks
             interpolation: interpolation
             freehand: freehand
+            blend: blend
         }
     }
 }

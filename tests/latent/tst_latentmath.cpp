@@ -2,6 +2,7 @@
 // hand-made values whose answers are known.
 #include "core/groove.h"
 #include "latent/attributes.h"
+#include "latent/blend.h"
 #include "latent/interpolation.h"
 #include "latent/metrics.h"
 #include "latent/projection.h"
@@ -47,6 +48,23 @@ private Q_SLOTS:
         for (int i = 1; i < 5; ++i)
             QVERIFY(std::abs(distance(path[std::size_t(i - 1)], path[std::size_t(i)]) - distance(a, b) / 4) < 1e-5f);
     }
+    void blendSurfaces()
+    {
+        const std::array<LatentVector, 4> corners{LatentVector{0, 0}, LatentVector{4, 0}, LatentVector{0, 8}, LatentVector{4, 8}};
+        QCOMPARE(bilinear(corners, 0, 0), corners[0]);
+        QCOMPARE(bilinear(corners, 1, 1), corners[3]);
+        QCOMPARE(bilinear(corners, 0.5f, 0.25f), (LatentVector{2, 2}));
+        QCOMPARE(bilinear(corners, 9, -3), corners[1]);  // clamped to the square
+        QCOMPARE(bilinear(corners, std::nanf(""), 1), corners[2]);
+        const std::vector<LatentVector> anchors{{0, 0}, {10, 0}};
+        const std::vector<std::array<float, 2>> at{{{0, 0}}, {{1, 0}}};
+        QCOMPARE(inverseDistance(anchors, at, {0, 0}), anchors[0]);  // on an anchor: exactly it
+        QCOMPARE(inverseDistance(anchors, at, {0.5f, 0}), (LatentVector{5, 0}));  // equidistant: the mean
+        const LatentVector nearer = inverseDistance(anchors, at, {0.25f, 0});  // weights 16 : 16/9
+        QVERIFY(std::fabs(nearer[0] - 1.0f) < 1e-5f);
+        QVERIFY(inverseDistance({}, {}, {0, 0}).empty());
+    }
+
     void slerpKeepsNormsOnTheArc()
     {
         const LatentVector a{2, 0, 0}, b{0, 2, 0};

@@ -5,6 +5,7 @@
 // both paths survive a project save and open; the 3D instancing's picking.
 #include "audio/pattern.h"
 #include "audio/samplefile.h"
+#include "blendsurface.h"
 #include "bookmarkmodel.h"
 #include "dataset/dataset.h"
 #include "freehandpath.h"
@@ -145,6 +146,58 @@ private Q_SLOTS:
         QCOMPARE(reread.count(), 1);
         QCOMPARE(reread.bookmarks()[0].groove.steps(), 0);
         QCOMPARE(reread.bookmarks()[0].model, QString());
+    }
+
+    // The blend surface (personal-maps issue): at a corner, exactly that bookmark's groove; between them the
+    // bilinear blend of their latents; a bookmark of another model cannot be pinned.
+    void blendSurfaceCornersAndMiddle()
+    {
+        BookmarkModel bookmarks;
+        bookmarks.setController(m_controller.get());
+        BlendSurface blend;
+        blend.setController(m_controller.get());
+        blend.setBookmarks(&bookmarks);
+        QSignalSpy corners(&blend, &BlendSurface::cornersChanged);
+        const int points[4] = {1, 4, 6, 9};
+        for (int i = 0; i < 4; ++i) {
+            m_controller->jumpToPoint(points[i]);
+            QCOMPARE(bookmarks.pin(QStringLiteral("corner %1").arg(i)), i);
+        }
+        QVERIFY(!blend.ready());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(blend.setCorner(i, i));
+        QVERIFY(!blend.ready());
+        QVERIFY(blend.setCorner(3, 3));
+        QVERIFY(blend.ready());
+        QCOMPARE(corners.count(), 4);
+
+        // At the bottom-right corner: that bookmark's latent, and its decoded groove on the grid.
+        const int decodes = m_controller->decodeCount();
+        blend.moveTo(1.0, 1.0);
+        QCOMPARE(m_controller->currentZ(), bookmarks.latent(3));
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->decodeCount() > decodes, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session.groove().sameAs(m_controller->space()->generate(bookmarks.latent(3),
+                                     m_controller->sampling())), 10000);
+        blend.moveTo(0.0, 0.0);
+        QCOMPARE(m_controller->currentZ(), bookmarks.latent(0));
+        // The middle: the mean of the four.
+        blend.moveTo(0.5, 0.5);
+        const LatentVector& z = m_controller->currentZ();
+        for (std::size_t d = 0; d < z.size(); ++d) {
+            const float mean = (bookmarks.latent(0)[d] + bookmarks.latent(1)[d] + bookmarks.latent(2)[d] + bookmarks.latent(3)[d]) / 4;
+            QVERIFY(std::fabs(z[d] - mean) < 1e-5f);
+        }
+        QCOMPARE(blend.position(), QPointF(0.5, 0.5));
+        blend.moveTo(7.0, std::nan(""));  // clamped, never NaN
+        QCOMPARE(blend.position(), QPointF(1.0, 0.5));
+
+        // A bookmark from another model cannot be a corner; removing a bookmark empties the corners.
+        auto list = bookmarks.bookmarks();
+        list.push_back({QStringLiteral("elsewhere"), {0.1f, 0.2f, 0.3f}, {}, {}, QStringLiteral("other.gsmodel")});
+        bookmarks.setBookmarks(list);  // a reset: the corners are forgotten
+        QVERIFY(!blend.ready());
+        QVERIFY(!blend.setCorner(0, 4));
+        QVERIFY(!blend.message().isEmpty());
     }
 
     void interpolationPathAuditionAndExport()

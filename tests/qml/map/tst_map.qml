@@ -182,6 +182,40 @@ TestCase {
         compare(field.text, "0.50")
     }
 
+    // The Blend tab: four bookmarks chosen at the corners with the keyboard, a drag to a corner puts the map's
+    // cursor on that bookmark.
+    function test_blendSurfaceDrag() {
+        const view = readyView()
+        const controller = view.controller
+        const points = [1, 3, 5, 7]
+        for (let i = 0; i < 4; ++i) {
+            controller.jumpToPoint(points[i])
+            compare(view.bookmarks.pin("c" + i), i)
+        }
+        showTab(view, "blendTab")
+        for (let i = 0; i < 4; ++i) {
+            const box = findChild(view, "blendCorner" + i)
+            verify(box, "corner box " + i)
+            box.forceActiveFocus()
+            for (let k = 0; k <= i; ++k)
+                keyClick(Qt.Key_Down)
+            compare(view.blend.corners[i], i)
+        }
+        verify(view.blend.ready)
+        const pad = findChild(view, "blendPad")
+        onScreen(pad)
+        mousePress(pad, pad.width / 2, pad.height / 2)
+        mouseMove(pad, pad.width * 0.2, pad.height * 0.2, -1, Qt.LeftButton)
+        wait(20)
+        mouseMove(pad, 0, 0, -1, Qt.LeftButton)
+        wait(20)
+        mouseRelease(pad, 0, 0)
+        verify(view.blend.position.x < 0.01 && view.blend.position.y < 0.01, "the puck is in the corner: " + view.blend.position)
+        const corner = view.bookmarks.data(view.bookmarks.index(0, 0), BookmarkModel.PositionRole)
+        fuzzyCompare(controller.map.cursor.x, corner.x, 0.02)
+        fuzzyCompare(controller.map.cursor.y, corner.y, 0.02)
+    }
+
     function test_placeOnMapKeepsTheEditedGroove() {
         const view = readyView()
         const controller = view.controller
