@@ -53,16 +53,17 @@ int buildSchedule(const Pattern& pattern, const EngineSettings& settings, double
         }
         out[count++] = {std::clamp<std::int64_t>(frame, 0, loop - 1), hit.voice, hit.velocity, wrap, hit.step};
     }
-    // Insertion sort: in place, no allocation, and the input is nearly sorted.
-    for (int i = 1; i < count; ++i) {
-        const ScheduledHit item = out[i];
-        int j = i - 1;
-        while (j >= 0 && out[j].frame > item.frame) {
-            out[j + 1] = out[j];
-            --j;
-        }
-        out[j + 1] = item;
-    }
+    // std::sort: O(n log n), in place and allocation-free (std::stable_sort may allocate), so it may run
+    // on the audio thread for 8,192 hits. Hits on one frame keep the pattern's order (by step, then
+    // voice) through the tie-break, as a stable sort would: which of two hi-hats chokes the other
+    // must not depend on the sort.
+    std::sort(out, out + count, [](const ScheduledHit& a, const ScheduledHit& b) {
+        if (a.frame != b.frame)
+            return a.frame < b.frame;
+        if (a.step != b.step)
+            return a.step < b.step;
+        return a.voice < b.voice;
+    });
     return count;
 }
 
