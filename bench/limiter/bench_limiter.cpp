@@ -5,12 +5,15 @@
 //     reference), best of three renders, and Limiter::process() alone;
 //  2. per bundled kit: the mix's peak before the limiter, samples that would
 //     be at full scale without it, frames it turns down by more than 1 dB, and
-//     its strongest reduction.
+//     its strongest reduction;
+//  3. the audio thread's schedule rebuild for 8,192 hits, now and as it was
+//     before (an insertion sort, quadratic when hits come out of order).
 // Usage: bench_limiter [SHARED_DATA_FOLDER]. Figures only: nothing passes or fails.
 #include "audio/kitloader.h"
 #include "audio/limiter.h"
 #include "audio/renderer.h"
 #include "core/datapaths.h"
+#include "audio/schedule.h"
 #include "core/drummap.h"
 #include "midi/groovemidi.h"
 #include "midi/midifile.h"
@@ -97,6 +100,77 @@ double limiterSecondsPerFrame(std::vector<float> audio)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / std::max(1, frames);
 }
 
+// buildSchedule() as it was before: every hit placed in the pattern's order, then an insertion sort by
+// frame (stable, quadratic at worst).
+int oldBuildSchedule(const gs::Pattern& pattern, const gs::EngineSettings& settings, gs::ScheduledHit* out)
+{
+    const double fps = gs::framesPerStep(kRate, settings.bpm, pattern.stepsPerBeat);
+    const std::int64_t loop = gs::loopFrames(pattern, kRate, settings.bpm);
+    int count = 0;
+    for (const gs::PatternHit& hit : pattern.hits) {
+        const double pos = gs::swingStep(double(hit.step), pattern.stepsPerBeat, settings.swingGrid,
+                               settings.swingPercent) + settings.humanize * double(hit.offset) * 0.5;
+        std::int64_t frame = std::llround(pos * fps);
+        int wrap = 0;
+        if (frame < 0) {
+            frame += loop;
+            wrap = -1;
+        } else if (frame >= loop) {
+            frame -= loop;
+            wrap = 1;
+        }
+        out[count++] = {std::clamp<std::int64_t>(frame, 0, loop - 1), hit.voice, hit.velocity, wrap, hit.step};
+    }
+    for (int i = 1; i < count; ++i) {
+        const gs::ScheduledHit item = out[i];
+        int j = i - 1;
+        while (j >= 0 && out[j].frame > item.frame) {
+            out[j + 1] = out[j];
+            --j;
+        }
+        out[j + 1] = item;
+    }
+    return count;
+}
+
+// Microseconds per build (best of 20).
+template <typename Build>
+double buildMicros(Build build)
+{
+    double best = 1e9;
+    for (int i = 0; i < 20; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        build();
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return best * 1e6;
+}
+
+void benchScheduleSort()
+{
+    // 16 bars, 32 voices, every cell: the most a pattern holds; micro-timing both ways.
+    gs::Groove groove(gs::Grid{16, 4, gs::Meter{4, 4}}, 32);
+    for (int step = 0; step < 256; ++step)
+        for (int v = 0; v < 32; ++v)
+            groove.setHit(step, v, 0.8f, float((step * 7 + v * 13) % 21 - 10) / 10.0f);
+    auto made = gs::Pattern::fromGroove(groove, std::vector<int>(32, 36));
+    if (!made)
+        return;
+    const gs::Pattern& inOrder = **made;
+    // The worst case for an insertion sort: the same hits listed last to first (a pattern not made by fromGroove).
+    gs::Pattern reversed = inOrder;
+    std::reverse(reversed.hits.begin(), reversed.hits.end());
+    const gs::EngineSettings settings;
+    std::vector<gs::ScheduledHit> out(std::size_t(gs::Pattern::kMaxHits));
+    std::printf("3. Schedule rebuild on the audio thread, %zu hits (microseconds, best of 20)\n", inOrder.hits.size());
+    std::printf("%-28s %12s %12s\n", "hits listed", "before", "now");
+    for (const gs::Pattern* p : {&inOrder, static_cast<const gs::Pattern*>(&reversed)}) {
+        const double before = buildMicros([&] { oldBuildSchedule(*p, settings, out.data()); });
+        const double now = buildMicros([&] { gs::buildSchedule(*p, settings, kRate, out.data(), int(out.size())); });
+        std::printf("%-28s %12.1f %12.1f\n", p == &inOrder ? "by step, voice (fromGroove)" : "last to first", before, now);
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -165,5 +239,7 @@ int main(int argc, char** argv)
                 double(reduction), double(peakOut));
         }
     }
+    std::printf("\n");
+    benchScheduleSort();
     return 0;
 }

@@ -23,20 +23,24 @@ namespace {
 constexpr double kRate = 48000.0;
 constexpr float kCeilingSlack = 1e-6f;  // float rounding of ceiling / peak * peak
 
-// The densest drum tracks of the shared data (hits per second of channel 10).
+// Drum tracks of the shared data that clip without the limiter: the loudest OpenMSX songs at the defaults
+// (samples at full scale in a render before the limiter existed) and the densest ones (hits per second on
+// channel 10), and the densest Groove MIDI Dataset grooves.
 const char* const kDenseSongs[] = {
+    "openmsx/careless_perc_redfarn.mid",  // 106,081 samples at full scale
+    "openmsx/the_hobo_redfarn.mid",  // 30,966
+    "openmsx/ttsong_iv_imuh3.mid",  // 24,174; 10.4 hits/s
+    "openmsx/linns_basket.mid",  // 21,554
+    "openmsx/boogi_marabi_redfarn.mid",  // 11,550; 12.1 hits/s
+    "openmsx/say_what_redfarn.mid",  // 11,030
+    "openmsx/flying_scotsman.mid",  // 10,636; 10.6 hits/s
     "openmsx/ttsong_iii_imuh3.mid",  // 14.9 hits/s
-    "openmsx/the_fast_route.mid",  // 14.8
-    "openmsx/no_work_song_redfarn.mid",  // 14.5
-    "openmsx/boogi_marabi_redfarn.mid",  // 12.1
-    "openmsx/busy_schedule.mid",  // 12.1
-    "openmsx/mosey_along_redfarn.mid",  // 11.8
-    "openmsx/flying_scotsman.mid",  // 10.6
-    "openmsx/ttsong_iv_imuh3.mid",  // 10.4
-    "gmd/drummer5/session2/22_latin-brazilian-frevo_133_beat_4-4.mid",  // 16.7
-    "gmd/drummer5/session2/17_latin-brazilian-samba_110_beat_4-4.mid",  // 14.8
+    "openmsx/the_fast_route.mid",  // 14.8 hits/s
+    "openmsx/no_work_song_redfarn.mid",  // 14.5 hits/s
+    "gmd/drummer5/session2/22_latin-brazilian-frevo_133_beat_4-4.mid",  // 16.7 hits/s
     "gmd/drummer8/session2/42_highlife_126_beat_4-4.mid",  // 15.0
     "gmd/drummer8/session2/35_latin-brazilian-songo_120_beat_4-4.mid",  // 14.8
+    "gmd/drummer5/session2/17_latin-brazilian-samba_110_beat_4-4.mid",  // 14.8
 };
 
 struct Song {
@@ -188,7 +192,7 @@ private Q_SLOTS:
             QVERIFY2(!song.patterns.empty(), name);
             const RenderResult on = renderSong(song, m_kit, true);
             const RenderResult off = renderSong(song, m_kit, false);
-            QVERIFY2(on.hitsPlayed > 500, name);
+            QVERIFY2(on.hitsPlayed > 200, name);
             QVERIFY2(allFinite(on.audio), name);
             const float peak = peakOf(on.audio);
             const std::int64_t over = countFullScale(off.audio);
@@ -209,9 +213,9 @@ private Q_SLOTS:
         QVERIFY2(fullScaleWithout > 1000, qPrintable(QString::number(fullScaleWithout)));
         // Gain staging: the defaults only touch the limiter on the loudest moments.
         const double share = double(limited) / double(frames);
-        qInfo("%d songs: %lld samples at full scale without the limiter, 0 with it; limiter active on %.2f%% of frames",
+        qInfo("%d songs: %lld samples at full scale without the limiter, 0 with it; limiter down by more than 1 dB on %.2f%% of frames",
             songs, static_cast<long long>(fullScaleWithout), 100.0 * share);
-        QVERIFY2(share < 0.25, qPrintable(QString::number(share)));
+        QVERIFY2(share < 0.02, qPrintable(QString::number(share)));  // 0.24% measured (acoustic kit, 14 songs)
     }
 
     void clipLightCountsWhatWouldHaveClipped()
