@@ -156,7 +156,7 @@ private:
     void sendMidi(std::uint8_t status, std::uint8_t a, std::uint8_t b, int size);
     void startTransport();
     void stopTransport();
-    void publishPosition(const float* out, int frames, const LimiterReport& limiter);
+    void publishPosition(const float* out, int frames, const LimiterReport& limited);
     bool switchPendingAtLoopEnd() const { return m_queueCount > 0 || m_pendingBar != nullptr; }
 
     double m_sampleRate = 48000.0;

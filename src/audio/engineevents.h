@@ -16,7 +16,7 @@ struct PositionEvent {
     int beat = 0;  // 0-based beat in the bar
     std::int64_t loop = 0;  // completed loops since start
     std::uint64_t patternId = 0;
-    float peakLeft = 0.0f;  // of this block as it is heard (after the master limiter: below 0.966)
+    float peakLeft = 0.0f;  // of this block as it is heard (after the master limiter: at most Limiter::kCeiling)
     float peakRight = 0.0f;
     // For the clip light: the mix before the master limiter. overFrames > 0 means this block would
     // have clipped without the limiter; gainReductionDb says how hard the limiter worked.
