@@ -31,6 +31,21 @@ void makeClick(SampleData& click, double sampleRate, double hz, float gain)
     click.peak = gain;
 }
 
+// Replaces NaN and infinities with silence; returns how many there were.
+int scrubNonFinite(float* x, int count)
+{
+    int bad = 0;
+    for (int i = 0; i < count; ++i) {
+        if (!std::isfinite(x[i])) {
+            x[i] = 0.0f;
+            ++bad;
+        }
+    }
+    return bad;
+}
+
+float toDb(float gain) { return gain > 0.0f ? 20.0f * std::log10(gain) : -200.0f; }
+
 } // namespace
 
 Engine::Engine() { prepare(48000.0); }
@@ -91,6 +106,7 @@ void Engine::prepare(double sampleRate)
     m_noteOffs.assign(std::size_t(kMaxNoteOffs), NoteOff{});
     m_noteOffCount = 0;
     m_voices.reset();
+    m_limiter.prepare(m_sampleRate);
     makeClick(m_click, m_sampleRate, 1000.0, 0.6f);
     makeClick(m_clickAccent, m_sampleRate, 1500.0, 0.9f);
     m_playing = false;
@@ -162,8 +178,14 @@ int Engine::collectGarbage()
 
 EngineStats Engine::stats() const
 {
-    return {m_hitsPlayed.load(std::memory_order_relaxed), m_hitsSilent.load(std::memory_order_relaxed),
-            m_framesProcessed.load(std::memory_order_relaxed)};
+    EngineStats s;
+    s.hitsPlayed = m_hitsPlayed.load(std::memory_order_relaxed);
+    s.hitsSilent = m_hitsSilent.load(std::memory_order_relaxed);
+    s.framesProcessed = m_framesProcessed.load(std::memory_order_relaxed);
+    s.framesOver = m_framesOver.load(std::memory_order_relaxed);
+    s.framesLimited = m_framesLimited.load(std::memory_order_relaxed);
+    s.nonFiniteSamples = m_nonFiniteSamples.load(std::memory_order_relaxed);
+    return s;
 }
 
 // ---- audio thread ----
@@ -273,13 +295,33 @@ void Engine::process(float* out, int frames)
         advance(len);
         done += len;
     }
-    publishPosition(out, frames);
+    // Whatever a kit or voice did, the device and the files get finite numbers; the limiter starts
+    // afresh rather than keep a reduction computed around garbage.
+    if (const int bad = scrubNonFinite(out, 2 * frames); bad > 0) {
+        m_limiter.reset();
+        m_nonFiniteSamples.fetch_add(std::uint64_t(bad), std::memory_order_relaxed);
+    }
+    LimiterReport limited;
+    if (m_settings.limiter) {
+        limited = m_limiter.process(out, frames);
+    } else {
+        m_limiter.reset();
+        limited = Limiter::measure(out, frames);
+    }
+    m_framesOver.fetch_add(std::uint64_t(limited.overFrames), std::memory_order_relaxed);
+    m_framesLimited.fetch_add(std::uint64_t(limited.limitedFrames), std::memory_order_relaxed);
+    publishPosition(out, frames, limited);
     m_framesProcessed.fetch_add(std::uint64_t(frames), std::memory_order_relaxed);
 }
 
-void Engine::publishPosition(const float* out, int frames)
+void Engine::publishPosition(const float* out, int frames, const LimiterReport& limited)
 {
     PositionEvent e;
+    e.inputPeakLeft = limited.inputPeakLeft;
+    e.inputPeakRight = limited.inputPeakRight;
+    e.overFrames = limited.overFrames;
+    e.gainReductionDb = limited.minGain < 1.0f ? -toDb(limited.minGain) : 0.0f;
+    e.overFramesTotal = m_framesOver.load(std::memory_order_relaxed);
     float pl = 0.0f, pr = 0.0f;
     for (int i = 0; i < frames; ++i) {
         pl = std::max(pl, std::abs(out[2 * i]));

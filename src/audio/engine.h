@@ -17,6 +17,7 @@
 #include "enginesettings.h"
 #include "engineevents.h"
 #include "kit.h"
+#include "limiter.h"
 #include "pattern.h"
 #include "schedule.h"
 #include "spscfifo.h"
@@ -39,6 +40,9 @@ struct EngineStats {
     std::uint64_t hitsPlayed = 0;  // hits that started a sample
     std::uint64_t hitsSilent = 0;  // hits whose note the kit has no instrument for (or muted)
     std::uint64_t framesProcessed = 0;
+    std::uint64_t framesOver = 0;  // frames at or above full scale before the master limiter (would have clipped)
+    std::uint64_t framesLimited = 0;  // frames the limiter turned down by more than 1 dB
+    std::uint64_t nonFiniteSamples = 0;  // NaN or infinite samples replaced by silence (a broken kit or voice)
 };
 
 class Engine {
@@ -72,6 +76,8 @@ public:
     int collectGarbage();
 
     // Audio thread: renders `frames` stereo interleaved frames into `out` (overwritten).
+    // The mix is scrubbed of NaN and infinities, then goes through the master
+    // limiter (unless settings.limiter is off), so it stays below Limiter::kCeiling.
     void process(float* out, int frames);
 
     // UI thread: one event per process() call, oldest first; false when none.
@@ -150,7 +156,7 @@ private:
     void sendMidi(std::uint8_t status, std::uint8_t a, std::uint8_t b, int size);
     void startTransport();
     void stopTransport();
-    void publishPosition(const float* out, int frames);
+    void publishPosition(const float* out, int frames, const LimiterReport& limited);
     bool switchPendingAtLoopEnd() const { return m_queueCount > 0 || m_pendingBar != nullptr; }
 
     double m_sampleRate = 48000.0;
@@ -194,6 +200,7 @@ private:
     std::vector<NoteOff> m_noteOffs;
     int m_noteOffCount = 0;
     VoicePool m_voices;
+    Limiter m_limiter;
     SampleData m_click;
     SampleData m_clickAccent;
 
@@ -220,6 +227,9 @@ private:
     std::atomic<std::uint64_t> m_hitsPlayed{0};
     std::atomic<std::uint64_t> m_hitsSilent{0};
     std::atomic<std::uint64_t> m_framesProcessed{0};
+    std::atomic<std::uint64_t> m_framesOver{0};
+    std::atomic<std::uint64_t> m_framesLimited{0};
+    std::atomic<std::uint64_t> m_nonFiniteSamples{0};
 
     // Control-thread bookkeeping.
     int m_nextKitSerial = 1;

@@ -23,6 +23,7 @@ struct EngineSettings {
     float velocityScale = 1.0f;  // multiplies every hit's velocity (clamped to 1)
     float velocityCurve = 1.5f;  // gain = velocity ^ curve
     float masterGain = 0.7f;
+    bool limiter = true;  // the master limiter; off only to measure what it does (tests, benches)
     int polyphony = 64;  // sounding voices (1..128); more steal the oldest quietest
     float chokeFadeMs = 5.0f;  // fade of choked and stolen voices
     bool metronome = false;

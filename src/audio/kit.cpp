@@ -1,9 +1,20 @@
 #include "kit.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <set>
 
 namespace gs {
+
+namespace {
+
+float finiteIn(float value, float fallback, float low, float high)
+{
+    return std::isfinite(value) ? std::clamp(value, low, high) : fallback;
+}
+
+} // namespace
 
 const KitLayer* KitInstrument::layerFor(int velocity) const
 {
@@ -26,6 +37,14 @@ const KitLayer* KitInstrument::layerFor(int velocity) const
 Kit::Kit(std::string name, std::string folder, double sampleRate, std::vector<KitInstrument> instruments)
     : m_name(std::move(name)), m_folder(std::move(folder)), m_sampleRate(sampleRate), m_instruments(std::move(instruments))
 {
+    // Every loader ends here: whatever a kit file says, the sampler gets numbers it can play.
+    for (KitInstrument& instrument : m_instruments) {
+        instrument.gain = finiteIn(instrument.gain, 1.0f, 0.0f, kMaxGain);
+        instrument.pan = finiteIn(instrument.pan, 0.0f, -1.0f, 1.0f);
+        instrument.tune = finiteIn(instrument.tune, 0.0f, -kMaxTune, kMaxTune);
+        for (KitLayer& layer : instrument.layers)
+            layer.gain = finiteIn(layer.gain, 1.0f, 0.0f, kMaxGain);
+    }
     m_noteToInstrument.fill(-1);
     // An instrument's own note (the first) wins over another's alternative notes.
     for (std::size_t pass = 0; pass < 2; ++pass) {

@@ -43,7 +43,11 @@ struct KitInstrument {
 class Kit {
 public:
     static constexpr int kMaxInstruments = 256;
+    static constexpr float kMaxGain = 8.0f;  // +18 dB, for an instrument's and a layer's gain
+    static constexpr float kMaxTune = 24.0f;  // semitones either way (as kit.json and the mixer allow)
 
+    // Clamps each instrument's gain, pan and tune and each layer's gain into range (a value that is
+    // not a finite number becomes the neutral one): every loader builds its kit here.
     Kit(std::string name, std::string folder, double sampleRate, std::vector<KitInstrument> instruments);
 
     const std::string& name() const { return m_name; }

@@ -137,6 +137,9 @@ Result<RenderResult> Renderer::run(const std::vector<std::shared_ptr<const Patte
         while (engine.popPosition(position)) {
             sounding = position.voices;
             result.maxVoices = std::max(result.maxVoices, sounding);
+            if (frame >= 0)
+                result.peakBeforeLimiter =
+                    std::max({result.peakBeforeLimiter, position.inputPeakLeft, position.inputPeakRight});
         }
         if (toSink)
             if (Status sent = (*sink)(out, n); !sent)
@@ -159,6 +162,9 @@ Result<RenderResult> Renderer::run(const std::vector<std::shared_ptr<const Patte
     const EngineStats stats = engine.stats();
     result.hitsPlayed = stats.hitsPlayed - before.hitsPlayed;
     result.hitsSilent = stats.hitsSilent - before.hitsSilent;
+    result.framesOver = stats.framesOver - before.framesOver;
+    result.framesLimited = stats.framesLimited - before.framesLimited;
+    result.nonFiniteSamples = stats.nonFiniteSamples - before.nonFiniteSamples;
     return result;
 }
 

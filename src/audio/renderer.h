@@ -37,6 +37,11 @@ struct RenderResult {
     std::uint64_t hitsPlayed = 0;  // started in the frames returned
     std::uint64_t hitsSilent = 0;
     int maxVoices = 0;  // most voices sounding at the end of a block
+    // The master limiter's work in the frames returned (see EngineStats).
+    std::uint64_t framesOver = 0;  // would have clipped without it
+    std::uint64_t framesLimited = 0;
+    std::uint64_t nonFiniteSamples = 0;
+    float peakBeforeLimiter = 0.0f;
     double seconds() const { return double(frames) / sampleRate; }
     double realtimeFactor() const { return renderSeconds > 0.0 ? seconds() / renderSeconds : 0.0; }
 };

@@ -1,5 +1,8 @@
 #include "voicepool.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace gs {
 
 void VoicePool::reset()
@@ -52,6 +55,8 @@ void VoicePool::start(const VoiceStart& s)
 {
     if (!s.sample || s.sample->length <= 0)
         return;
+    if (!std::isfinite(s.rate) || !std::isfinite(s.gainLeft) || !std::isfinite(s.gainRight))
+        return;  // a broken kit or setting: silence, never noise
     int sounding = 0;
     for (Voice& v : m_voices) {
         if (!v.active)
@@ -70,9 +75,9 @@ void VoicePool::start(const VoiceStart& s)
     v.data = s.sample->frames.data();
     v.length = s.sample->length;
     v.position = 0.0;
-    v.rate = s.rate;
-    v.gainLeft = s.gainLeft;
-    v.gainRight = s.gainRight;
+    v.rate = std::clamp(s.rate, kMinRate, kMaxRate);
+    v.gainLeft = std::clamp(s.gainLeft, 0.0f, kMaxGain);
+    v.gainRight = std::clamp(s.gainRight, 0.0f, kMaxGain);
     v.fade = 1.0f;
     v.fadeStep = 0.0f;
     v.instrument = s.instrument;
@@ -122,11 +127,13 @@ void VoicePool::renderVoice(Voice& v, float* out, int frames)
         return;
     }
     for (int i = 0; i < frames; ++i) {
-        const int idx = int(v.position);
-        if (idx >= v.length) {
+        // Compared as a double first: a position past int's range (or NaN) ends the voice
+        // instead of becoming a wild index.
+        if (!(v.position >= 0.0 && v.position < double(v.length))) {
             v.active = false;
             return;
         }
+        const int idx = int(v.position);
         const float f = float(v.position - double(idx));
         const float* a = d + 2 * idx;
         // 4-point Catmull-Rom: far less dulling and aliasing than a straight line when tuned.

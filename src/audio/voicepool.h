@@ -3,6 +3,9 @@
 // allocation. Each voice reads one sample at a rate (tune, by 4-point cubic
 // interpolation), with a stereo gain and an optional fade-out. Choke groups
 // and voice stealing fade voices out instead of cutting them, so nothing clicks.
+// Whatever a kit says, a voice stays sane: its rate is clamped to
+// kMinRate..kMaxRate and its gain to 0..kMaxGain, and a voice whose rate, gain
+// or position is not a finite number ends (or never starts).
 #include "kit.h"
 
 #include <array>
@@ -24,6 +27,9 @@ class VoicePool {
 public:
     static constexpr int kMaxPolyphony = 128;
     static constexpr int kSlots = kMaxPolyphony + 32;  // room for voices still fading out
+    static constexpr double kMinRate = 1.0 / 16.0;  // four octaves down
+    static constexpr double kMaxRate = 16.0;  // four octaves up: a voice always ends within length/16 frames
+    static constexpr float kMaxGain = 16.0f;  // +24 dB per hit: far past any sane mix, the limiter's job beyond
 
     // Any thread while the audio thread is not running.
     void reset();

@@ -86,6 +86,7 @@ private Q_SLOTS:
         settings.midiClock = true;
         settings.metronome = true;
         settings.swingPercent = 60.0;
+        settings.masterGain = 1.5f;  // loud: the master limiter works through the run
         QVERIFY(engine.setSettings(settings));
         QVERIFY(engine.setKit(gm));
         QVERIFY(engine.setPattern(patterns[0]));
@@ -134,6 +135,42 @@ private Q_SLOTS:
         QVERIFY(stats.hitsPlayed > 800);  // ~5 loops of 144..288 hits
         QVERIFY2(maxVoices >= 64, qPrintable(QString::number(maxVoices)));
         QVERIFY(midiMessages > 2000);  // note on/off and 24 ppqn clock
+        QVERIFY2(stats.framesLimited > 10000, qPrintable(QString::number(stats.framesLimited)));
+        QCOMPARE(total.allocations, 0L);
+        QCOMPARE(total.frees, 0L);
+        QCOMPARE(total.locks, 0L);
+    }
+
+    void rebuildingTheLargestScheduleAllocatesNothing()
+    {
+        // A groove of 8,192 hits (the most a pattern holds) rebuilt on the audio thread at every
+        // settings change: the sort happens inside process().
+        std::vector<TestHit> hits;
+        for (int step = 0; step < 256; ++step)
+            for (int v = 0; v < 32; ++v)
+                hits.push_back({step, v, 0.5f, float((step + v) % 5 - 2) * 0.4f});
+        auto pattern = makePattern(hits, 16, 32);
+        QVERIFY(pattern && int(pattern->hits.size()) == Pattern::kMaxHits);
+        Engine engine;
+        engine.prepare(48000.0);
+        QVERIFY(engine.setKit(loadAssetKit("acoustic", 48000.0)));
+        QVERIFY(engine.setPattern(pattern));
+        QVERIFY(engine.start());
+        std::vector<float> block(2 * 256);
+        EngineSettings settings;
+        RealtimeCounts total;
+        for (int b = 0; b < 40; ++b) {
+            settings.swingPercent = 50.0 + double(b % 20);
+            QVERIFY(engine.setSettings(settings));
+            armRealtimeProbe();
+            engine.process(block.data(), 256);
+            const RealtimeCounts c = disarmRealtimeProbe();
+            total.allocations += c.allocations;
+            total.frees += c.frees;
+            total.locks += c.locks;
+            engine.collectGarbage();
+        }
+        QVERIFY(engine.stats().hitsPlayed > 30);  // two steps of 32 hits in 0.2 s at 120 BPM
         QCOMPARE(total.allocations, 0L);
         QCOMPARE(total.frees, 0L);
         QCOMPARE(total.locks, 0L);

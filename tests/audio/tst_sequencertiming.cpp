@@ -5,6 +5,8 @@
 
 #include <QtTest/QtTest>
 
+#include <algorithm>
+
 using namespace gs;
 using namespace gs::test;
 
@@ -266,6 +268,39 @@ private Q_SLOTS:
         // The kit at 48 kHz is refused by a 44.1 kHz render, never played at the wrong pitch.
         Renderer wrong(o);
         QVERIFY(!wrong.render({makePattern(hits)}, m_kit));
+    }
+
+    void scheduleOfMaxHitsIsSortedAndStable()
+    {
+        // 8,192 hits (16 bars, 32 voices, every cell) with offsets both ways: the audio thread's sort
+        // (O(n log n), no allocation) gives the order a stable sort by frame of the pattern's order
+        // (by step, then voice) gives; early hits of step 0 wrapped to the loop's end included.
+        std::vector<TestHit> hits;
+        for (int step = 0; step < 256; ++step)
+            for (int v = 0; v < 32; ++v)
+                hits.push_back({step, v, 0.8f, float((step * 7 + v * 13) % 21 - 10) / 10.0f});
+        auto pattern = makePattern(hits, 16, 32);
+        QVERIFY(pattern);
+        QCOMPARE(int(pattern->hits.size()), Pattern::kMaxHits);
+        EngineSettings settings;
+        settings.swingPercent = 62.0;
+        std::vector<ScheduledHit> out(std::size_t(Pattern::kMaxHits));
+        QCOMPARE(buildSchedule(*pattern, settings, kRate, out.data(), int(out.size())), Pattern::kMaxHits);
+        std::vector<ScheduledHit> reference = out;
+        std::sort(reference.begin(), reference.end(),
+            [](const ScheduledHit& a, const ScheduledHit& b) { return a.step != b.step ? a.step < b.step : a.voice < b.voice; });
+        std::stable_sort(reference.begin(), reference.end(),
+            [](const ScheduledHit& a, const ScheduledHit& b) { return a.frame < b.frame; });
+        int ties = 0, early = 0;
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            QCOMPARE(out[i].frame, reference[i].frame);
+            QCOMPARE(out[i].step, reference[i].step);
+            QCOMPARE(out[i].voice, reference[i].voice);
+            ties += i > 0 && out[i].frame == out[i - 1].frame ? 1 : 0;
+            early += out[i].wrap < 0 ? 1 : 0;
+        }
+        QVERIFY(ties > 1000);  // many hits share a frame: the tie-break matters
+        QVERIFY(early > 0);
     }
 
     void tempoIsClamped()
