@@ -129,6 +129,18 @@ ToolBar {
         Slider { objectName: "volumeSlider"; from: 0; to: 1; value: transport.volume; onMoved: transport.volume = value; implicitWidth: 64
                  ToolTip.visible: hovered; ToolTip.text: qsTr("Volume %1%").arg(Math.round(transport.volume * 100)) }
         // Level meter: peak of the last block, fed by the engine's event FIFO.
+        // The clip light: lit when the mix went over full scale before the master limiter; click to clear.
+        Rectangle {
+            objectName: "clipLight"
+            implicitWidth: 12; implicitHeight: 12; radius: 6
+            color: transport.clipped ? Theme.danger : Theme.window
+            border.color: transport.clipped ? Theme.danger : Theme.border
+            ToolTip.visible: clipHover.hovered
+            ToolTip.text: transport.clipped ? qsTr("The mix went over full scale (the limiter kept the sound clean): lower the volume or the kit. Click to clear.")
+                                            : qsTr("Clip light: lights when the mix goes over full scale")
+            HoverHandler { id: clipHover }
+            TapHandler { onTapped: transport.clearClip() }
+        }
         Rectangle {
             objectName: "levelMeter"
             implicitWidth: 50; implicitHeight: 10; color: Theme.window; border.color: Theme.border

@@ -439,6 +439,7 @@ void AudioLink::drainPositions()
     if (!m_transport)
         return;
     m_transport->setPlayhead(m_transport->playing() && last.playing ? int(last.step) : -1, double(peak));
+    m_transport->setOverFrames(last.overFramesTotal);
     if (last.playing)
         m_transport->setPlayingPattern(last.patternId);
     // A looping sequence keeps at least one whole cycle queued ahead of the playhead.

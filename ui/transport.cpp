@@ -185,6 +185,27 @@ void Transport::setPlayingPattern(std::uint64_t patternId)
     }
 }
 
+void Transport::setOverFrames(std::uint64_t total)
+{
+    if (total < m_overFrames)
+        m_overFramesCleared = 0;  // the engine was prepared again: its count starts over
+    m_overFrames = total;
+    const bool clipped = m_overFrames > m_overFramesCleared;
+    if (clipped != m_clipped) {
+        m_clipped = clipped;
+        Q_EMIT clippedChanged();
+    }
+}
+
+void Transport::clearClip()
+{
+    m_overFramesCleared = m_overFrames;
+    if (m_clipped) {
+        m_clipped = false;
+        Q_EMIT clippedChanged();
+    }
+}
+
 int Transport::patternHits() const { return m_pattern ? int(m_pattern->hits.size()) : 0; }
 
 QVariantList Transport::patternCells() const

@@ -45,6 +45,9 @@ class Transport : public QObject {
     Q_PROPERTY(bool metronome READ metronome WRITE setMetronome NOTIFY metronomeChanged)
     Q_PROPERTY(double volume READ volume WRITE setVolume NOTIFY volumeChanged)
     Q_PROPERTY(double level READ level NOTIFY levelChanged)
+    // The clip light: on once the mix went over full scale before the master limiter (the limiter kept the
+    // output clean, but the kit or volume is too hot), held until the musician clears it.
+    Q_PROPERTY(bool clipped READ clipped NOTIFY clippedChanged)
     Q_PROPERTY(int playStep READ playStep NOTIFY playStepChanged)
     Q_PROPERTY(QStringList kits READ kits NOTIFY kitsChanged)
     Q_PROPERTY(int kitIndex READ kitIndex WRITE setKitIndex NOTIFY kitIndexChanged)
@@ -120,6 +123,11 @@ public:
     double volume() const { return m_volume; }
     void setVolume(double gain);  // 0 .. 1
     double level() const { return m_level; }
+    bool clipped() const { return m_clipped; }
+    // GUI thread: the engine's count of frames over full scale since it was prepared (PositionEvent::overFramesTotal).
+    void setOverFrames(std::uint64_t total);
+    // Clears the clip light: it lights again only for new overs.
+    Q_INVOKABLE void clearClip();
     int playStep() const { return m_playStep; }
     QStringList kits() const { return m_kits; }
     int kitIndex() const { return m_kitIndex; }
@@ -155,6 +163,7 @@ Q_SIGNALS:
     void metronomeChanged();
     void volumeChanged();
     void levelChanged();
+    void clippedChanged();
     void playStepChanged();
     void kitsChanged();
     void kitIndexChanged();
@@ -185,6 +194,9 @@ private:
     bool m_metronome = false;
     double m_volume = 0.8;
     double m_level = 0.0;
+    bool m_clipped = false;
+    std::uint64_t m_overFrames = 0;  // the engine's total at the last report
+    std::uint64_t m_overFramesCleared = 0;  // ... when the light was last cleared
     int m_playStep = -1;
     QStringList m_kits;
     int m_kitIndex = -1;

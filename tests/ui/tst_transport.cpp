@@ -218,6 +218,45 @@ private Q_SLOTS:
         QCOMPARE(transport.deviceStatus(), before);
     }
 
+    // The clip light holds: a groove that goes over full scale before the master limiter lights it, it stays
+    // lit after the loud part until cleared, and lights again only for new overs.
+    void clipLightHoldsUntilCleared()
+    {
+        Session session(nullptr);
+        AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
+        Transport transport(&session, nullptr);
+        QSignalSpy clipped(&transport, &Transport::clippedChanged);
+        Groove loud(Grid{2, 4, Meter{4, 4}}, session.voices());
+        for (int step = 0; step < loud.steps(); ++step)
+            for (int v = 0; v < loud.voices(); ++v)
+                loud.setHit(step, v, 1.0f);
+        Groove quiet(Grid{2, 4, Meter{4, 4}}, session.voices());
+        for (int step = 0; step < quiet.steps(); ++step)
+            quiet.setHit(step, 2, 0.2f);  // a soft closed hi-hat on every step: always sounding, never loud
+        transport.setVolume(1.0);
+        session.setGroove(quiet, "edit");
+        transport.setPlaying(true);
+        // The default kit loads on a worker: play until it sounds.
+        QTRY_VERIFY_WITH_TIMEOUT((link.processFrames(4800), link.lastPosition().peakLeft + link.lastPosition().peakRight > 0.0f), 10000);
+        link.processFrames(48000);
+        QVERIFY(!transport.clipped());
+        session.setGroove(loud, "edit");
+        link.processFrames(48000);
+        QVERIFY2(transport.clipped(), "every voice on every step at full velocity and volume goes over full scale");
+        QCOMPARE(clipped.count(), 1);
+        QVERIFY(link.lastPosition().peakLeft <= 1.0f);  // what is heard stays under full scale
+        session.setGroove(quiet, "edit");
+        link.processFrames(48000);
+        QVERIFY(transport.clipped());  // held
+        transport.clearClip();
+        QVERIFY(!transport.clipped());
+        link.processFrames(48000);
+        QVERIFY(!transport.clipped());  // quiet: stays off
+        session.setGroove(loud, "edit");
+        link.processFrames(48000);
+        QVERIFY(transport.clipped());
+    }
+
     void aNewGrooveWaitsForTheBarLineOrTheLoopEnd()
     {
         Session session(nullptr);
