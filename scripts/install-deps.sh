@@ -19,6 +19,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   python3-mido python3-torch fluidsynth fluid-soundfont-gm
   dpkg-dev file appstream desktop-file-utils
+  # real drum kits the kit tests load (Hydrogen drumkits, avldrums SF2 kits)
+  hydrogen-drumkits hydrogen-drumkits-effects avldrums.lv2-soundfont
 )
 
 missing=()
