@@ -52,11 +52,19 @@ Result<std::shared_ptr<const SampleData>> readSampleFile(const std::string& path
     sf_close(file);
     if (got <= 0)
         return Error{path, "sample has no readable audio"};
-    std::vector<float> stereo = toStereo(raw, info.channels, got);
-    sf_count_t frames = got;
+    return makeSampleData(toStereo(raw, info.channels, got), double(info.samplerate), sampleRate, path);
+}
 
-    if (std::abs(double(info.samplerate) - sampleRate) > 1e-6) {
-        const double ratio = sampleRate / double(info.samplerate);
+Result<std::shared_ptr<const SampleData>> makeSampleData(std::vector<float> stereo, double fromRate, double sampleRate,
+                                                         const std::string& path)
+{
+    sf_count_t frames = sf_count_t(stereo.size() / 2);
+    if (frames <= 0)
+        return Error{path, "sample has no audio"};
+    if (!(fromRate >= kMinSampleRate && fromRate <= kMaxSampleRate) || double(frames) * sampleRate / fromRate > double(kMaxSampleFrames))
+        return Error{path, "unsupported sample: " + std::to_string(frames) + " frames at " + std::to_string(fromRate) + " Hz"};
+    if (std::abs(fromRate - sampleRate) > 1e-6) {
+        const double ratio = sampleRate / fromRate;
         const long outFrames = long(std::ceil(double(frames) * ratio)) + 16;
         std::vector<float> converted(std::size_t(outFrames) * 2);
         SRC_DATA data{};
