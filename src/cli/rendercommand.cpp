@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -75,7 +76,11 @@ int runRender(const RenderArgs& args)
     }
     // Every number is checked before anything is read: NaN, negative and absurd values name their option.
     const auto range = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
-    const auto got = [](double v) { return " (got " + std::to_string(v) + ")"; };
+    const auto got = [](double v) {
+        char text[40];
+        std::snprintf(text, sizeof text, " (got %g)", v);
+        return std::string(text);
+    };
     if (args.tempo != 0.0 && !range(args.tempo, 30.0, 300.0))
         return fail(args, kExitBadInput, "--tempo/--bpm must be 30..300 BPM" + got(args.tempo));
     if (!range(args.swing, 50.0, 75.0))
