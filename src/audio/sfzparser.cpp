@@ -16,6 +16,7 @@ constexpr std::uintmax_t kMaxSfzBytes = 8u << 20;
 constexpr int kMaxIncludeDepth = 8;
 constexpr std::size_t kMaxTextBytes = 32u << 20;  // after includes and #define expansion
 constexpr std::size_t kMaxRegions = 20000;
+constexpr std::size_t kMaxDefineBytes = 64u << 10;
 
 Result<std::string> readText(const fs::path& path)
 {
@@ -69,19 +70,26 @@ public:
         std::istringstream lines(stripComments(*text));
         std::string line;
         while (std::getline(lines, line)) {
-            line = substitute(line);
             std::size_t p = line.find_first_not_of(" \t");
             if (p != std::string::npos && line.compare(p, 7, "#define") == 0) {
                 std::istringstream words(line.substr(p + 7));
                 std::string name, value;
                 words >> name;
                 std::getline(words, value);
+                value = substitute(value);
                 value.erase(0, value.find_first_not_of(" \t"));
                 value.erase(value.find_last_not_of(" \t") + 1);
+                // Definitions built from definitions double with each line: bounded like the text.
+                if (value.size() > kMaxDefineBytes)
+                    return Error{path.string(), "#define " + name + " expands past 64 KB"};
                 if (name.size() > 1 && name[0] == '$')
                     m_defines[name.substr(1)] = value;
                 continue;
             }
+            line = substitute(line);
+            p = line.find_first_not_of(" \t");
+            if (line.size() > kMaxDefineBytes * 4)
+                return Error{path.string(), "a line expands past 256 KB with its #defines"};
             if (p != std::string::npos && line.compare(p, 8, "#include") == 0) {
                 const std::size_t open = line.find('"', p);
                 const std::size_t close = open == std::string::npos ? open : line.find('"', open + 1);
