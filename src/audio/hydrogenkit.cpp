@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -40,6 +41,13 @@ float number(const XmlNode& node, const std::string& child, float fallback)
     }
 }
 
+std::string shortNumber(float v)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", double(v));
+    return text;
+}
+
 struct Reading {
     SampleCache& cache;
     KitReport& report;
@@ -50,7 +58,7 @@ struct Reading {
     float clampGain(float gain, const std::string& what)
     {
         if (gain > kMaxGain || gain < 0.0f) {
-            warn(xmlPath + ": " + what + " gain " + std::to_string(gain) + " clamped to 0..8");
+            warn(xmlPath + ": " + what + " gain " + shortNumber(gain) + " clamped to 0..8");
             return std::clamp(gain, 0.0f, kMaxGain);
         }
         return gain;
@@ -138,7 +146,7 @@ ReadInstrument readInstrument(const XmlNode& node, int index, Reading& r)
     for (const XmlNode* layer : layers)
         addLayer(instrument, *layer, componentGain, r);
     if (!(std::abs(instrument.tune) <= kMaxTune)) {
-        r.warn(r.xmlPath + ": " + what + " pitch " + std::to_string(instrument.tune) + " clamped to +-24 semitones");
+        r.warn(r.xmlPath + ": " + what + " pitch " + shortNumber(instrument.tune) + " clamped to +-24 semitones");
         instrument.tune = std::clamp(instrument.tune, -kMaxTune, kMaxTune);
     }
     std::sort(instrument.layers.begin(), instrument.layers.end(),
