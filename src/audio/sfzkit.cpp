@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <functional>
 #include <map>
-#include <numeric>
 #include <set>
 
 namespace gs {
@@ -23,7 +22,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::set<std::string> kPlayed = {"sample", "key", "lokey", "hikey", "lovel", "hivel", "seq_length", "seq_position",
+// Opcodes we read; loop_* and off_mode are known and meant to be ignored (one-shot drums).
+const std::set<std::string> kKnown = {"sample", "key", "lokey", "hikey", "lovel", "hivel", "seq_length", "seq_position",
     "group", "off_by", "volume", "pan", "tune", "pitch_keycenter", "transpose", "pitch_keytrack", "loop_mode",
     "loop_start", "loop_end", "trigger", "off_mode"};
 
@@ -104,7 +104,7 @@ Result<std::shared_ptr<const Kit>> loadSfzKit(const std::string& sfzPath, double
         for (const auto& [key, value] : op) {
             if (key.rfind("amp_velcurve_", 0) == 0)
                 velcurve = true;
-            else if (!kPlayed.count(key))
+            else if (!kKnown.count(key))
                 unknown.insert(key);
         }
         if (auto t = op.find("trigger"); t != op.end() && t->second != "attack")
