@@ -22,6 +22,8 @@ packages=(
   # which JACK 1's would otherwise take, removing jackd2), jack-tools' recorder, PulseAudio and its parec
   libjack-jackd2-dev jackd2 jack-tools pulseaudio pulseaudio-utils
   dpkg-dev file appstream desktop-file-utils
+  # real drum kits the kit tests load (Hydrogen drumkits, avldrums SF2 kits)
+  hydrogen-drumkits hydrogen-drumkits-effects avldrums.lv2-soundfont
 )
 
 missing=()

@@ -4,8 +4,10 @@
 // built; the engine reads it from the audio thread, so nothing here changes
 // after the loader returns it.
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gs {
@@ -40,6 +42,30 @@ struct KitInstrument {
     const KitLayer* layerFor(int velocity) const;
 };
 
+// How a loader chose the instrument a MIDI note plays: the kit's own note for
+// it, the instrument's name (Hydrogen kits without usable notes), or the
+// instrument's place in the kit (Hydrogen's default: instrument i, note 36 + i).
+enum class NoteSource : std::uint8_t { None, Note, Name, Order };
+
+inline const char* noteSourceName(NoteSource source)
+{
+    switch (source) {
+    case NoteSource::Note: return "note";
+    case NoteSource::Name: return "name";
+    case NoteSource::Order: return "order";
+    case NoteSource::None: break;
+    }
+    return "none";
+}
+
+// What a loader has to say about a kit that loaded: skipped samples and
+// instruments, refused paths, clamped values, unknown opcodes; and how notes
+// reached instruments (None where the kit's own map said so, e.g. kit.json).
+struct KitReport {
+    std::vector<std::string> warnings;
+    std::array<NoteSource, 128> noteSource{};
+};
+
 class Kit {
 public:
     static constexpr int kMaxInstruments = 256;
@@ -60,6 +86,9 @@ public:
     int instrumentForNote(int note) const { return note >= 0 && note < 128 ? m_noteToInstrument[std::size_t(note)] : -1; }
     int sampleCount() const;
     std::size_t memoryBytes() const;
+    const KitReport& report() const { return m_report; }
+    // Loaders only, before the kit is shared (the kit is immutable afterwards).
+    void setReport(KitReport report) { m_report = std::move(report); }
 
 private:
     std::string m_name;
@@ -67,6 +96,7 @@ private:
     double m_sampleRate = 48000.0;
     std::vector<KitInstrument> m_instruments;
     std::array<int, 128> m_noteToInstrument{};
+    KitReport m_report;
 };
 
 } // namespace gs

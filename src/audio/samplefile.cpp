@@ -12,6 +12,8 @@ namespace gs {
 namespace {
 
 constexpr sf_count_t kMaxSampleFrames = sf_count_t(60) * 192000;  // a minute at 192 kHz: a one-shot, not a song
+constexpr int kMinSampleRate = 1000;  // below this a file is broken, not a recording
+constexpr int kMaxSampleRate = 768000;
 
 std::vector<float> toStereo(const std::vector<float>& in, int channels, sf_count_t frames)
 {
@@ -28,13 +30,19 @@ std::vector<float> toStereo(const std::vector<float>& in, int channels, sf_count
 
 Result<std::shared_ptr<const SampleData>> readSampleFile(const std::string& path, double sampleRate)
 {
-    if (!std::filesystem::is_regular_file(path))
-        return Error{path, "sample file is missing"};
+    std::error_code ec;
+    // Only regular files: a FIFO would block the loader forever, a device never ends.
+    if (!std::filesystem::is_regular_file(path, ec))
+        return Error{path, std::filesystem::exists(path, ec) ? "sample is not a regular file (a device, FIFO or folder)"
+                                                              : "sample file is missing"};
     SF_INFO info{};
     SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
     if (!file)
         return Error{path, std::string("cannot read sample: ") + sf_strerror(nullptr)};
-    if (info.channels < 1 || info.channels > 8 || info.samplerate <= 0 || info.frames <= 0 || info.frames > kMaxSampleFrames) {
+    // The length is bounded after resampling too: a 1 Hz sample of a few frames would otherwise ask for gigabytes.
+    const double resampledFrames = double(info.frames) * sampleRate / double(std::max(info.samplerate, 1));
+    if (info.channels < 1 || info.channels > 8 || info.samplerate < kMinSampleRate || info.samplerate > kMaxSampleRate ||
+        info.frames <= 0 || info.frames > kMaxSampleFrames || resampledFrames > double(kMaxSampleFrames)) {
         sf_close(file);
         return Error{path, "unsupported sample: " + std::to_string(info.channels) + " channels, " +
                                std::to_string(info.frames) + " frames at " + std::to_string(info.samplerate) + " Hz"};
@@ -44,11 +52,19 @@ Result<std::shared_ptr<const SampleData>> readSampleFile(const std::string& path
     sf_close(file);
     if (got <= 0)
         return Error{path, "sample has no readable audio"};
-    std::vector<float> stereo = toStereo(raw, info.channels, got);
-    sf_count_t frames = got;
+    return makeSampleData(toStereo(raw, info.channels, got), double(info.samplerate), sampleRate, path);
+}
 
-    if (std::abs(double(info.samplerate) - sampleRate) > 1e-6) {
-        const double ratio = sampleRate / double(info.samplerate);
+Result<std::shared_ptr<const SampleData>> makeSampleData(std::vector<float> stereo, double fromRate, double sampleRate,
+                                                         const std::string& path)
+{
+    sf_count_t frames = sf_count_t(stereo.size() / 2);
+    if (frames <= 0)
+        return Error{path, "sample has no audio"};
+    if (!(fromRate >= kMinSampleRate && fromRate <= kMaxSampleRate) || double(frames) * sampleRate / fromRate > double(kMaxSampleFrames))
+        return Error{path, "unsupported sample: " + std::to_string(frames) + " frames at " + std::to_string(fromRate) + " Hz"};
+    if (std::abs(fromRate - sampleRate) > 1e-6) {
+        const double ratio = sampleRate / fromRate;
         const long outFrames = long(std::ceil(double(frames) * ratio)) + 16;
         std::vector<float> converted(std::size_t(outFrames) * 2);
         SRC_DATA data{};

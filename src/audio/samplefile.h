@@ -8,11 +8,16 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace gs {
 
 // Decodes `path` to stereo float at `sampleRate`. Errors name the file.
 Result<std::shared_ptr<const SampleData>> readSampleFile(const std::string& path, double sampleRate);
+
+// Stereo interleaved frames at `fromRate` (decoded by a kit reader, e.g. SF2) as a kit sample at `sampleRate`.
+Result<std::shared_ptr<const SampleData>> makeSampleData(std::vector<float> stereo, double fromRate, double sampleRate,
+                                                         const std::string& path);
 
 // Loads the samples of one kit folder, each file once, refusing paths that
 // leave the folder (../, absolute paths, symlinks pointing out).

@@ -25,6 +25,8 @@ public:
     Result<XmlNode> document()
     {
         skipMisc();
+        if (m_hasDtd)
+            return fail("document type declarations with entities (<!DOCTYPE ... [ ]>) are not supported");
         if (!at("<"))
             return fail("no root element");
         XmlNode root;
@@ -75,6 +77,13 @@ private:
                 if (!skipPast("-->"))
                     m_pos = m_s.size();
             } else if (at("<!DOCTYPE")) {
+                // An internal subset may declare entities (billion laughs): refused, never expanded.
+                const std::size_t close = m_s.find('>', m_pos);
+                const std::size_t subset = m_s.find('[', m_pos);
+                if (subset < close) {
+                    m_hasDtd = true;
+                    return;
+                }
                 if (!skipPast(">"))
                     m_pos = m_s.size();
             } else {
@@ -229,6 +238,7 @@ private:
     const std::string& m_s;
     std::string m_source;
     std::size_t m_pos = 0;
+    bool m_hasDtd = false;
     Error m_error;
 };
 

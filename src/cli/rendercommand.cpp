@@ -5,6 +5,7 @@
 #include "jsonout.h"
 
 #include "audio/kitloader.h"
+#include "audio/kitvoices.h"
 #include "audio/renderer.h"
 #include "core/datapaths.h"
 #include "midi/groovemidi.h"
@@ -14,6 +15,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -26,6 +29,7 @@ struct RenderArgs {
     std::string input;
     std::string out;
     std::string kit = "acoustic";
+    int preset = -1;  // SF2 drum preset; -1 = the file's first
     double tempo = 0.0;  // 0 = the file's
     double swing = 50.0;
     int swingGrid = 8;
@@ -70,18 +74,31 @@ int runRender(const RenderArgs& args)
         if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
             return fail(args, kExitBadInput, args.out + ": folder does not exist: " + folder.string());
     }
-    if (args.tempo != 0.0 && !(args.tempo >= 30.0 && args.tempo <= 300.0))
-        return fail(args, kExitBadInput, "--tempo must be 30..300 BPM");
-    if (!(args.swing >= 50.0 && args.swing <= 75.0))
-        return fail(args, kExitBadInput, "--swing must be 50..75 (percent)");
+    // Every number is checked before anything is read: NaN, negative and absurd values name their option.
+    const auto range = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
+    const auto got = [](double v) {
+        char text[40];
+        std::snprintf(text, sizeof text, " (got %g)", v);
+        return std::string(text);
+    };
+    if (args.tempo != 0.0 && !range(args.tempo, 30.0, 300.0))
+        return fail(args, kExitBadInput, "--tempo/--bpm must be 30..300 BPM" + got(args.tempo));
+    if (!range(args.swing, 50.0, 75.0))
+        return fail(args, kExitBadInput, "--swing must be 50..75 (percent)" + got(args.swing));
     if (args.swingGrid != 8 && args.swingGrid != 16)
         return fail(args, kExitBadInput, "--swing-grid must be 8 or 16");
-    if (!(args.humanize >= 0.0 && args.humanize <= 100.0))
-        return fail(args, kExitBadInput, "--humanize must be 0..100 (percent)");
+    if (!range(args.humanize, 0.0, 100.0))
+        return fail(args, kExitBadInput, "--humanize must be 0..100 (percent)" + got(args.humanize));
     if (args.loops < 1 || args.loops > 1000)
-        return fail(args, kExitBadInput, "--loops must be 1..1000");
-    if (!(args.sampleRate >= 8000.0 && args.sampleRate <= 192000.0))
-        return fail(args, kExitBadInput, "--sample-rate must be 8000..192000 Hz");
+        return fail(args, kExitBadInput, "--loops must be 1..1000 (got " + std::to_string(args.loops) + ")");
+    if (!range(args.sampleRate, 8000.0, 192000.0))
+        return fail(args, kExitBadInput, "--sample-rate must be 8000..192000 Hz" + got(args.sampleRate));
+    if (args.blockSize < 1 || args.blockSize > 8192)
+        return fail(args, kExitBadInput, "--block must be 1..8192 frames");
+    if (!range(args.tail, 0.0, 60.0))
+        return fail(args, kExitBadInput, "--tail must be 0..60 seconds" + got(args.tail));
+    if (args.preset < -1 || args.preset > 127)
+        return fail(args, kExitBadInput, "--preset must be 0..127 (an SF2 drum preset number)");
 
     auto midi = readMidiFile(args.input);
     if (!midi)
@@ -94,7 +111,10 @@ int runRender(const RenderArgs& args)
         return fail(args, kExitBadInput, grooves.error().describe());
     std::vector<std::shared_ptr<const Pattern>> patterns;
     int hits = 0;
+    std::vector<int> voiceHits(std::size_t(map->voiceCount()), 0);
     for (const Groove& g : *grooves) {
+        for (int v = 0; v < map->voiceCount() && v < g.voices(); ++v)
+            voiceHits[std::size_t(v)] += g.hitCount(v);
         auto pattern = Pattern::fromGroove(g, Pattern::notesOf(*map));
         if (!pattern)
             return fail(args, kExitBadInput, args.input + ": " + pattern.error().message);
@@ -105,7 +125,9 @@ int runRender(const RenderArgs& args)
         return fail(args, kExitNothingDone, args.input + ": no drum hits to render");
 
     const std::string kitPath = resolveKit(args.kit);
-    auto kit = loadKit(kitPath, args.sampleRate);
+    KitLoadOptions kitOptions;
+    kitOptions.preset = args.preset;
+    auto kit = loadKit(kitPath, args.sampleRate, kitOptions);
     if (!kit)
         return fail(args, kExitBadInput, kit.error().describe());
 
@@ -144,6 +166,20 @@ int runRender(const RenderArgs& args)
         report["realtime_factor"] = result->realtimeFactor();
         report["kit"] = (*kit)->name();
         report["kit_path"] = kitPath;
+        if (auto format = detectKitFormat(kitPath))
+            report["kit_format"] = kitFormatName(*format);
+        report["kit_instruments"] = (*kit)->instrumentCount();
+        report["kit_warnings"] = (*kit)->report().warnings;
+        // Which instrument each voice plays and how the loader chose it; hits of a silent voice, all loops.
+        nlohmann::json voices = nlohmann::json::array();
+        for (const VoicePlayer& p : voicePlayers(**kit, *map)) {
+            const int v = int(voices.size());
+            const int voiceTotal = voiceHits[std::size_t(v)] * args.loops;
+            voices.push_back({{"voice", p.voice}, {"note", p.note},
+                              {"instrument", p.instrument >= 0 ? nlohmann::json(p.instrumentName) : nlohmann::json()},
+                              {"mapped_by", p.how}, {"hits", voiceTotal}, {"hits_without_sample", p.sounds ? 0 : voiceTotal}});
+        }
+        report["voices"] = voices;
         report["bpm"] = options.settings.bpm;
         report["bars"] = int(patterns.size());
         report["loops"] = args.loops;
@@ -166,9 +202,12 @@ void addRenderCommand(CLI::App& app)
     CLI::App* cmd = app.add_subcommand("render", "Render a drum MIDI clip to WAV or FLAC with a drum kit");
     cmd->add_option("clip", args->input, "The drum MIDI file (channel 10)")->required();
     cmd->add_option("--out,-o", args->out, "The audio file to write (.wav or .flac)")->required();
-    cmd->add_option("--kit", args->kit, "Kit folder, kit .json, Hydrogen drumkit.xml, or a bundled kit name (acoustic, gm-standard)")
+    cmd->add_option("--kit", args->kit,
+           "Kit folder, kit .json, Hydrogen folder or drumkit.xml, .sf2, .sfz, or a bundled kit name (acoustic, gm-standard)")
         ->capture_default_str();
-    cmd->add_option("--tempo", args->tempo, "Tempo in BPM (30..300; default: the file's)");
+    cmd->add_option("--preset", args->preset, "SF2 kits: the drum preset number (bank 128: 0 Standard, 8 Room, 16 Power, "
+                                              "32 Jazz, 40 Brush, ...); default: the file's first");
+    cmd->add_option("--tempo,--bpm", args->tempo, "Tempo in BPM (30..300; default: the file's)");
     cmd->add_option("--swing", args->swing, "Swing percent, 50 (straight)..75; 66 = triplet feel")->capture_default_str();
     cmd->add_option("--swing-grid", args->swingGrid, "The grid that swings: 8 or 16")->capture_default_str();
     cmd->add_option("--humanize", args->humanize, "Micro-timing of the file kept, percent (0 = straight grid)")

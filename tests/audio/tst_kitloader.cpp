@@ -31,6 +31,22 @@ std::string oneInstrumentKit(const std::string& samplePath)
            R"("]}]}]})";
 }
 
+// Hydrogen 1.x: two components per instrument, <pan>, notes all 60.
+const char* const kComponentsKit = R"(<?xml version='1.0' encoding='UTF-8'?>
+<drumkit_info><name>Components</name>
+ <componentList><drumkitComponent><id>0</id><name>Main</name></drumkitComponent>
+  <drumkitComponent><id>1</id><name>Room</name></drumkitComponent></componentList>
+ <instrumentList><instrument><id>0</id><name>BassDrum</name><volume>1</volume><pan>-0.4</pan><midiOutNote>60</midiOutNote>
+  <instrumentComponent><component_id>0</component_id><gain>0.5</gain>
+   <layer><filename>kick.flac</filename><min>0</min><max>1</max><gain>0.8</gain><pitch>0</pitch></layer></instrumentComponent>
+  <instrumentComponent><component_id>1</component_id><gain>1</gain>
+   <layer><filename>room.flac</filename><min>0</min><max>1</max><gain>1</gain><pitch>0</pitch></layer></instrumentComponent>
+ </instrument>
+ <instrument><id>1</id><name>Hi Hat Closed</name><pan>0</pan><midiOutNote>60</midiOutNote><muteGroup>2</muteGroup>
+  <instrumentComponent><component_id>0</component_id>
+   <layer><filename>kick.flac</filename><min>0</min><max>1</max></layer></instrumentComponent></instrument>
+</instrumentList></drumkit_info>)";
+
 } // namespace
 
 class TestKitLoader : public QObject {
@@ -159,6 +175,33 @@ private Q_SLOTS:
         o.tailSeconds = 0.2;
         auto r = renderPatterns({makePattern({{0, 3, 0.9f, 0.0f}, {4, 2, 0.9f, 0.0f}, {8, 1, 0.9f, 0.0f}})}, *kit, o);
         QCOMPARE(r.hitsPlayed, std::uint64_t(3));
+    }
+
+    void hydrogenComponentsAndNewPan()
+    {
+        // Hydrogen 1.x: layers inside <instrumentComponent> (with its own gain), pan as <pan>; a second
+        // component (another mix) is reported, not mixed into round robin; names map the notes.
+        QTemporaryDir tmp;
+        const fs::path dir(tmp.path().toStdString());
+        fs::copy_file(kitPath("acoustic") + "/samples/drum_bass_soft.flac", dir / "kick.flac");
+        fs::copy_file(kitPath("acoustic") + "/samples/drum_snare_soft.flac", dir / "room.flac");
+        writeText(dir / "drumkit.xml", kComponentsKit);
+        auto kit = loadKit(dir.string(), 48000.0);
+        QVERIFY2(kit, kit ? "" : kit.error().describe().c_str());
+        const KitInstrument& kick = (*kit)->instrument((*kit)->instrumentForNote(36));
+        QCOMPARE(kick.name, std::string("BassDrum"));
+        QCOMPARE(int(kick.layers.size()), 1);
+        QCOMPARE(int(kick.layers[0].samples.size()), 1);  // the room component is not a round-robin partner
+        QVERIFY(kick.layers[0].samples[0]->path.find("kick.flac") != std::string::npos);
+        QCOMPARE(kick.layers[0].gain, 0.4f);  // layer gain x component gain
+        QCOMPARE(kick.pan, -0.4f);
+        QCOMPARE((*kit)->report().noteSource[36], NoteSource::Name);
+        QCOMPARE((*kit)->instrumentForNote(60), -1);  // a note every instrument shares says nothing
+        QCOMPARE((*kit)->instrument((*kit)->instrumentForNote(42)).chokeGroup, 3);  // mute group 2
+        bool reported = false;
+        for (const std::string& w : (*kit)->report().warnings)
+            reported = reported || (w.find("BassDrum") != std::string::npos && w.find("2 components") != std::string::npos);
+        QVERIFY(reported);
     }
 
     void plainFolderIsAssignedByName()

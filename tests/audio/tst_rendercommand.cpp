@@ -94,6 +94,74 @@ private Q_SLOTS:
         QVERIFY(file == middle);  // (this clip has nothing across its ends; tst_grooveswitch has a groove that does)
     }
 
+    void jsonNamesTheInstrumentEachVoicePlays()
+    {
+        // ElectricEmpireKit (hydrogen-drumkits) lists 12 kicks before its snares and hats and has no toms or
+        // cymbals: the voices play instruments by name, and the silent voices are counted one by one.
+        const std::string kitDir = "/usr/share/hydrogen/data/drumkits/ElectricEmpireKit";
+        if (!fs::is_directory(kitDir))
+            QSKIP("hydrogen-drumkits is not installed (ElectricEmpireKit missing)");
+        GS_REQUIRE_SHARED(clip, "gmd/drummer7/session3/23_pop-soft_83_beat_4-4.mid");
+        QTemporaryDir tmp;
+        const Run r = cli({"render", QString::fromStdString(clip.string()), "--out", tmp.filePath("e.wav"), "--kit",
+                           QString::fromStdString(kitDir), "--loops", "2", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const auto report = nlohmann::json::parse(r.out.toStdString());
+        QCOMPARE(report["kit_format"].get<std::string>(), std::string("hydrogen"));
+        const auto& voices = report["voices"];
+        QCOMPARE(int(voices.size()), 9);
+        QCOMPARE(voices[0]["instrument"].get<std::string>(), std::string("Kick Lite 1"));
+        QCOMPARE(voices[0]["mapped_by"].get<std::string>(), std::string("name"));
+        QCOMPARE(voices[1]["instrument"].get<std::string>(), std::string("Snare 1"));
+        QVERIFY(voices[2]["instrument"].get<std::string>().find("Hat Closed") == 0);
+        QVERIFY(voices[3]["instrument"].get<std::string>().find("Hat Op") == 0);
+        int silent = 0, hits = 0;
+        for (const auto& v : voices) {
+            hits += v["hits"].get<int>();
+            silent += v["hits_without_sample"].get<int>();
+            const bool none = v["instrument"].is_null();
+            QCOMPARE(v["hits_without_sample"].get<int>(), none ? v["hits"].get<int>() : 0);
+            QCOMPARE(v["mapped_by"].get<std::string>() == "none", none);
+        }
+        QVERIFY(voices[4]["instrument"].is_null());  // no tom in this kit
+        QCOMPARE(silent, report["hits_without_sample"].get<int>());
+        QCOMPARE(hits, report["hits"].get<int>() + silent);
+    }
+
+    void sf2PresetsAndBadValues()
+    {
+        const std::string sf2 = "/usr/share/sounds/sf2/FluidR3_GM.sf2";
+        if (!fs::is_regular_file(sf2))
+            QSKIP("fluid-soundfont-gm is not installed");
+        GS_REQUIRE_SHARED(clip, "gmd/drummer1/session1/1_funk_80_beat_4-4.mid");
+        QTemporaryDir tmp;
+        const QString out = tmp.filePath("s.wav");
+        const QString in = QString::fromStdString(clip.string());
+        Run r = cli({"render", in, "--out", out, "--kit", QString::fromStdString(sf2), "--preset", "40", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        auto report = nlohmann::json::parse(r.out.toStdString());
+        QCOMPARE(report["kit"].get<std::string>(), std::string("Brush"));
+        QCOMPARE(report["kit_format"].get<std::string>(), std::string("sf2"));
+        QCOMPARE(report["hits_without_sample"].get<int>(), 0);
+        for (const auto& v : report["voices"])
+            QCOMPARE(v["mapped_by"].get<std::string>(), std::string("note"));
+        // A preset the file does not have lists the ones it has.
+        r = cli({"render", in, "--out", tmp.filePath("t.wav"), "--kit", QString::fromStdString(sf2), "--preset", "99"});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("no drum preset 99") && r.err.contains("40 Brush") && r.err.contains("FluidR3_GM.sf2"));
+        // Numbers that make no sense name their option and write nothing.
+        const QList<QStringList> bad = {{"--tempo", "nan"}, {"--bpm", "-120"}, {"--tempo", "1e308"}, {"--swing", "nan"},
+                                        {"--swing", "-3"}, {"--loops", "-1"}, {"--loops", "100000"}, {"--tail", "inf"},
+                                        {"--loops", "nan"}, {"--humanize", "nan"}};
+        for (const QStringList& option : bad) {
+            r = cli(QStringList{"render", in, "--out", tmp.filePath("bad.wav")} + option);
+            QVERIFY2(r.code != 0, qPrintable(option.join(' ')));
+            const QString name = option[0] == "--bpm" ? "--tempo" : option[0];
+            QVERIFY2(r.err.contains(name.toUtf8()), qPrintable(option.join(' ') + ": " + QString::fromUtf8(r.err)));
+            QVERIFY(!QFile::exists(tmp.filePath("bad.wav")));
+        }
+    }
+
     void badInputIsAClearErrorAndWritesNothing()
     {
         GS_REQUIRE_SHARED(notMidi, "bad-midi/jazz-soft/LICENSE.md");
