@@ -49,10 +49,10 @@ ApplicationWindow {
             MenuSeparator {}
             MenuItem { action: importAction }
             MenuItem { action: exportMidiAction }
-            MenuItem { text: qsTr("Export groove as &WAV…"); onTriggered: transport.openWavDialog() }
+            MenuItem { action: exportWavAction }
             MenuItem { text: qsTr("&Audio and MIDI settings…"); onTriggered: transport.openAudioSettings() }
             MenuSeparator {}
-            MenuItem { text: qsTr("&Quit"); onTriggered: window.close() }
+            MenuItem { action: quitAction }
         }
         Menu {
             title: qsTr("&Edit")
@@ -74,6 +74,10 @@ ApplicationWindow {
              onTriggered: browser.openImportDialog() }
     Action { id: exportMidiAction; text: qsTr("&Export groove as MIDI…"); shortcut: "Ctrl+E"
              onTriggered: transport.openExportDialog() }
+    Action { id: exportWavAction; text: qsTr("Export groove as &WAV…"); shortcut: "Ctrl+Shift+E"
+             onTriggered: transport.openWavDialog() }
+    // Closing the window is quitting: the project is saved on the way out (Application::shutDown).
+    Action { id: quitAction; text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
 
     header: TransportBar { id: transport; grooveModel: drumGrid.model }
 
@@ -85,6 +89,7 @@ ApplicationWindow {
 
         BrowserPane {
             id: browser
+            gridEdited: drumGrid.model.canUndo
             onWindowChosen: transport.transport.playing = true  // choosing a window plays it
             SplitView.preferredWidth: 420
             SplitView.minimumWidth: 260
