@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -241,8 +242,11 @@ void FileChooser::placeOver(QFileDialog* dialog, QWindow* host) const
         dialog->resize(820, 520);
         return;
     }
-    // Centred over the app and never larger than it (the app may fill a 1280x720 screen).
-    const QRect area = host->geometry();
+    // Centred over the app, on the screen (the app's window may be larger than a 1280x720 screen),
+    // and never larger than either.
+    QRect area = host->geometry();
+    if (host->screen() && area.intersects(host->screen()->availableGeometry()))
+        area = area.intersected(host->screen()->availableGeometry());
     const QSize size(qMin(820, area.width() - 40), qMin(520, area.height() - 40));
     dialog->resize(size);
     dialog->move(area.center() - QPoint(size.width() / 2, size.height() / 2));
