@@ -15,6 +15,7 @@ Dialog {
     property alias addButton: addButton
     property alias newButton: newButton
     property alias cancelButton: cancelButton
+    readonly property alias text: questionLabel.text
     readonly property bool canAdd: Session.hasDataset && !paths.some(p => String(p).toLowerCase().endsWith(".gsd"))
 
     parent: Overlay.overlay
@@ -26,6 +27,7 @@ Dialog {
     ColumnLayout {
         spacing: 12
         Label {
+            id: questionLabel
             Layout.preferredWidth: 460
             wrapMode: Text.WordWrap
             color: Theme.text

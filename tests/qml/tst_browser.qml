@@ -87,13 +87,16 @@ Item {
             // Cancel leaves the dataset; New dataset replaces it.
             pane.requestImport([testDataDir + "/100_neworleans-secondline_94_beat_4-4.mid"])
             tryCompare(question, "opened", true)
+            verify(question.text.indexOf("drum grid") < 0, "no grid edit, no warning about it")
             tryVerify(() => question.cancelButton.x > question.newButton.x, 5000)
             mouseClick(question.cancelButton)
             tryCompare(question, "visible", false)
             verify(!browser.busy)
             compare(browser.totalFiles, 3, browser.statusText + " " + browser.failures.join(";"))
+            pane.gridEdited = true  // an edit on the grid: the question says it will be replaced
             pane.requestImport([testDataDir + "/100_neworleans-secondline_94_beat_4-4.mid"])
             tryCompare(question, "opened", true)
+            verify(question.text.indexOf("Your edit on the drum grid will be replaced") >= 0, question.text)
             tryVerify(() => question.newButton.x > question.addButton.x, 5000)
             mouseClick(question.newButton)
             tryCompare(browser, "busy", false, 30000)
