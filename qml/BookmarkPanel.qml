@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Groovescape.Ui
 
@@ -148,18 +147,24 @@ ColumnLayout {
         wrapMode: Text.Wrap
         font.pixelSize: Theme.smallFont
     }
-    FileDialog {
+    FileChooser {
         id: midiDialog
+        objectName: "bookmarkMidiDialog"
         title: qsTr("Export the bookmarks as one MIDI clip")
-        fileMode: FileDialog.SaveFile
+        mode: FileChooser.SaveFile
+        kind: "exports"
+        suggestedName: "bookmarks.mid"
         nameFilters: [qsTr("MIDI files (*.mid)")]
         defaultSuffix: "mid"
         onAccepted: root.bookmarks.exportMidi(selectedFile)
     }
-    FileDialog {
+    FileChooser {
         id: wavDialog
+        objectName: "bookmarkWavDialog"
         title: qsTr("Export the bookmarks as one WAV (current kit, tempo, swing)")
-        fileMode: FileDialog.SaveFile
+        mode: FileChooser.SaveFile
+        kind: "exports"
+        suggestedName: "bookmarks.wav"
         nameFilters: [qsTr("WAV files (*.wav)")]
         defaultSuffix: "wav"
         onAccepted: root.bookmarks.exportWav(selectedFile)

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Groovescape.Ui
 
@@ -12,28 +11,54 @@ Rectangle {
     id: root
     color: Theme.panel
     property alias browser: browser
+    property alias importQuestion: importQuestion
+    property bool gridEdited: false  // an edit on the drum grid that an import would replace
     signal windowChosen()
     function openImportDialog() { folderDialog.open() }
+    function openFilesDialog() { fileDialog.open() }
+    // With a dataset loaded (or a grid edit in progress) an import asks first: add to the dataset,
+    // start a new one, or cancel.
+    function requestImport(paths) {
+        if (paths.length === 0)
+            return
+        if (!Session.hasDataset && !root.gridEdited) {
+            browser.importPaths(paths)
+            return
+        }
+        importQuestion.paths = paths
+        importQuestion.open()
+    }
 
     DatasetBrowser { id: browser; objectName: "datasetBrowser" }
     SettingsStore { id: settings }
 
-    FolderDialog {
+    // Real open dialogs (QFileDialog through FileChooser): "Choose" takes the folder you are in.
+    FileChooser {
         id: folderDialog
+        objectName: "importFolderDialog"
         title: qsTr("Import a folder of drum MIDI files")
-        onAccepted: browser.importPaths([selectedFolder.toString()])
+        mode: FileChooser.OpenFolder
+        kind: "imports"
+        onAccepted: root.requestImport([selectedFile])
     }
-    FileDialog {
+    FileChooser {
         id: fileDialog
+        objectName: "importFilesDialog"
         title: qsTr("Import drum MIDI files or open a dataset")
-        fileMode: FileDialog.OpenFiles
+        mode: FileChooser.OpenFiles
+        kind: "imports"
         nameFilters: [qsTr("MIDI files and datasets (*.mid *.midi *.rmi *.gsd)"), qsTr("All files (*)")]
-        onAccepted: browser.importPaths(selectedFiles.map(u => u.toString()))
+        onAccepted: root.requestImport(selectedFiles)
+    }
+    ImportQuestion {
+        id: importQuestion
+        browser: root.browser
+        gridEdited: root.gridEdited
     }
 
     DropArea {
         anchors.fill: parent
-        onDropped: (drop) => { if (drop.hasUrls) browser.importPaths(drop.urls.map(u => u.toString())) }
+        onDropped: (drop) => { if (drop.hasUrls) root.requestImport(drop.urls.map(u => u.toString())) }
         Rectangle { anchors.fill: parent; color: "transparent"; border.color: Theme.accent; border.width: 2; visible: parent.containsDrag }
     }
 
@@ -45,8 +70,8 @@ Rectangle {
         RowLayout {
             Label { text: qsTr("Dataset"); font.bold: true; color: Theme.text }
             Label { text: Session.hasDataset ? Session.datasetName : ""; color: Theme.textDim; elide: Text.ElideRight; Layout.fillWidth: true }
-            Button { text: qsTr("Files…"); enabled: !browser.busy; onClicked: fileDialog.open() }
-            Button { text: qsTr("Folder…"); enabled: !browser.busy; onClicked: folderDialog.open() }
+            Button { objectName: "importFilesButton"; text: qsTr("Files…"); enabled: !browser.busy; onClicked: fileDialog.open() }
+            Button { objectName: "importFolderButton"; text: qsTr("Folder…"); enabled: !browser.busy; onClicked: folderDialog.open() }
         }
         RowLayout {
             visible: browser.busy

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Dialogs
 import Groovescape.Ui
 
 // The freehand path (RhythmVAE's automation): record the cursor while you
@@ -93,17 +92,24 @@ ColumnLayout {
         wrapMode: Text.Wrap
         font.pixelSize: Theme.smallFont
     }
-    FileDialog {
+    FileChooser {
         id: exportDialog
-        fileMode: FileDialog.SaveFile
+        objectName: "freehandMidiDialog"
+        title: qsTr("Export the freehand path as one MIDI clip")
+        mode: FileChooser.SaveFile
+        kind: "exports"
+        suggestedName: "freehand-path.mid"
         nameFilters: [qsTr("MIDI files (*.mid)")]
         defaultSuffix: "mid"
         onAccepted: root.freehand.exportMidi(selectedFile, barsBox.value)
     }
-    FileDialog {
+    FileChooser {
         id: wavDialog
+        objectName: "freehandWavDialog"
         title: qsTr("Export the freehand path as WAV (current kit, tempo, swing)")
-        fileMode: FileDialog.SaveFile
+        mode: FileChooser.SaveFile
+        kind: "exports"
+        suggestedName: "freehand-path.wav"
         nameFilters: [qsTr("WAV files (*.wav)")]
         defaultSuffix: "wav"
         onAccepted: root.freehand.exportWav(selectedFile, barsBox.value)

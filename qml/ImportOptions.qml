@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Groovescape.Ui
 
@@ -55,11 +54,14 @@ RowLayout {
         onActivated: (index) => root.apply(root.browser.drumMap, root.browser.stepsPerBeat, [1, 2, 4][index])
     }
 
-    FileDialog {
+    FileChooser {
         id: mapDialog
+        objectName: "drumMapDialog"
         title: qsTr("Choose a drum map (JSON)")
+        mode: FileChooser.OpenFile
+        kind: "maps"
         nameFilters: [qsTr("Drum maps (*.json)"), qsTr("All files (*)")]
-        onAccepted: root.apply(selectedFile.toString(), root.browser.stepsPerBeat, root.browser.barsPerWindow)
+        onAccepted: root.apply(selectedFile, root.browser.stepsPerBeat, root.browser.barsPerWindow)
         onRejected: mapBox.currentIndex = Qt.binding(() => root.browser ? (root.customMap ? mapBox.model.length - 1 : root.browser.builtInDrumMaps.indexOf(root.browser.drumMap)) : -1)
     }
 }

@@ -56,10 +56,10 @@ ApplicationWindow {
             MenuSeparator {}
             MenuEntry { action: importAction; hint: "Ctrl+O" }
             MenuEntry { action: exportMidiAction; hint: "Ctrl+E" }
-            MenuEntry { text: qsTr("Export groove as &WAV…"); onTriggered: transport.openWavDialog() }
+            MenuEntry { action: exportWavAction; hint: "Ctrl+Shift+E" }
             MenuEntry { text: qsTr("&Audio and MIDI settings…"); onTriggered: transport.openAudioSettings() }
             MenuSeparator {}
-            MenuEntry { text: qsTr("&Quit"); hint: "Ctrl+Q"; onTriggered: window.close() }
+            MenuEntry { action: quitAction; hint: "Ctrl+Q" }
         }
         Menu {
             title: qsTr("&Edit")
@@ -96,7 +96,6 @@ ApplicationWindow {
         }
     }
 
-    Shortcut { sequence: "Ctrl+Q"; context: Qt.ApplicationShortcut; onActivated: window.close() }
     Action { id: undoAction; text: qsTr("&Undo"); shortcut: StandardKey.Undo
              enabled: drumGrid.model.canUndo; onTriggered: drumGrid.model.undo() }
     Action { id: redoAction; text: qsTr("&Redo"); shortcut: "Ctrl+Shift+Z"
@@ -106,6 +105,10 @@ ApplicationWindow {
              onTriggered: browser.openImportDialog() }
     Action { id: exportMidiAction; text: qsTr("&Export groove as MIDI…"); shortcut: "Ctrl+E"
              onTriggered: transport.openExportDialog() }
+    Action { id: exportWavAction; text: qsTr("Export groove as &WAV…"); shortcut: "Ctrl+Shift+E"
+             onTriggered: transport.openWavDialog() }
+    // Closing the window is quitting: the project is saved on the way out (Application::shutDown).
+    Action { id: quitAction; text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() }
 
     header: TransportBar { id: transport; grooveModel: drumGrid.model }
 
@@ -117,6 +120,7 @@ ApplicationWindow {
 
         BrowserPane {
             id: browser
+            gridEdited: drumGrid.model.canUndo
             onWindowChosen: transport.transport.playing = true  // choosing a window plays it
             SplitView.preferredWidth: 420
             SplitView.minimumWidth: 260

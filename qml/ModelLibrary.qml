@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Dialogs
 import Groovescape.Ui
 
 // The model library: the models you trained and the bundled ones, each with
@@ -268,11 +267,15 @@ Pane {
         Label { text: root.current ? qsTr("Delete %1 from the library? The file is removed.").arg(root.current.model.name) : "" }
         onAccepted: library.remove(root.currentRow)
     }
-    FileDialog {
+    FileChooser {
         id: exportDialog
-        fileMode: FileDialog.SaveFile
+        objectName: "modelExportDialog"
+        mode: FileChooser.SaveFile
+        kind: "models"
         title: qsTr("Export model")
+        suggestedName: root.current ? String(root.current.model.path).split("/").pop() : "model.gsm"
         nameFilters: [qsTr("Groovescape models (*.gsm *.gsmodel)")]
-        onAccepted: library.exportTo(root.currentRow, selectedFile.toString())
+        defaultSuffix: "gsm"
+        onAccepted: library.exportTo(root.currentRow, selectedFile)
     }
 }

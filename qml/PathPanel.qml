@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Dialogs
 import Groovescape.Ui
 
 // Interpolation: A and B from the cursor (click a point first to start from
@@ -86,17 +85,24 @@ ColumnLayout {
         wrapMode: Text.Wrap
         font.pixelSize: Theme.smallFont
     }
-    FileDialog {
+    FileChooser {
         id: exportDialog
-        fileMode: FileDialog.SaveFile
+        objectName: "pathMidiDialog"
+        title: qsTr("Export the path as one MIDI clip")
+        mode: FileChooser.SaveFile
+        kind: "exports"
+        suggestedName: root.interpolation.suggestedName + ".mid"
         nameFilters: [qsTr("MIDI files (*.mid)")]
         defaultSuffix: "mid"
         onAccepted: root.interpolation.exportMidi(selectedFile)
     }
-    FileDialog {
+    FileChooser {
         id: wavDialog
+        objectName: "pathWavDialog"
         title: qsTr("Export the path as WAV (current kit, tempo, swing)")
-        fileMode: FileDialog.SaveFile
+        mode: FileChooser.SaveFile
+        kind: "exports"
+        suggestedName: root.interpolation.suggestedName + ".wav"
         nameFilters: [qsTr("WAV files (*.wav)")]
         defaultSuffix: "wav"
         onAccepted: root.interpolation.exportWav(selectedFile)

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Groovescape.Ui
 
@@ -24,22 +23,26 @@ Item {
     }
     Action { id: saveAsAction; text: qsTr("Save project &as…"); shortcut: "Ctrl+Shift+S"; onTriggered: saveDialog.open() }
 
-    FileDialog {
+    FileChooser {
         id: openDialog
         objectName: "openProjectDialog"
         title: qsTr("Open a Groovescape project")
-        fileMode: FileDialog.OpenFile
+        mode: FileChooser.OpenFile
+        kind: "projects"
         nameFilters: [qsTr("Groovescape projects (*.gsproj)"), qsTr("All files (*)")]
-        onAccepted: Project.open(selectedFile.toString())
+        onAccepted: Project.open(selectedFile)
     }
-    FileDialog {
+    FileChooser {
         id: saveDialog
         objectName: "saveProjectDialog"
         title: qsTr("Save the project as")
-        fileMode: FileDialog.SaveFile
+        mode: FileChooser.SaveFile
+        kind: "projects"
+        // The project's own name (an untitled one or the bundled demo: a plain name to type over).
+        suggestedName: (Project.filePath !== "" && Project.name !== "" ? Project.name : qsTr("my-grooves")) + ".gsproj"
         nameFilters: [qsTr("Groovescape projects (*.gsproj)")]
         defaultSuffix: "gsproj"
-        onAccepted: Project.saveAs(selectedFile.toString())
+        onAccepted: Project.saveAs(selectedFile)
     }
 
     Dialog {

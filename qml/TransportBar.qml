@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Groovescape.Ui
 
@@ -31,23 +30,28 @@ ToolBar {
 
     Shortcut { sequence: "Space"; context: Qt.ApplicationShortcut; onActivated: transport.toggle() }
 
-    FileDialog {
+    // Real save dialogs (QFileDialog through FileChooser): a typed name creates the file.
+    FileChooser {
         id: exportDialog
         objectName: "midiExportDialog"
         title: qsTr("Export the groove as MIDI")
-        fileMode: FileDialog.SaveFile
+        mode: FileChooser.SaveFile
+        kind: "exports"
+        suggestedName: "groove.mid"
         nameFilters: [qsTr("MIDI files (*.mid)")]
         defaultSuffix: "mid"
-        onAccepted: exporter.exportMidi(selectedFile.toString())
+        onAccepted: exporter.exportMidi(selectedFile)
     }
-    FileDialog {
+    FileChooser {
         id: wavDialog
         objectName: "wavExportDialog"
         title: qsTr("Export the groove as WAV (current kit, tempo, swing)")
-        fileMode: FileDialog.SaveFile
+        mode: FileChooser.SaveFile
+        kind: "exports"
+        suggestedName: "groove.wav"
         nameFilters: [qsTr("WAV files (*.wav)")]
         defaultSuffix: "wav"
-        onAccepted: exporter.exportWav(selectedFile.toString())
+        onAccepted: exporter.exportWav(selectedFile)
     }
     AudioSettingsDialog { id: audioDialog; parent: Overlay.overlay }
 

@@ -14,6 +14,8 @@ packages=(
   qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtcore qml6-module-qt-labs-platform
   qml6-module-qtcharts qml6-module-quick3d qml6-module-quick3d-helpers qml6-module-qttest
   libgl1-mesa-dri libegl-mesa0 mesa-utils xvfb xauth
+  # tests/e2e/person.sh: a window manager, keyboard/mouse events, screenshots, xprop
+  openbox xdotool imagemagick x11-utils
   libtorch-dev libopenblas0-pthread
   librtmidi-dev librtaudio-dev libsndfile1-dev libasound2-dev libsamplerate0-dev
   nlohmann-json3-dev libcli11-dev

@@ -2,6 +2,7 @@
 
 #include "dataset/datasetfile.h"
 #include "dataset/importer.h"
+#include "datasetmerge.h"
 #include "datasetstatsmodel.h"
 #include "filereport.h"
 #include "filetablemodel.h"
@@ -125,7 +126,28 @@ bool DatasetBrowser::importPaths(const QStringList& pathsOrUrls)
     return startImport(std::move(paths), name, false);
 }
 
-bool DatasetBrowser::startImport(std::vector<std::string> paths, const QString& name, bool keepSelection)
+bool DatasetBrowser::addPaths(const QStringList& pathsOrUrls)
+{
+    if (!m_full || m_full->files().empty())
+        return importPaths(pathsOrUrls);
+    if (m_thread || pathsOrUrls.isEmpty())
+        return false;
+    std::vector<std::string> paths;
+    for (const QString& entry : pathsOrUrls) {
+        const QString path = localPath(entry);
+        if (QFileInfo(path).suffix() == QLatin1String("gsd")) {
+            m_status = tr("%1 is a saved dataset: open it as a new dataset, it cannot be added to this one")
+                           .arg(QFileInfo(path).fileName());
+            Q_EMIT statusChanged();
+            return false;
+        }
+        paths.push_back(path.toStdString());
+    }
+    return startImport(std::move(paths), m_fullName, true, m_full);
+}
+
+bool DatasetBrowser::startImport(std::vector<std::string> paths, const QString& name, bool keepSelection,
+    std::shared_ptr<const Dataset> base)
 {
     const bool openDataset = paths.size() == 1 && QFileInfo(QString::fromStdString(paths[0])).suffix() == "gsd";
     m_reselectPath.clear();
@@ -135,13 +157,15 @@ bool DatasetBrowser::startImport(std::vector<std::string> paths, const QString& 
     m_done = 0;
     m_total = 0;
     m_failures.clear();
-    m_status = openDataset ? tr("Opening %1…").arg(name) : tr("Importing %1…").arg(name);
+    m_status = openDataset ? tr("Opening %1…").arg(name)
+               : base      ? tr("Adding to %1…").arg(name)
+                           : tr("Importing %1…").arg(name);
     Q_EMIT statusChanged();
 
     const std::string mapChoice = m_mapChoice.toStdString();
     const int stepsPerBeat = m_stepsPerBeat;
     const int bars = m_bars;
-    m_thread = QThread::create([this, paths, openDataset, name, mapChoice, stepsPerBeat, bars] {
+    m_thread = QThread::create([this, paths, openDataset, name, mapChoice, stepsPerBeat, bars, base] {
         QElapsedTimer clock;
         clock.start();
         auto result = std::make_shared<Result<Dataset>>(Error{"", "not run"});
@@ -154,6 +178,8 @@ bool DatasetBrowser::startImport(std::vector<std::string> paths, const QString& 
             settings.map = std::move(map).value();
             settings.stepsPerBeat = stepsPerBeat;
             settings.bars = bars;
+            if (base)
+                settings = base->settings();  // added windows must share the dataset's grid and map
             Importer importer(settings);
             importer.setCancelFlag(&m_cancel);
             importer.setProgressCallback([this](int done, int total) {
@@ -161,6 +187,8 @@ bool DatasetBrowser::startImport(std::vector<std::string> paths, const QString& 
                 m_total = total;
             });
             *result = importer.run(paths);
+            if (base && result->ok())
+                *result = mergeDatasets(*base, result->value()).dataset;
         }
         const double seconds = clock.elapsed() / 1000.0;
         QMetaObject::invokeMethod(this, [this, result, name, seconds] { finish(result, name, seconds); },

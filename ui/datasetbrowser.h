@@ -95,6 +95,10 @@ public:
     // Imports MIDI files and folders (paths or file:// URLs); a single .gsd path opens that dataset.
     // Replaces the current dataset when done. Ignored while busy (returns false).
     Q_INVOKABLE bool importPaths(const QStringList& pathsOrUrls);
+    // Imports MIDI files and folders with the current dataset's settings and appends them to it
+    // (files already in it are skipped); without a dataset, the same as importPaths. A .gsd cannot
+    // be added (false, and the status says so). Ignored while busy (returns false).
+    Q_INVOKABLE bool addPaths(const QStringList& pathsOrUrls);
     Q_INVOKABLE void cancel();
     // Drum map ("gm", "gm-greedy", "groovae" or a JSON file path / URL), steps per quarter note
     // (4 or 12) and bars per window (1, 2 or 4). Re-imports the current files in the background
@@ -132,7 +136,8 @@ Q_SIGNALS:
     void importFinished(bool ok);
 
 private:
-    bool startImport(std::vector<std::string> paths, const QString& name, bool keepSelection);
+    bool startImport(std::vector<std::string> paths, const QString& name, bool keepSelection,
+        std::shared_ptr<const Dataset> base = nullptr);
     void pollProgress();
     void finish(std::shared_ptr<Result<Dataset>> result, QString name, double seconds);
     void adopt(std::shared_ptr<const Dataset> dataset, const QString& name);

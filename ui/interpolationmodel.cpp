@@ -2,6 +2,8 @@
 
 #include "bookmarkmodel.h"
 #include "latent/latentspace.h"
+#include "mapcontroller.h"
+#include "mapmodel.h"
 #include "project.h"
 #include "projectfile.h"
 
@@ -88,26 +90,64 @@ QVariantList InterpolationModel::path() const
 
 void InterpolationModel::setAFromCursor()
 {
-    if (m_controller && m_controller->ready())
-        setEnds(m_controller->currentZ(), m_b);
+    if (!m_controller || !m_controller->ready())
+        return;
+    m_aName = cursorName();
+    setEnds(m_controller->currentZ(), m_b);
 }
 
 void InterpolationModel::setBFromCursor()
 {
-    if (m_controller && m_controller->ready())
-        setEnds(m_a, m_controller->currentZ());
+    if (!m_controller || !m_controller->ready())
+        return;
+    m_bName = cursorName();
+    setEnds(m_a, m_controller->currentZ());
 }
 
 void InterpolationModel::setAFromPoint(int index)
 {
-    if (m_controller && !m_controller->pointZ(index).empty())
-        setEnds(m_controller->pointZ(index), m_b);
+    if (!m_controller || m_controller->pointZ(index).empty())
+        return;
+    m_aName = m_controller->map()->pointStyle(index);
+    setEnds(m_controller->pointZ(index), m_b);
 }
 
 void InterpolationModel::setBFromPoint(int index)
 {
-    if (m_controller && !m_controller->pointZ(index).empty())
-        setEnds(m_a, m_controller->pointZ(index));
+    if (!m_controller || m_controller->pointZ(index).empty())
+        return;
+    m_bName = m_controller->map()->pointStyle(index);
+    setEnds(m_a, m_controller->pointZ(index));
+}
+
+QString InterpolationModel::cursorName() const
+{
+    const int point = m_controller ? m_controller->selectedPoint() : -1;
+    if (point < 0 || m_controller->pointZ(point) != m_controller->currentZ())
+        return QString();
+    return m_controller->map()->pointStyle(point);
+}
+
+QString InterpolationModel::suggestedName() const
+{
+    // Lower case, letters and digits, dashes between words: a name every file system takes.
+    auto slug = [](const QString& text) {
+        QString out;
+        for (const QChar c : text.toLower()) {
+            if (c.isLetterOrNumber())
+                out += c;
+            else if (!out.isEmpty() && !out.endsWith(QLatin1Char('-')))
+                out += QLatin1Char('-');
+        }
+        while (out.endsWith(QLatin1Char('-')))
+            out.chop(1);
+        return out.left(40);
+    };
+    const QString a = slug(m_aName);
+    const QString b = slug(m_bName);
+    if (a.isEmpty() && b.isEmpty())
+        return QStringLiteral("path");
+    return QStringLiteral("%1-to-%2-path").arg(a.isEmpty() ? QStringLiteral("a") : a, b.isEmpty() ? QStringLiteral("b") : b);
 }
 
 LatentVector InterpolationModel::bookmarkZ(BookmarkModel* bookmarks, int row) const
@@ -123,6 +163,7 @@ bool InterpolationModel::setAFromBookmark(BookmarkModel* bookmarks, int row)
     const LatentVector z = bookmarkZ(bookmarks, row);
     if (z.empty())
         return false;
+    m_aName = bookmarks->data(bookmarks->index(row), BookmarkModel::NameRole).toString();
     setEnds(z, m_b);
     return true;
 }
@@ -132,6 +173,7 @@ bool InterpolationModel::setBFromBookmark(BookmarkModel* bookmarks, int row)
     const LatentVector z = bookmarkZ(bookmarks, row);
     if (z.empty())
         return false;
+    m_bName = bookmarks->data(bookmarks->index(row), BookmarkModel::NameRole).toString();
     setEnds(m_a, z);
     return true;
 }
@@ -151,6 +193,8 @@ void InterpolationModel::clear()
         return;
     m_a.clear();
     m_b.clear();
+    m_aName.clear();
+    m_bName.clear();
     Q_EMIT endsChanged();
     recompute();
 }

@@ -34,6 +34,9 @@ class InterpolationModel : public QAbstractListModel {
     Q_PROPERTY(int current READ current NOTIFY currentChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(gs::PathPlayer* player READ player CONSTANT)
+    // A file name (no suffix) for exports, from what the ends were taken from: "funk-to-soul-path"
+    // (a clicked point's style, a bookmark's name), else "path".
+    Q_PROPERTY(QString suggestedName READ suggestedName NOTIFY endsChanged)
 
 public:
     enum Role { StepRole = Qt::UserRole + 1, PositionRole };
@@ -57,6 +60,7 @@ public:
     QVariantList path() const;
     int current() const { return m_current; }
     QString message() const { return m_message; }
+    QString suggestedName() const;
     const std::vector<LatentVector>& points() const { return m_points; }
     PathPlayer* player() { return &m_player; }
 
@@ -93,6 +97,7 @@ private:
     void recompute();
     void setMessage(const QString& message);
     LatentVector bookmarkZ(BookmarkModel* bookmarks, int row) const;
+    QString cursorName() const;  // the style of the clicked point while the cursor is on it
     void registerPart();
     QJsonValue save() const;
     void load(const QJsonValue& value);
@@ -104,6 +109,8 @@ private:
     bool m_spherical = false;
     LatentVector m_a;
     LatentVector m_b;
+    QString m_aName;  // for suggestedName only: not saved
+    QString m_bName;
     std::vector<LatentVector> m_points;
     int m_current = -1;
     QString m_message;

@@ -4,7 +4,9 @@ import Groovescape
 import Groovescape.Ui
 
 // An import of real Groove MIDI Dataset files from the browser pane, the
-// files in the table, then a file and a window chosen with the mouse.
+// files in the table, then a file and a window chosen with the mouse; with a
+// dataset loaded, files chosen in the real open dialog (two at once) ask first:
+// Add to dataset, New dataset or Cancel, each doing what it says.
 // (The items under test go under this root Item: in Qt 6.4 a root TestCase is
 // invisible, so mouse events never reach its children.)
 Item {
@@ -54,6 +56,52 @@ Item {
             verify(Session.currentWindow >= 0)
             compare(Session.grooveSource, "dataset")
             verify(Session.hitCount >= 6)
+        }
+
+        function test_importAsksToAddOrReplace() {
+            verify(testDataDir !== "", "the runner could not stage GMD files (is ../shared/data there?)")
+            const pane = createTemporaryObject(paneComponent, root)
+            const browser = pane.browser
+            tryCompare(browser, "busy", false, 30000)
+            verify(browser.importPaths([testDataDir + "/1_funk_80_beat_4-4.mid"]))
+            tryCompare(browser, "busy", false, 30000)
+            compare(browser.totalFiles, 1)
+            const question = pane.importQuestion
+
+            // Files…: two files typed into the real dialog; the question comes before anything is replaced.
+            mouseClick(findChild(pane, "importFilesButton"))
+            tryVerify(() => fileDialogs.openTitle() !== "", 5000, "the open dialog")
+            verify(fileDialogs.typeAndEnter('"' + testDataDir + '/102_funk_95_beat_4-4.mid" "'
+                                            + testDataDir + '/101_dance-disco_120_beat_4-4.mid"'))
+            tryCompare(question, "opened", true)
+            compare(question.paths.length, 2)
+            verify(question.addButton.visible)
+            compare(browser.totalFiles, 1, "nothing replaced while asking")
+            // What a person sees before clicking: the buttons laid out side by side.
+            tryVerify(() => question.newButton.x > question.addButton.x + question.addButton.width / 2, 5000)
+            mouseClick(question.addButton)
+            tryCompare(question, "visible", false)
+            tryCompare(browser, "busy", false, 30000)
+            compare(browser.totalFiles, 3, browser.statusText + " " + browser.failures.join(";"))
+
+            // Cancel leaves the dataset; New dataset replaces it.
+            pane.requestImport([testDataDir + "/100_neworleans-secondline_94_beat_4-4.mid"])
+            tryCompare(question, "opened", true)
+            verify(question.text.indexOf("drum grid") < 0, "no grid edit, no warning about it")
+            tryVerify(() => question.cancelButton.x > question.newButton.x, 5000)
+            mouseClick(question.cancelButton)
+            tryCompare(question, "visible", false)
+            verify(!browser.busy)
+            compare(browser.totalFiles, 3, browser.statusText + " " + browser.failures.join(";"))
+            pane.gridEdited = true  // an edit on the grid: the question says it will be replaced
+            pane.requestImport([testDataDir + "/100_neworleans-secondline_94_beat_4-4.mid"])
+            tryCompare(question, "opened", true)
+            verify(question.text.indexOf("Your edit on the drum grid will be replaced") >= 0, question.text)
+            tryVerify(() => question.newButton.x > question.addButton.x, 5000)
+            mouseClick(question.newButton)
+            tryCompare(browser, "busy", false, 30000)
+            compare(browser.totalFiles, 1)
+            compare(Session.datasetName, "100_neworleans-secondline_94_beat_4-4.mid")
         }
     }
 }

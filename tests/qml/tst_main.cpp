@@ -1,11 +1,15 @@
 // The QuickTest runner: one Session for the QML (as the app's composition
 // root makes), the module's import path, and a temp folder of real Groove MIDI
 // Dataset files for the browser test (context property `testDataDir`, "" if the
-// shared data is missing, which tst_browser.qml reports as a failure).
+// shared data is missing, which tst_browser.qml reports as a failure), and `fileDialogs`:
+// QuickTest cannot reach widgets, so it types into the real QFileDialog a FileChooser opened
+// (key events into its name field, then Enter) as a person would.
 #include "session.h"
 #include "testdata.h"
 
 #include <QApplication>
+#include <QFileDialog>
+#include <QLineEdit>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,11 +18,49 @@
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
+#include <QtTest/QTest>
 
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(GroovescapeUiPlugin)
 Q_IMPORT_QML_PLUGIN(GroovescapePlugin)
+
+class FileDialogDriver : public QObject {
+    Q_OBJECT
+
+public:
+    // The title of the file dialog on screen, "" when there is none.
+    Q_INVOKABLE QString openTitle() const
+    {
+        QFileDialog* dialog = visibleDialog();
+        return dialog ? dialog->windowTitle() : QString();
+    }
+    // Types `text` into the open dialog's name field (replacing its selection) and presses Enter;
+    // false when no file dialog is showing.
+    Q_INVOKABLE bool typeAndEnter(const QString& text) const
+    {
+        QFileDialog* dialog = visibleDialog();
+        auto* field = dialog ? dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit")) : nullptr;
+        if (!field)
+            return false;
+        // Active and focused, as the window manager makes a new dialog (the name field reacts to focus).
+        dialog->activateWindow();
+        if (!QTest::qWaitFor([&] { return dialog->isActiveWindow() && field->hasFocus(); }, 5000))
+            return false;
+        QTest::keyClicks(field, text);
+        QTest::keyClick(field, Qt::Key_Return);
+        return true;
+    }
+
+private:
+    static QFileDialog* visibleDialog()
+    {
+        for (QWidget* widget : QApplication::topLevelWidgets())
+            if (auto* dialog = qobject_cast<QFileDialog*>(widget); dialog && dialog->isVisible())
+                return dialog;
+        return nullptr;
+    }
+};
 
 class Setup : public QObject {
     Q_OBJECT
@@ -37,6 +79,7 @@ public Q_SLOTS:
     {
         engine->addImportPath(QStringLiteral(":/"));
         engine->rootContext()->setContextProperty(QStringLiteral("testDataDir"), m_stagedDir);
+        engine->rootContext()->setContextProperty(QStringLiteral("fileDialogs"), &m_dialogs);
     }
 
     void cleanupTestCase() { gs::Session::setInstance(nullptr); }
@@ -66,6 +109,7 @@ private:
     std::unique_ptr<gs::Session> m_session;
     QTemporaryDir m_temp;
     QString m_stagedDir;
+    FileDialogDriver m_dialogs;
 };
 
 int main(int argc, char** argv)

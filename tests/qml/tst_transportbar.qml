@@ -5,8 +5,9 @@ import Groovescape
 import Groovescape.Ui
 
 // The transport bar's Export menu, clicked as a musician would: the menu item
-// opens the save dialog, the dialog is accepted with a file name, and the
-// exporter writes the session's groove there on its worker; the "when a new
+// opens the real save dialog (a QFileDialog with a suggested name), a name is
+// typed into it without its suffix and Enter pressed, and the exporter writes
+// the session's groove there (suffix added) on its worker; the "when a new
 // groove takes over" box, chosen from its popup.
 Item {
     id: root
@@ -23,8 +24,10 @@ Item {
 
         function test_exportMenuWritesTheGroove_data() {
             return [
-                { tag: "midi", item: "exportMidiItem", dialog: "midiExportDialog", file: "from-menu.mid" },
-                { tag: "wav", item: "exportWavItem", dialog: "wavExportDialog", file: "from-menu.wav" },
+                { tag: "midi", item: "exportMidiItem", dialog: "midiExportDialog", typed: "from-menu", file: "from-menu.mid",
+                  title: "Export the groove as MIDI" },
+                { tag: "wav", item: "exportWavItem", dialog: "wavExportDialog", typed: "from-menu", file: "from-menu.wav",
+                  title: "Export the groove as WAV (current kit, tempo, swing)" },
             ]
         }
 
@@ -39,15 +42,18 @@ Item {
             verify(bar)
             const dialog = findChild(bar, data.dialog)
             verify(dialog, data.dialog)
-            // The name a musician would type: the dialog opens with it selected.
-            dialog.selectedFile = "file://" + testDataDir + "/" + data.file
+            compare(fileDialogs.openTitle(), "", "no file dialog before the menu")
             mouseClick(findChild(bar, "exportButton"))
             const item = findChild(bar, data.item)
             verify(item, data.item)
             tryCompare(item, "visible", true)
             mouseClick(item)
             tryCompare(dialog, "visible", true)
-            dialog.accept()
+            compare(fileDialogs.openTitle(), data.title)
+            // What a musician types: a new name in the test folder, without the suffix.
+            verify(fileDialogs.typeAndEnter(testDataDir + "/" + data.typed), "typed into the save dialog")
+            tryCompare(dialog, "visible", false)
+            compare(dialog.selectedFile, testDataDir + "/" + data.file)
             tryVerify(() => bar.exporter.message === "Exported " + data.file, 30000, bar.exporter.message)
             verify(!bar.exporter.busy)
         }

@@ -1,6 +1,6 @@
 // DatasetBrowser on real Groove MIDI Dataset files: background import with
 // progress, failures with reasons, the sortable/filterable file table, the
-// window list, and a window reaching the drum grid (Session's groove).
+// window list, a window reaching the drum grid (Session's groove), and adding files to a loaded dataset.
 #include "datasetbrowser.h"
 #include "dataset/dataset.h"
 #include "dataset/datasetfile.h"
@@ -180,6 +180,49 @@ private Q_SLOTS:
         QVERIFY(importAndWait(reopen, {dir.filePath("missing-folder")}));
         QVERIFY2(reopen.statusText().contains("missing-folder"), qPrintable(reopen.statusText()));
         QCOMPARE(other.windowCount(), windows);
+    }
+
+    // "Add to dataset": the new files join the loaded ones (same settings, windows pointing at the
+    // right files), a file already in it is skipped, a .gsd cannot be added; without a dataset it imports.
+    void addsFilesToTheLoadedDataset()
+    {
+        GS_REQUIRE_SHARED(gmd, "gmd/drummer1/session1");
+        QTemporaryDir dir;
+        QVERIFY(stageFiles(dir));
+        Session session(nullptr);
+        DatasetBrowser browser(&session, nullptr);
+        QVERIFY(importAndWait(browser, {dir.filePath("funk")}));
+        const auto first = session.dataset();
+        QCOMPARE(int(first->files().size()), 2);
+        const int funkWindows = first->windowCount();
+        QVERIFY(funkWindows > 0);
+
+        QSignalSpy finished(&browser, &DatasetBrowser::importFinished);
+        QVERIFY(browser.addPaths({dir.filePath("dance"), dir.filePath("funk/1_funk_80_beat_4-4.mid")}));
+        QVERIFY(finished.wait(30000));
+        const auto merged = session.dataset();
+        QCOMPARE(int(merged->files().size()), 3);  // the funk file was there already
+        QVERIFY(merged->windowCount() > funkWindows);
+        QVERIFY(merged->settings() == first->settings());
+        QCOMPARE(session.datasetName(), QStringLiteral("funk"));
+        for (const DatasetWindow& w : merged->windows()) {
+            QVERIFY(w.file >= 0 && w.file < 3);
+            QCOMPARE(QString::fromStdString(w.style), QString::fromStdString(merged->files()[std::size_t(w.file)].style));
+        }
+        QVERIFY(QString::fromStdString(merged->files()[2].path).endsWith("101_dance-disco_120_beat_4-4.mid"));
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(merged->files()[std::size_t(i)].path, first->files()[std::size_t(i)].path);
+
+        QVERIFY(!browser.addPaths({dir.filePath("saved.gsd")}));
+        QVERIFY2(browser.statusText().contains("saved.gsd"), qPrintable(browser.statusText()));
+        QCOMPARE(session.dataset()->files().size(), std::size_t(3));
+
+        Session empty(nullptr);
+        DatasetBrowser fresh(&empty, nullptr);
+        QSignalSpy freshFinished(&fresh, &DatasetBrowser::importFinished);
+        QVERIFY(fresh.addPaths({dir.filePath("dance")}));
+        QVERIFY(freshFinished.wait(30000));
+        QCOMPARE(empty.dataset()->files().size(), std::size_t(1));
     }
 
     void destroyingWhileImportingCancelsCleanly()

@@ -315,6 +315,14 @@ private Q_SLOTS:
         QCOMPARE(path.points().front(), m_controller->pointZ(6));
         QCOMPARE(path.points().back(), m_controller->pointZ(1));
         QCOMPARE(m_controller->currentZ(), m_controller->pointZ(3));
+        // The export dialogs suggest a name from the ends: the bookmarks' names, a point's style.
+        QCOMPARE(path.suggestedName(), QStringLiteral("six-to-one-path"));
+        path.setBFromPoint(2);
+        const QString style = m_controller->map()->pointStyle(2).toLower();
+        QVERIFY(!style.isEmpty());
+        QCOMPARE(path.suggestedName(), QStringLiteral("six-to-%1-path").arg(style));
+        path.clear();
+        QCOMPARE(path.suggestedName(), QStringLiteral("path"));
     }
 
     void playPathHandsEveryStepToTheTransport()
