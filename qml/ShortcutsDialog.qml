@@ -13,6 +13,7 @@ Dialog {
     readonly property var entries: [
         ["Space", qsTr("Play / stop")],
         ["Ctrl+E", qsTr("Export the groove as a MIDI clip")],
+        ["Ctrl+Shift+E", qsTr("Export the groove as a WAV")],
         ["Ctrl+O", qsTr("Import MIDI files or a folder")],
         ["Ctrl+N", qsTr("New project")],
         ["Ctrl+Shift+O", qsTr("Open a project")],
@@ -22,6 +23,7 @@ Dialog {
         ["Ctrl+Shift+Z", qsTr("Redo")],
         ["P", qsTr("Place the edited groove on the map")],
         ["F1", qsTr("About Groovescape")],
+        ["Ctrl+Q", qsTr("Quit")],
         [qsTr("Click a cell"), qsTr("Grid: add or remove a hit")],
         [qsTr("Drag up / down"), qsTr("Grid: velocity")],
         [qsTr("Shift+drag"), qsTr("Grid: micro-timing")],
