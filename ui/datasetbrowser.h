@@ -93,8 +93,9 @@ public:
     QStringList builtInDrumMaps() const;
 
     // Imports MIDI files and folders (paths or file:// URLs); a single .gsd path opens that dataset.
-    // Replaces the current dataset when done. Ignored while busy (returns false).
-    Q_INVOKABLE bool importPaths(const QStringList& pathsOrUrls);
+    // Replaces the current dataset when done. Ignored while busy (returns false). `datasetName`
+    // (a project's) names the result; by default the folder or file name.
+    Q_INVOKABLE bool importPaths(const QStringList& pathsOrUrls, const QString& datasetName = QString());
     Q_INVOKABLE void cancel();
     // Drum map ("gm", "gm-greedy", "groovae" or a JSON file path / URL), steps per quarter note
     // (4 or 12) and bars per window (1, 2 or 4). Re-imports the current files in the background

@@ -7,6 +7,7 @@
 #include <QQmlEngine>
 
 #include <algorithm>
+#include <cmath>
 
 namespace gs {
 
@@ -112,6 +113,8 @@ void Session::setModel(std::shared_ptr<Model> model, const QString& name)
 
 void Session::setBpm(double bpm)
 {
+    if (!std::isfinite(bpm))
+        return;  // std::clamp would pass NaN through to the engine
     const double clamped = std::clamp(bpm, 30.0, 300.0);
     if (clamped == m_bpm)
         return;
