@@ -92,7 +92,13 @@ QJsonValue ProjectSessionPart::save() const
     const QString model = m_modelRequested ? m_notedModel : (m_failedModel.isEmpty() ? m_modelPath : m_failedModel);
     out.insert(QStringLiteral("model"), m_project->encodePath(model));
     const bool pending = !m_pendingSources.isEmpty();
-    out.insert(QStringLiteral("dataset_name"), pending ? m_pendingName : (m_session ? m_session->datasetName() : QString()));
+    // A project from before names were saved keeps its shape (no key) while its dataset is the one
+    // it restored: opening it must not make it look edited.
+    const auto dataset = m_session ? m_session->dataset() : nullptr;
+    const bool nameless = pending ? m_pendingName.isEmpty()
+                                  : (m_namelessFor && dataset && dataset.get() == m_namelessFor && m_namelessFor == m_sourcesFor);
+    if (!nameless)
+        out.insert(QStringLiteral("dataset_name"), pending ? m_pendingName : (m_session ? m_session->datasetName() : QString()));
     out.insert(QStringLiteral("window"), pending ? m_pendingWindow : (m_session ? m_session->currentWindow() : -1));
     out.insert(QStringLiteral("bpm"), pending && m_pendingBpm > 0 ? m_pendingBpm : (m_session ? m_session->bpm() : 100.0));
     return out;
@@ -179,6 +185,7 @@ void ProjectSessionPart::load(const QJsonValue& value)
         return;
     }
     if (current && current.get() == m_sourcesFor && m_sources == sources) {
+        m_namelessFor = nameValue.isUndefined() ? m_sourcesFor : nullptr;
         applyWindowAndTempo(window, bpm);  // the same dataset is already here
         return;
     }
@@ -222,8 +229,11 @@ void ProjectSessionPart::onDatasetChanged()
         // options): it keeps its sources and name, so the project still names the folder rather
         // than every file in it (which would come back as "112 items").
         if (m_sourcesFor && !m_sources.isEmpty() && m_session->datasetName() == m_sourcesName
-            && filesUnder(*dataset, m_sources))
+            && filesUnder(*dataset, m_sources)) {
+            if (m_namelessFor == m_sourcesFor)
+                m_namelessFor = dataset.get();
             m_sourcesFor = dataset.get();
+        }
         return;
     }
     if (!matchesPending(*dataset)) {
@@ -238,6 +248,7 @@ void ProjectSessionPart::onDatasetChanged()
     m_sources = m_pendingSources;
     m_sourcesFor = dataset.get();
     m_sourcesName = m_session->datasetName();
+    m_namelessFor = m_pendingName.isEmpty() ? m_sourcesFor : nullptr;
     m_pendingSources.clear();
     applyWindowAndTempo(m_pendingWindow, m_pendingBpm);
     Q_EMIT restored();

@@ -78,6 +78,7 @@ private:
     QStringList m_sources;  // of m_sourcesFor
     const Dataset* m_sourcesFor = nullptr;
     QString m_sourcesName;  // the dataset's name when m_sources were set
+    const Dataset* m_namelessFor = nullptr;  // restored from a file without "dataset_name"
     QStringList m_pendingSources;
     QString m_pendingName;
     int m_pendingWindow = -1;

@@ -574,6 +574,22 @@ private Q_SLOTS:
         QCOMPARE(readAll(file), bytes);
     }
 
+    // A project written before "dataset_name" existed (the bundled demo is one) opens clean.
+    void aProjectWithoutADatasetNameOpensClean()
+    {
+        QJsonObject parts{{"session", QJsonObject{{"dataset", QJsonArray{"midi"}}, {"window", -1}, {"bpm", 90}}}};
+        const QString file = m_tmp.filePath("real/older.gsproj");
+        QVERIFY(writeBytes(file, QJsonDocument(document(parts)).toJson()));
+        Rig rig(m_tmp.filePath("data-older"));
+        QSignalSpy restored(rig.sessionPart.get(), &ProjectSessionPart::restored);
+        QCOMPARE(rig.openAndSettle(file), QStringLiteral("opened"));
+        QVERIFY(restored.count() > 0 || restored.wait(kWait));
+        QCOMPARE(rig.session.datasetName(), QStringLiteral("midi"));
+        QCOMPARE(rig.session.bpm(), 90.0);
+        rig.project.checkDirty();
+        QVERIFY(!rig.project.dirty());
+    }
+
     // Issue 17.6: save -> reopen brings back tempo, kit, bookmarks, window, cursor and the
     // dataset's name; the project is clean and is not rewritten past the autosave interval.
     void reopenRestoresEverythingAndLeavesTheFileAlone()
