@@ -57,7 +57,7 @@ Item {
             width: 420
             wrapMode: Text.WordWrap
             color: Theme.text
-            text: qsTr("Groovescape did not close properly last time. Its last autosave is %1.\n\nRestore it?")
+            text: qsTr("Unsaved work was found (a window that did not close properly, or changes never saved): %1.\n\nRestore it?")
                   .arg(Project.recoveryPath)
         }
         onAccepted: Project.recover()

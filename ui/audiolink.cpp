@@ -1,4 +1,5 @@
 #include "audiolink.h"
+#include "workerguard.h"
 
 #include "assetpaths.h"
 #include "clocksync.h"
@@ -20,6 +21,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <vector>
 
 namespace gs {
@@ -140,7 +142,11 @@ void AudioLink::stopDriver()
 void AudioLink::startSilentDriver()
 {
     if (m_driver == Driver::Device)
-        m_silentDriver = std::thread([this] { runSilentDriver(); });
+        m_silentDriver = std::thread([this] {
+            const QString thrown = runGuarded(QStringLiteral("audio"), [this] { runSilentDriver(); });
+            if (!thrown.isEmpty())
+                std::fprintf(stderr, "groovescape: the silent audio driver stopped: %s\n", qPrintable(thrown));
+        });
 }
 
 Status AudioLink::reopen(const AudioStreamOptions& requested)
@@ -304,7 +310,13 @@ void AudioLink::loadKit(int index)
     const std::string path = m_kitDirs[index].toStdString();
     const double rate = m_engine->sampleRate();
     auto kit = std::make_shared<Result<std::shared_ptr<const Kit>>>(Error{path, "not loaded"});
-    QThread* worker = QThread::create([path, rate, kit] { *kit = gs::loadKit(path, rate); });
+    QThread* worker = QThread::create([path, rate, kit] {
+        // A hostile kit.json (wrong JSON types, a sample at 1 Hz asking for gigabytes) must end as
+        // "Kit failed: ..." in the transport, not in std::terminate.
+        const QString thrown = runGuarded(QString::fromStdString(path), [&] { *kit = gs::loadKit(path, rate); });
+        if (!thrown.isEmpty())
+            *kit = Error{"", thrown.toStdString()};
+    });
     // finished is delivered to this object on the GUI thread (nothing, if it is gone by then).
     connect(worker, &QThread::finished, this, [this, kit, request, rate] {
         if (request != m_kitRequest || std::abs(rate - m_engine->sampleRate()) > 0.5)

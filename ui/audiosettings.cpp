@@ -1,4 +1,5 @@
 #include "audiosettings.h"
+#include "workerguard.h"
 
 #include "audio/audiodevice.h"
 #include "audio/midiinput.h"
@@ -49,6 +50,28 @@ AudioSettings::~AudioSettings()
         m_worker->wait();
 }
 
+// The device and port lists (a worker: ALSA probing can take a while).
+static void listInto(Listing& result)
+{
+    if (auto devices = AudioDevice::listDevices(); devices.ok()) {
+        for (const AudioDeviceInfo& d : devices.value())
+            result.devices << QString::fromStdString(d.name);
+    } else {
+        result.deviceError = QString::fromStdString(devices.error().describe());
+    }
+    if (!MidiOutput::sequencerAvailable()) {
+        result.portError = QObject::tr("No MIDI output ports (no ALSA sequencer)");
+    } else if (auto ports = MidiOutput::listPorts(); ports.ok()) {
+        for (const MidiPortInfo& p : ports.value())
+            result.ports << QString::fromStdString(p.name);
+    } else {
+        result.portError = QString::fromStdString(ports.error().describe());
+    }
+    if (auto inputs = MidiInput::listPorts(); inputs.ok())
+        for (const MidiPortInfo& p : inputs.value())
+            result.inputs << QString::fromStdString(p.name);
+}
+
 void AudioSettings::refresh()
 {
     if (m_listing)
@@ -57,23 +80,9 @@ void AudioSettings::refresh()
     Q_EMIT listingChanged();
     auto result = std::make_shared<Listing>();
     QThread* worker = QThread::create([result] {
-        if (auto devices = AudioDevice::listDevices(); devices.ok()) {
-            for (const AudioDeviceInfo& d : devices.value())
-                result->devices << QString::fromStdString(d.name);
-        } else {
-            result->deviceError = QString::fromStdString(devices.error().describe());
-        }
-        if (!MidiOutput::sequencerAvailable()) {
-            result->portError = QObject::tr("No MIDI output ports (no ALSA sequencer)");
-        } else if (auto ports = MidiOutput::listPorts(); ports.ok()) {
-            for (const MidiPortInfo& p : ports.value())
-                result->ports << QString::fromStdString(p.name);
-        } else {
-            result->portError = QString::fromStdString(ports.error().describe());
-        }
-        if (auto inputs = MidiInput::listPorts(); inputs.ok())
-            for (const MidiPortInfo& p : inputs.value())
-                result->inputs << QString::fromStdString(p.name);
+        const QString thrown = runGuarded(QStringLiteral("audio devices"), [&] { listInto(*result); });
+        if (!thrown.isEmpty())
+            result->deviceError = thrown;
     });
     connect(worker, &QThread::finished, this, [this, result] {
         m_listing = false;

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 
 #include <QFileInfo>
+#include <QSet>
 
 #include <algorithm>
 
@@ -18,11 +19,16 @@ namespace {
 
 QStringList cleanTags(const QStringList& tags)
 {
+    // A hash for "seen": a project may carry 100,000 tags, and a list search per tag is quadratic.
     QStringList out;
+    QSet<QString> seen;
+    seen.reserve(tags.size());
     for (const QString& tag : tags) {
         const QString trimmed = tag.trimmed();
-        if (!trimmed.isEmpty() && !out.contains(trimmed))
+        if (!trimmed.isEmpty() && !seen.contains(trimmed)) {
+            seen.insert(trimmed);
             out << trimmed;
+        }
     }
     return out;
 }
@@ -235,10 +241,16 @@ void BookmarkModel::fromJson(const QJsonValue& value)
         const QJsonObject in = entry.toObject();
         Bookmark b;
         b.name = in.value(QStringLiteral("name")).toString().trimmed();
-        b.z = ProjectFile::latentFromJson(in.value(QStringLiteral("z")));
+        QString problem;
+        b.z = ProjectFile::latentFromJson(in.value(QStringLiteral("z")), &problem);
+        if (!problem.isEmpty() && Project::instance())
+            Project::instance()->reportProblem(tr("bookmark \"%1\" left out: %2").arg(b.name.left(80), problem));
         QStringList tags;
-        for (const QJsonValue& t : in.value(QStringLiteral("tags")).toArray())
-            tags << t.toString();
+        const QJsonArray tagList = in.value(QStringLiteral("tags")).toArray();
+        tags.reserve(tagList.size());
+        for (const QJsonValue& t : tagList)
+            if (t.isString())
+                tags << t.toString();
         b.tags = cleanTags(tags);
         b.model = in.value(QStringLiteral("model")).toString();  // not a string: "" (as older projects)
         if (auto groove = grooveFromJson(in.value(QStringLiteral("groove"))))

@@ -1,4 +1,6 @@
 #include "clipexporter.h"
+#include "workerguard.h"
+#include "filecheck.h"
 
 #include "assetpaths.h"
 #include "audio/audiofile.h"
@@ -250,15 +252,21 @@ void ClipExporter::start(std::shared_ptr<Job> job)
     QThread* worker = QThread::create([job] {
         const std::string path = job->path.toStdString();
         Status status = Status(Done{});
-        if (job->kind == Job::Wav) {
-            status = writeSequenceWav(path, job->grooves, *job->map, job->wav);
-        } else {
-            ClipOptions options;
-            options.bpm = job->bpm;
-            status = writeGrooveMidi(path, job->grooves, *job->map, options);
-        }
-        job->ok = status.ok();
-        if (!status.ok())
+        // An existing FIFO or device at the target would block the write forever.
+        const QString problem = writableTargetProblem(job->path, QStringLiteral("clip"));
+        const QString thrown = !problem.isEmpty() ? problem : runGuarded(job->path, [&] {
+            if (job->kind == Job::Wav) {
+                status = writeSequenceWav(path, job->grooves, *job->map, job->wav);
+            } else {
+                ClipOptions options;
+                options.bpm = job->bpm;
+                status = writeGrooveMidi(path, job->grooves, *job->map, options);
+            }
+        });
+        job->ok = thrown.isEmpty() && status.ok();
+        if (!thrown.isEmpty())
+            job->error = thrown;
+        else if (!status.ok())
             job->error = QString::fromStdString(status.error().describe());
     });
     connect(worker, &QThread::finished, this, [this, job] {

@@ -4,6 +4,8 @@
 #include "dataset/importer.h"
 #include "datasetmerge.h"
 #include "datasetstatsmodel.h"
+#include "filecheck.h"
+#include "workerguard.h"
 #include "filereport.h"
 #include "filetablemodel.h"
 #include "project.h"
@@ -17,6 +19,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 namespace gs {
@@ -27,6 +30,44 @@ QString localPath(const QString& pathOrUrl)
 {
     const QUrl url(pathOrUrl);
     return url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+}
+
+// The worker's job: opens a .gsd or imports MIDI files / folders with the chosen drum map.
+Result<Dataset> runImport(const std::vector<std::string>& paths, bool openDataset, const std::string& mapChoice,
+    int stepsPerBeat, int bars, const Dataset* base, std::atomic<bool>* cancel, std::function<void(int, int)> progress)
+{
+    // FIFOs and devices block or read forever: stat every given path before anything opens it.
+    const auto builtIns = DrumMap::builtInNames();
+    const bool mapIsFile = !openDataset && !mapChoice.empty()
+        && std::find(builtIns.begin(), builtIns.end(), mapChoice) == builtIns.end();
+    QString problem = mapIsFile ? regularFileProblem(QString::fromStdString(mapChoice), QStringLiteral("drum map")) : QString();
+    for (const std::string& path : paths) {
+        if (!problem.isEmpty())
+            break;
+        const QString qpath = QString::fromStdString(path);
+        problem = openDataset ? regularFileProblem(qpath, QStringLiteral("dataset"))
+                              : fileOrFolderProblem(qpath, QStringLiteral("import source"));
+    }
+    if (!problem.isEmpty())
+        return Error{"", problem.toStdString()};
+    if (openDataset)
+        return DatasetFile::load(paths[0]);
+    Result<DrumMap> map = DrumMap::byName(mapChoice);
+    if (!map.ok())
+        return map.error();  // a user's JSON map that does not read: the error names the file
+    ImportSettings settings;
+    settings.map = std::move(map).value();
+    settings.stepsPerBeat = stepsPerBeat;
+    settings.bars = bars;
+    if (base)
+        settings = base->settings();  // added windows must share the dataset's grid and map
+    Importer importer(settings);
+    importer.setCancelFlag(cancel);
+    importer.setProgressCallback(std::move(progress));
+    Result<Dataset> imported = importer.run(paths);
+    if (base && imported.ok())
+        return mergeDatasets(*base, imported.value()).dataset;
+    return imported;
 }
 
 } // namespace
@@ -104,15 +145,18 @@ QStringList DatasetBrowser::builtInDrumMaps() const
     return names;
 }
 
-bool DatasetBrowser::importPaths(const QStringList& pathsOrUrls)
+bool DatasetBrowser::importPaths(const QStringList& pathsOrUrls, const QString& datasetName)
 {
     if (m_thread || pathsOrUrls.isEmpty())
         return false;
     std::vector<std::string> paths;
     for (const QString& entry : pathsOrUrls)
         paths.push_back(localPath(entry).toStdString());
-    const QString name = paths.size() == 1 ? QFileInfo(QString::fromStdString(paths[0])).fileName()
-                                           : tr("%1 items").arg(paths.size());
+    // A project names its dataset; otherwise the folder or file, or the common folder of many files.
+    QString name = datasetName;
+    if (name.isEmpty())
+        name = paths.size() == 1 ? QFileInfo(QString::fromStdString(paths[0])).fileName()
+                                 : tr("%1 items").arg(paths.size());
     if (m_pendingOptions) {
         // Options a project loaded during the last import: this import (the project's data) uses them.
         const QJsonObject options = *std::exchange(m_pendingOptions, std::nullopt);
@@ -169,27 +213,17 @@ bool DatasetBrowser::startImport(std::vector<std::string> paths, const QString& 
         QElapsedTimer clock;
         clock.start();
         auto result = std::make_shared<Result<Dataset>>(Error{"", "not run"});
-        if (openDataset) {
-            *result = DatasetFile::load(paths[0]);
-        } else if (Result<DrumMap> map = DrumMap::byName(mapChoice); !map.ok()) {
-            *result = map.error();  // a user's JSON map that does not read: the error names the file
-        } else {
-            ImportSettings settings;
-            settings.map = std::move(map).value();
-            settings.stepsPerBeat = stepsPerBeat;
-            settings.bars = bars;
-            if (base)
-                settings = base->settings();  // added windows must share the dataset's grid and map
-            Importer importer(settings);
-            importer.setCancelFlag(&m_cancel);
-            importer.setProgressCallback([this](int done, int total) {
+        // Any exception from a reader (a hostile .gsd, a drum map of the wrong JSON types) ends
+        // as the import's error message, naming the file, not in std::terminate.
+        const QString what = QString::fromStdString(paths.size() == 1 ? paths[0] : mapChoice);
+        const QString thrown = runGuarded(what, [&] {
+            *result = runImport(paths, openDataset, mapChoice, stepsPerBeat, bars, base.get(), &m_cancel, [this](int done, int total) {
                 m_done = done;
                 m_total = total;
             });
-            *result = importer.run(paths);
-            if (base && result->ok())
-                *result = mergeDatasets(*base, result->value()).dataset;
-        }
+        });
+        if (!thrown.isEmpty())
+            *result = Error{"", thrown.toStdString()};
         const double seconds = clock.elapsed() / 1000.0;
         QMetaObject::invokeMethod(this, [this, result, name, seconds] { finish(result, name, seconds); },
             Qt::QueuedConnection);

@@ -93,8 +93,9 @@ public:
     QStringList builtInDrumMaps() const;
 
     // Imports MIDI files and folders (paths or file:// URLs); a single .gsd path opens that dataset.
-    // Replaces the current dataset when done. Ignored while busy (returns false).
-    Q_INVOKABLE bool importPaths(const QStringList& pathsOrUrls);
+    // Replaces the current dataset when done. Ignored while busy (returns false). `datasetName`
+    // (a project's) names the result; by default the folder or file name.
+    Q_INVOKABLE bool importPaths(const QStringList& pathsOrUrls, const QString& datasetName = QString());
     // Imports MIDI files and folders with the current dataset's settings and appends them to it
     // (files already in it are skipped); without a dataset, the same as importPaths. A .gsd cannot
     // be added (false, and the status says so). Ignored while busy (returns false).

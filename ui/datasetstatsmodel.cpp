@@ -1,7 +1,9 @@
 #include "datasetstatsmodel.h"
+#include "workerguard.h"
 
 #include "dataset/dataset.h"
 
+#include <cstdio>
 #include <QFileInfo>
 #include <QThread>
 
@@ -81,9 +83,15 @@ void DatasetStatsModel::start()
         auto figures = std::make_shared<DatasetStatsFigures>();
         QStringList voices;
         if (dataset) {
-            *figures = DatasetStatsFigures::compute(*dataset, windows, kOffsetBins);
-            for (const DrumVoice& v : dataset->settings().map.voices())
-                voices << QString::fromStdString(v.name);
+            const QString thrown = runGuarded(scope, [&] {
+                *figures = DatasetStatsFigures::compute(*dataset, windows, kOffsetBins);
+                for (const DrumVoice& v : dataset->settings().map.voices())
+                    voices << QString::fromStdString(v.name);
+            });
+            if (!thrown.isEmpty()) {
+                *figures = DatasetStatsFigures();  // no figures rather than no app
+                std::fprintf(stderr, "groovescape: statistics: %s\n", qPrintable(thrown));
+            }
         }
         QMetaObject::invokeMethod(this, [this, figures, voices, scope, generation] {
             finish(figures, voices, scope, generation);

@@ -133,6 +133,8 @@ void MapController::rebuild()
             *build = buildMap(space, dataset, cancel.get());
         } catch (const std::exception& e) {
             build->error = QString::fromUtf8(e.what());
+        } catch (...) {
+            build->error = QStringLiteral("unexpected error while building the map");
         }
         if (!cancel->load())
             QMetaObject::invokeMethod(this, [this, build, generation] { applyBuild(build, generation); },
@@ -179,6 +181,13 @@ void MapController::applyBuild(std::shared_ptr<MapBuild> build, quint64 generati
     setAnchor(m_z);
     m_map.setCursor(project(m_z));
     Q_EMIT readyChanged();
+    // A dataset window on the grid (chosen by the user, or restored by a project) stays there:
+    // the map's first decode fills the grid only when nothing from the dataset is on it.
+    if (m_session && m_session->currentWindow() >= 0) {
+        Q_EMIT cursor3DChanged();
+        Q_EMIT cursorMoved();
+        return;
+    }
     requestDecode();
 }
 
@@ -219,6 +228,17 @@ void MapController::moveToZ(const LatentVector& z)
     setAnchor(z);
     m_map.setCursor(project(z));
     requestDecode();
+}
+
+void MapController::placeCursor(const LatentVector& z)
+{
+    if (!ready() || int(z.size()) != m_space->latent())
+        return;
+    m_z = z;
+    m_anchor = z;
+    m_map.setCursor(project(z));
+    Q_EMIT cursor3DChanged();
+    Q_EMIT cursorMoved();
 }
 
 QVector3D MapController::cursor3D() const
@@ -534,6 +554,8 @@ void MapController::placeOnMap()
                 mean = encoded->mean.front();
         } catch (const std::exception& e) {
             failure = QString::fromUtf8(e.what());
+        } catch (...) {
+            failure = QStringLiteral("unexpected error while encoding");
         }
         QMetaObject::invokeMethod(
             this, [this, mean, failure, generation, ticket] { applyPlace(mean, failure, generation, ticket); },

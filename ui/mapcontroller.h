@@ -131,6 +131,9 @@ public:
     const LatentVector& currentZ() const { return m_z; }
     // Moves the cursor to a z (interpolation steps, bookmarks) and decodes it.
     void moveToZ(const LatentVector& z);
+    // Moves the cursor without decoding (a project restoring its cursor while a dataset
+    // window it also restored is on the grid: the grid keeps that window).
+    void placeCursor(const LatentVector& z);
     // The point's encoded mean, or empty.
     LatentVector pointZ(int index) const;
     QPointF project(const LatentVector& z) const;

@@ -1,4 +1,7 @@
 #include "mapworker.h"
+#include "workerguard.h"
+
+#include <cstdio>
 
 namespace gs {
 
@@ -41,7 +44,11 @@ void MapWorker::run()
         m_pending = nullptr;
         m_busy = true;
         lock.unlock();
-        job();  // jobs catch their own exceptions and report through the GUI thread
+        // Jobs catch their own exceptions and report through the GUI thread; this is the last
+        // net, so one that slips through costs that job, not the app.
+        const QString thrown = runGuarded(QStringLiteral("map job"), job);
+        if (!thrown.isEmpty())
+            std::fprintf(stderr, "groovescape: %s\n", qPrintable(thrown));
         job = nullptr;
         lock.lock();
         m_busy = false;

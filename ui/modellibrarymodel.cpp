@@ -1,4 +1,6 @@
 #include "modellibrarymodel.h"
+#include "workerguard.h"
+#include "filecheck.h"
 
 #include "assetpaths.h"
 #include "dataset/dataset.h"
@@ -197,7 +199,11 @@ void ModelLibraryModel::runJob(std::function<std::function<void()>()> job)
     if (m_pending++ == 0)
         Q_EMIT busyChanged();
     m_files.start([this, job = std::move(job)] {
-        std::function<void()> done = job();
+        // A job that throws (a hostile model file) reports like a failed one instead of ending the app.
+        std::function<void()> done;
+        const QString thrown = runGuarded(QStringLiteral("model library"), [&] { done = job(); });
+        if (!thrown.isEmpty())
+            done = [this, thrown] { setMessage(thrown); };
         QMetaObject::invokeMethod(this, [this, done = std::move(done)] {
             done();
             if (--m_pending == 0)
@@ -265,7 +271,8 @@ void ModelLibraryModel::open(int row)
     const QString path = e->path, name = e->name;
     setMessage(tr("Opening %1…").arg(name));
     runJob([this, path, name]() -> std::function<void()> {
-        Result<Model> loaded = Model::load(path.toStdString());
+        const QString problem = regularFileProblem(path, QStringLiteral("model"));
+        Result<Model> loaded = problem.isEmpty() ? Model::load(path.toStdString()) : Result<Model>(Error{"", problem.toStdString()});
         auto model = loaded.ok() ? std::make_shared<Model>(std::move(loaded.value())) : nullptr;
         const QString error = loaded.ok() ? QString() : QString::fromStdString(loaded.error().describe());
         return [this, model, path, name, error] {
@@ -314,33 +321,38 @@ bool ModelLibraryModel::evaluate(int row)
         ModelEntry updated;
         QString error;
         int windows = 0;
-        Result<Model> model = Model::load(path.toStdString());
-        if (!model.ok()) {
-            error = QString::fromStdString(model.error().describe());
-        } else {
-            const std::vector<Groove> validation = validationWindows(*dataset, model->config());
-            windows = int(validation.size());
-            // A few dozen calls per run (one per decoded batch): each becomes one queued update.
-            auto progress = [this, cancel, path](const char* phase, double fraction) {
-                for (const EvalPhase& p : kEvalPhases)
-                    if (std::strcmp(p.key, phase) == 0) {
-                        const QString label = tr(p.label);
-                        const double overall = p.start + p.share * std::clamp(fraction, 0.0, 1.0);
-                        QMetaObject::invokeMethod(this, [this, label, overall, path] {
-                            if (m_evaluatingPath == path)
-                                setEvaluationProgress(label, overall);
-                        }, Qt::QueuedConnection);
-                    }
-                return !cancel->load();
-            };
-            Status status = evaluateInto(model.value(), validation, cancel.get(), progress);
-            if (status.ok())
-                status = model->save(path.toStdString());
-            if (status.ok())
-                updated = ModelEntry::fromModel(model.value(), path, false);
-            else
-                error = QString::fromStdString(status.error().describe());
-        }
+        const QString thrown = runGuarded(path, [&] {
+            const QString problem = regularFileProblem(path, QStringLiteral("model"));
+            Result<Model> model = problem.isEmpty() ? Model::load(path.toStdString()) : Result<Model>(Error{"", problem.toStdString()});
+            if (!model.ok()) {
+                error = QString::fromStdString(model.error().describe());
+            } else {
+                const std::vector<Groove> validation = validationWindows(*dataset, model->config());
+                windows = int(validation.size());
+                // A few dozen calls per run (one per decoded batch): each becomes one queued update.
+                auto progress = [this, cancel, path](const char* phase, double fraction) {
+                    for (const EvalPhase& p : kEvalPhases)
+                        if (std::strcmp(p.key, phase) == 0) {
+                            const QString label = tr(p.label);
+                            const double overall = p.start + p.share * std::clamp(fraction, 0.0, 1.0);
+                            QMetaObject::invokeMethod(this, [this, label, overall, path] {
+                                if (m_evaluatingPath == path)
+                                    setEvaluationProgress(label, overall);
+                            }, Qt::QueuedConnection);
+                        }
+                    return !cancel->load();
+                };
+                Status status = evaluateInto(model.value(), validation, cancel.get(), progress);
+                if (status.ok())
+                    status = model->save(path.toStdString());
+                if (status.ok())
+                    updated = ModelEntry::fromModel(model.value(), path, false);
+                else
+                    error = QString::fromStdString(status.error().describe());
+            }
+        });
+        if (!thrown.isEmpty())
+            error = thrown;
         const bool cancelled = !error.isEmpty() && cancel->load();
         QMetaObject::invokeMethod(this, [this, path, name, datasetName, updated, error, windows, cancelled] {
             m_evaluatingPath.clear();

@@ -112,6 +112,8 @@ void PathPlayer::play(const std::vector<LatentVector>& path)
             grooves = std::move(decoded.grooves);
         } catch (const std::exception& e) {
             failure = QString::fromUtf8(e.what());
+        } catch (...) {
+            failure = QStringLiteral("unexpected error while decoding the path");
         }
         QMetaObject::invokeMethod(
             this, [this, grooves = std::move(grooves), failure, note, ticket]() mutable {
@@ -271,6 +273,8 @@ bool PathPlayer::startExport(const std::vector<LatentVector>& path, std::vector<
                       : QString::fromStdString(written.error().describe());
         } catch (const std::exception& e) {
             text = tr("%1: %2").arg(file, QString::fromUtf8(e.what()));
+        } catch (...) {
+            text = tr("%1: unexpected error while writing it").arg(file);
         }
         QMetaObject::invokeMethod(this, [this, ok, text, ticket] { applyExport(ok, text, ticket); },
                                   Qt::QueuedConnection);

@@ -27,17 +27,27 @@
 //   After a change, a part may call partChanged() for an immediate dirty mark (otherwise
 //   the once-a-second check notices).
 //
-// Also: autosave (every 30 s when dirty, and on quit) to the project file, or for an
-// untitled project to <AppDataLocation>/autosave.gsproj; a crash marker in the same
-// folder (startSession / endSession) and recovery; the recent-projects list.
+// Also: autosave (every 30 s when dirty, and on quit), never into the opened project
+// file itself: an opened project's work goes beside it (.NAME.autosave.gsproj, or into
+// <AppDataLocation>/autosaves/ when its folder is read-only) until the musician saves,
+// and opening it again offers that autosave when it is newer. Untitled work goes to a
+// per-instance autosave-<instance>.gsproj, and at quit to autosave.gsproj (what the next
+// start reopens). Each running instance has its own crash marker running-<instance>.marker
+// (PID and process start time), so a second window quitting never removes the first one's,
+// and a recycled PID does not hide a crash; the recent-projects list.
+// Loading reports problems (missing files, wrong values) as notes, batched: one change
+// signal per open, and long lists of missing files summarised.
 // File I/O runs on a worker (one at a time, in order); results arrive as signals.
 // GS_PROJECT_DEBUG=1 in the environment prints which part made the project dirty.
 // Threads: GUI thread only.
+#include "processstamp.h"
 #include "projectfile.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QList>
+#include <QPair>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -92,8 +102,13 @@ public:
     QString resolvePath(const QString& stored) const;
     // Whether `resolvedPath` exists, as checked when the file was read (falls back to the disk).
     bool pathExists(const QString& resolvedPath) const;
-    // Adds "<what> not found: <path>" to notes (shown with the project).
+    // Adds "<what> not found: <path>" to notes (shown with the project). During an open the
+    // reports are gathered and summarised per kind once the parts are loaded.
     void reportMissing(const QString& resolvedPath, const QString& what);
+    // A value in the project that was refused or clamped: "<file>: <text>" in notes.
+    void reportProblem(const QString& text);
+    // Every missing file reported since the last open (not summarised).
+    QStringList missingFiles() const { return m_missingAll; }
     Q_INVOKABLE void partChanged() { checkDirty(); }
 
     QString filePath() const { return m_filePath; }
@@ -127,11 +142,19 @@ public:
     // worker; the call waits for it (quit only). Returns "" or an error.
     QString saveOnQuit();
 
-    // Where the untitled autosave and the crash marker live (default AppDataLocation).
+    // Where the untitled autosaves and the crash markers live (default AppDataLocation).
     QString dataDir() const { return m_dataDir; }
     void setDataDir(const QString& dir);
+    // The untitled work kept at quit (reopened by the next start).
     QString autosavePath() const;
+    // This instance's untitled autosave and crash marker.
+    QString instanceAutosavePath() const;
     QString markerPath() const;
+    QString instanceId() const { return m_instanceId; }
+    // Where the work on the project `projectPath` is autosaved: beside it, else (read-only
+    // folder) in the data folder, keyed by the project's path.
+    QString projectAutosavePath(const QString& projectPath) const;
+    QString fallbackAutosavePath(const QString& projectPath) const;
     void setAutosaveInterval(int ms);
 
     // Start of a run, on the worker: if a marker from a run that did not end cleanly is there,
@@ -170,13 +193,15 @@ private:
         QPointer<QObject> owner;
         bool owned = false;
     };
-    enum class OpenMode { Normal, Untitled };
+    enum class OpenMode { Normal, Untitled, Recovered };
     enum class SaveKind { User, Autosave, UntitledAutosave };
 
     QString currentDir() const;
     QJsonObject snapshotFor(const QString& dir) const;
-    bool startOpen(const QString& path, OpenMode mode);
-    void applyOpened(const QString& path, OpenMode mode, const ProjectFile::ReadResult& result);
+    bool startOpen(const QString& path, OpenMode mode, const QString& target = QString());
+    void applyOpened(const QString& path, OpenMode mode, const QString& target, const ProjectFile::ReadResult& result);
+    void flushReports();
+    QJsonObject markerContent(const QString& autosave, const QString& project) const;
     bool startSave(const QString& path, SaveKind kind);
     void finishSave(const QString& path, SaveKind kind, const QJsonObject& parts, const QString& error);
     void setFilePath(const QString& path);
@@ -188,7 +213,8 @@ private:
     std::vector<Part> m_parts;
     QJsonObject m_stash;  // values for keys no part has claimed (yet)
     QJsonObject m_clean;  // the parts as last saved or opened
-    QJsonObject m_lastAutosave;  // the parts as last written to the untitled autosave
+    QJsonObject m_lastAutosave;  // the parts as last written to m_lastAutosavePath
+    QString m_lastAutosavePath;
     QString m_filePath;
     QString m_untitledName;
     QString m_ioDir;  // folder the parts' paths are relative to during a snapshot / load
@@ -197,10 +223,19 @@ private:
     int m_busyJobs = 0;
     QString m_message;
     QStringList m_notes;
+    QStringList m_missingAll;
+    QList<QPair<QString, QStringList>> m_missingBatch;  // per kind, while an open applies
+    QStringList m_problemBatch;
+    bool m_batching = false;
+    QString m_loadingPath;  // the file being applied (named in problems)
     RecentProjects* m_recent;
+    QString m_instanceId;
+    ProcessStamp m_stamp;
     QString m_dataDir;
     QString m_markerAutosave;  // what our marker currently names
     QString m_recoveryPath;
+    QString m_recoveryFor;  // the project file the recovery autosave belongs to ("" = untitled)
+    QStringList m_staleMarkers;  // crashed instances' markers, removed once recovery is answered
     bool m_sessionStarted = false;
     QTimer m_dirtyTimer;
     QTimer m_autosaveTimer;

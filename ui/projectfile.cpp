@@ -1,6 +1,8 @@
 #include "projectfile.h"
 
 #include "core/datapaths.h"
+#include "filecheck.h"
+#include "workerguard.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -8,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSaveFile>
+
+#include <cmath>
 
 namespace gs {
 
@@ -60,9 +64,25 @@ void collectPaths(const QJsonValue& value, const QString& projectDir, QHash<QStr
 
 } // namespace
 
-ProjectFile::ReadResult ProjectFile::read(const QString& path)
+ProjectFile::ReadResult ProjectFile::read(const QString& path, const QString& projectDir)
 {
     ReadResult result;
+    const QString error = runGuarded(path, [&] { result = readChecked(path, projectDir); });
+    if (!error.isEmpty()) {
+        result = ReadResult();
+        result.error = error;
+    }
+    return result;
+}
+
+ProjectFile::ReadResult ProjectFile::readChecked(const QString& path, const QString& projectDir)
+{
+    ReadResult result;
+    // A FIFO would block the open forever, /dev/zero would read without end: stat first.
+    if (const QString problem = regularFileProblem(path, QStringLiteral("project file")); !problem.isEmpty()) {
+        result.error = problem;
+        return result;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         result.error = QStringLiteral("%1: cannot open the project file (%2)").arg(path, file.errorString());
@@ -109,7 +129,7 @@ ProjectFile::ReadResult ProjectFile::read(const QString& path)
         return result;
     }
     result.parts = parts.toObject();
-    const QString dir = QFileInfo(path).absolutePath();
+    const QString dir = projectDir.isEmpty() ? QFileInfo(path).absolutePath() : projectDir;
     collectPaths(result.parts, dir, result.pathExists);
     return result;
 }
@@ -124,6 +144,15 @@ QJsonObject ProjectFile::document(const QJsonObject& parts)
 }
 
 QString ProjectFile::write(const QString& path, const QJsonObject& document)
+{
+    if (const QString problem = writableTargetProblem(path, QStringLiteral("project file")); !problem.isEmpty())
+        return problem;
+    QString error;
+    const QString thrown = runGuarded(path, [&] { error = writeChecked(path, document); });
+    return thrown.isEmpty() ? error : thrown;
+}
+
+QString ProjectFile::writeChecked(const QString& path, const QJsonObject& document)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -196,11 +225,26 @@ QJsonArray ProjectFile::latentToJson(const std::vector<float>& z)
     return out;
 }
 
-std::vector<float> ProjectFile::latentFromJson(const QJsonValue& value)
+std::vector<float> ProjectFile::latentFromJson(const QJsonValue& value, QString* problem)
 {
+    auto refuse = [problem](const QString& why) {
+        if (problem)
+            *problem = why;
+        return std::vector<float>();
+    };
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isArray())
+        return refuse(QStringLiteral("a position is not a list of numbers"));
     std::vector<float> z;
-    for (const QJsonValue& v : value.toArray())
-        z.push_back(float(v.toDouble()));
+    for (const QJsonValue& v : value.toArray()) {
+        if (!v.isDouble())
+            return refuse(QStringLiteral("a position holds something that is not a number"));
+        const double x = v.toDouble();
+        if (!std::isfinite(x) || std::abs(x) > latentLimit)
+            return refuse(QStringLiteral("a position lies far outside the map (%1)").arg(x));
+        z.push_back(float(x));
+    }
     return z;
 }
 

@@ -1,4 +1,5 @@
 #include "recentprojects.h"
+#include "workerguard.h"
 
 #include <QFileInfo>
 #include <QPointer>
@@ -67,9 +68,13 @@ void RecentProjects::prune()
     QPointer<RecentProjects> self(this);
     QThreadPool::globalInstance()->start([self, paths] {
         QStringList missing;
-        for (const QString& path : paths)
-            if (!QFileInfo(path).isFile())
-                missing << path;
+        const QString thrown = runGuarded(QStringLiteral("recent projects"), [&] {
+            for (const QString& path : paths)
+                if (!QFileInfo(path).isFile())
+                    missing << path;
+        });
+        if (!thrown.isEmpty())
+            missing.clear();  // keep the list as it is
         if (!self)
             return;
         QMetaObject::invokeMethod(self.data(), [self, missing] {

@@ -8,6 +8,7 @@
 #include <QQmlEngine>
 
 #include <algorithm>
+#include <cmath>
 
 namespace gs {
 
@@ -123,6 +124,8 @@ void Session::setModel(std::shared_ptr<Model> model, const QString& name, const 
 
 void Session::setBpm(double bpm)
 {
+    if (!std::isfinite(bpm))
+        return;  // std::clamp would pass NaN through to the engine
     const double clamped = std::clamp(bpm, 30.0, 300.0);
     if (clamped == m_bpm)
         return;

@@ -1,4 +1,6 @@
 #include "trainingrun.h"
+#include "workerguard.h"
+#include "filecheck.h"
 
 #include "dataset/dataset.h"
 #include "model/model.h"
@@ -17,7 +19,18 @@ TrainingRun::TrainingRun(TrainingJob job, Listener listener)
     : m_job(std::move(job))
     , m_listener(std::move(listener))
 {
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        // Any exception (a hostile model file, torch running out of memory) ends the run with its
+        // message, as a failed run the dashboard shows, never in std::terminate.
+        const QString thrown = runGuarded(m_job.source == TrainingJob::Source::File ? m_job.modelPath
+                                                                                     : QObject::tr("training"),
+            [this] { run(); });
+        if (!thrown.isEmpty()) {
+            TrainingResult failed;
+            failed.error = thrown;
+            m_listener.finished(failed);
+        }
+    });
 }
 
 TrainingRun::~TrainingRun()
@@ -48,7 +61,12 @@ void TrainingRun::run()
     switch (m_job.source) {
     case TrainingJob::Source::Fresh: model = Model::create(m_job.config, m_job.seed); break;
     case TrainingJob::Source::Copy: model = m_job.previous->clone(); break;
-    case TrainingJob::Source::File: model = Model::load(m_job.modelPath.toStdString()); break;
+    case TrainingJob::Source::File:
+        if (const QString problem = regularFileProblem(m_job.modelPath, QStringLiteral("model")); !problem.isEmpty())
+            model = Error{"", problem.toStdString()};
+        else
+            model = Model::load(m_job.modelPath.toStdString());
+        break;
     }
     if (!model.ok())
         result.error = QString::fromStdString(model.error().describe());

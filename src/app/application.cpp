@@ -77,8 +77,9 @@ bool Application::start()
     // The audio link exists before QML so the Transport the window creates attaches to it.
     m_audio = std::make_unique<AudioLink>(m_session.get());
     m_modelLoader = std::make_unique<ModelLoader>(m_session.get());
-    connect(m_modelLoader.get(), &ModelLoader::failed, this, [](const QString& message) {
+    connect(m_modelLoader.get(), &ModelLoader::failed, this, [this](const QString& message) {
         std::fprintf(stderr, "groovescape: could not open the model: %s\n", qPrintable(message));
+        m_project->reportProblem(tr("could not open the model: %1").arg(message));  // shown in the window
     });
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->addImportPath(QStringLiteral(":/"));
@@ -100,9 +101,15 @@ bool Application::start()
     connect(m_project.get(), &Project::failed, this, [](const QString& message) {
         std::fprintf(stderr, "groovescape: %s\n", qPrintable(message));
     });
-    connect(m_project.get(), &Project::notesChanged, this, [this] {
-        for (const QString& note : m_project->notes())
-            std::fprintf(stderr, "groovescape: %s\n", qPrintable(note));
+    // Each note once (the list only grows until the next open clears it).
+    auto printed = std::make_shared<qsizetype>(0);
+    connect(m_project.get(), &Project::notesChanged, this, [this, printed] {
+        const QStringList notes = m_project->notes();
+        if (notes.size() < *printed)
+            *printed = 0;
+        for (qsizetype i = *printed; i < notes.size(); ++i)
+            std::fprintf(stderr, "groovescape: %s\n", qPrintable(notes.at(i)));
+        *printed = notes.size();
     });
 
     if (!m_options.importPaths.isEmpty()) {
@@ -140,22 +147,38 @@ void Application::wireProject()
 {
     m_sessionPart = new ProjectSessionPart(m_project.get(), m_session.get());
     auto* browser = m_window->findChild<DatasetBrowser*>(QStringLiteral("datasetBrowser"));
-    m_sessionPart->setDatasetLoader([browser](const QStringList& paths) {
+    auto* part = m_sessionPart;
+    m_sessionPart->setDatasetLoader([browser, part](const QStringList& paths, const QString& name) {
         if (!browser)
             return false;
+        // Tell the part when the project's own import ends, so it knows every later dataset is the user's.
+        auto startImport = [browser, part, paths, name] {
+            if (!browser->importPaths(paths, name))
+                return false;
+            QObject::connect(browser, &DatasetBrowser::importFinished, part, &ProjectSessionPart::datasetImportEnded,
+                Qt::SingleShotConnection);
+            return true;
+        };
         if (!browser->busy())
-            return browser->importPaths(paths);
+            return startImport();
         // The browser imports the demo by itself at start; when that is what the project wants, let it finish.
         const QString demo = AssetPaths::findDemoDataset();
-        if (paths.size() == 1 && !demo.isEmpty() && QDir::cleanPath(paths.constFirst()) == QDir::cleanPath(demo))
+        if (paths.size() == 1 && !demo.isEmpty() && QDir::cleanPath(paths.constFirst()) == QDir::cleanPath(demo)) {
+            QObject::connect(browser, &DatasetBrowser::importFinished, part, &ProjectSessionPart::datasetImportEnded,
+                Qt::SingleShotConnection);
             return true;
+        }
+        // Another import runs: cancel it and start the project's once it has ended. Its result may
+        // still arrive (it can finish before the cancel lands): the part ignores datasets that are
+        // not the project's while the project's import is due.
         browser->cancel();
-        QObject::connect(browser, &DatasetBrowser::importFinished, browser,
-            [browser, paths] { browser->importPaths(paths); }, Qt::SingleShotConnection);
+        QObject::connect(browser, &DatasetBrowser::importFinished, browser, [startImport] { startImport(); },
+            Qt::SingleShotConnection);
         return true;
     });
     m_sessionPart->setModelLoader([this](const QString& path) { loadModel(path); });
     connect(m_modelLoader.get(), &ModelLoader::loaded, m_sessionPart, &ProjectSessionPart::noteModelPath);
+    connect(m_modelLoader.get(), &ModelLoader::failed, m_sessionPart, &ProjectSessionPart::modelFailed);
     // Models opened from the library or trained here also belong to the project.
     for (auto* library : m_window->findChildren<ModelLibraryModel*>())
         connect(library, &ModelLibraryModel::opened, m_sessionPart, &ProjectSessionPart::noteModelPath);
@@ -168,7 +191,8 @@ void Application::wireProject()
         std::fprintf(stderr, "groovescape: no transport in the window; its settings are not saved with the project\n");
     const auto controllers = m_window->findChildren<MapController*>();
     if (!controllers.isEmpty()) {
-        registerCursorPart(m_project.get(), controllers.constFirst());
+        registerCursorPart(m_project.get(), controllers.constFirst(),
+            [part = m_sessionPart] { return part->loading() || part->modelLoading(); });
         registerSamplingPart(m_project.get(), controllers.constFirst());
     }
 }

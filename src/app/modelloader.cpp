@@ -1,8 +1,10 @@
 #include "modelloader.h"
 
 #include "assetpaths.h"
+#include "filecheck.h"
 #include "model/model.h"
 #include "session.h"
+#include "workerguard.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -44,13 +46,21 @@ void ModelLoader::load(const QString& path)
         m_worker.join();
     QPointer<ModelLoader> self(this);
     m_worker = std::thread([self, path] {
-        auto result = Model::load(path.toStdString());
         std::shared_ptr<Model> model;
-        QString message;
-        if (result.ok())
-            model = std::make_shared<Model>(std::move(result).value());
-        else
-            message = QString::fromStdString(result.error().describe());
+        // A FIFO or a device would block or read forever: refuse it before opening; any
+        // exception from the reader ends here as the message, never in std::terminate.
+        QString message = regularFileProblem(path, QStringLiteral("model"));
+        if (message.isEmpty()) {
+            message = runGuarded(path, [&] {
+                auto result = Model::load(path.toStdString());
+                if (result.ok())
+                    model = std::make_shared<Model>(std::move(result).value());
+                else
+                    message = QString::fromStdString(result.error().describe());
+            });
+            if (!message.isEmpty())
+                model.reset();
+        }
         // Back to the GUI thread; the loader outlives the worker (its destructor joins).
         QMetaObject::invokeMethod(self.data(), [self, path, model, message] {
             if (!self)

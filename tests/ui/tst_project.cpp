@@ -73,7 +73,8 @@ struct Rig {
         project.setDataDir(dataDir);
         browser = std::make_unique<DatasetBrowser>(&session, nullptr);
         sessionPart = std::make_unique<ProjectSessionPart>(&project, &session);
-        sessionPart->setDatasetLoader([this](const QStringList& paths) { return browser->importPaths(paths); });
+        sessionPart->setDatasetLoader(
+            [this](const QStringList& paths, const QString& name) { return browser->importPaths(paths, name); });
         sessionPart->setModelLoader([this](const QString& path) {
             auto model = Model::load(path.toStdString());
             if (model.ok())
@@ -485,6 +486,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString data = tmp.filePath("data");
+        QString crashedAutosave, crashedMarker;
         {
             Rig crashed(data);
             QSignalSpy started(&crashed.project, &Project::sessionStarted);
@@ -498,9 +500,15 @@ private Q_SLOTS:
             QSignalSpy autosaved(&crashed.project, &Project::autosaved);
             crashed.project.autosave();
             QVERIFY(autosaved.wait(kWait));
-            QCOMPARE(autosaved.first().first().toString(), crashed.project.autosavePath());
+            QCOMPARE(autosaved.first().first().toString(), crashed.project.instanceAutosavePath());
+            crashedAutosave = crashed.project.instanceAutosavePath();
+            crashedMarker = crashed.project.markerPath();
             // No endSession(): the run "crashes" and leaves its marker.
         }
+        // Same process here: make the marker's owner a process that no longer runs (the PID's start time differs).
+        QJsonObject marker = QJsonDocument::fromJson(readAll(crashedMarker)).object();
+        marker.insert("start", marker.value("start").toInteger() - 1);
+        writeText(crashedMarker, QJsonDocument(marker).toJson());
         Rig next(data);
         QSignalSpy recovery(&next.project, &Project::recoveryChanged);
         QSignalSpy nextStarted(&next.project, &Project::sessionStarted);
@@ -508,7 +516,7 @@ private Q_SLOTS:
         QVERIFY(nextStarted.wait(kWait));
         QCOMPARE(recovery.count(), 1);
         QVERIFY(next.project.recoveryAvailable());
-        QCOMPARE(next.project.recoveryPath(), next.project.autosavePath());
+        QCOMPARE(next.project.recoveryPath(), crashedAutosave);
         QSignalSpy opened(&next.project, &Project::opened);
         QVERIFY(next.project.recover());
         QVERIFY(opened.wait(kWait));
@@ -518,6 +526,7 @@ private Q_SLOTS:
         QVERIFY(!next.project.recoveryAvailable());
         next.project.endSession();
         QVERIFY(!QFileInfo(next.project.markerPath()).exists());
+        QVERIFY(!QFileInfo(crashedMarker).exists());  // answered: the crashed run's marker went too
 
         Rig clean(data);
         QSignalSpy cleanStarted(&clean.project, &Project::sessionStarted);
@@ -547,7 +556,7 @@ private Q_SLOTS:
             QVERIFY(next.project.dirty());
             QCOMPARE(next.bookmarks->bookmarks(), someBookmarks());
         }
-        // A project with a file: quitting writes the change into it.
+        // A project with a file: quitting keeps the change beside it, never in it, until the musician saves.
         Rig titled(data);
         QSignalSpy saved(&titled.project, &Project::saved);
         QVERIFY(titled.project.saveAs(tmp.filePath("t.gsproj")));
@@ -555,8 +564,9 @@ private Q_SLOTS:
         QCOMPARE(readParts(tmp.filePath("t.gsproj")).value("bookmarks").toArray().size(), 0);
         titled.bookmarks->setBookmarks(someBookmarks());
         QCOMPARE(titled.project.saveOnQuit(), QString());
-        QVERIFY(!titled.project.dirty());
-        QCOMPARE(readParts(tmp.filePath("t.gsproj")).value("bookmarks").toArray().size(), 2);
+        QVERIFY(titled.project.dirty());
+        QCOMPARE(readParts(tmp.filePath("t.gsproj")).value("bookmarks").toArray().size(), 0);
+        QCOMPARE(readParts(titled.project.projectAutosavePath(tmp.filePath("t.gsproj"))).value("bookmarks").toArray().size(), 2);
         QCOMPARE(titled.project.recent()->last(), tmp.filePath("t.gsproj"));
     }
 
