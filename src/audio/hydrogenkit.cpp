@@ -8,11 +8,11 @@
 #include "samplefile.h"
 #include "xmlreader.h"
 
+#include "core/filereader.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace gs {
 
@@ -97,12 +97,10 @@ Result<KitInstrument> readInstrument(const XmlNode& node, SampleCache& cache, in
 
 Result<std::shared_ptr<const Kit>> loadHydrogenKit(const std::string& xmlPath, double sampleRate)
 {
-    std::ifstream in(xmlPath, std::ios::binary);
-    if (!in)
-        return Error{xmlPath, "cannot open drumkit.xml"};
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto doc = parseXml(text.str(), xmlPath);
+    auto text = readWholeFile(xmlPath, kMaxJsonFileBytes, "Hydrogen drumkit.xml");
+    if (!text)
+        return text.error();
+    auto doc = parseXml(*text, xmlPath);
     if (!doc)
         return doc.error();
     if (doc->name != "drumkit_info")
