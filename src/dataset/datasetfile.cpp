@@ -21,9 +21,10 @@ constexpr std::size_t kMinWindowBytes = 7 * 4 + 4 + 4;
 constexpr std::size_t kCellBytes = 3 * sizeof(float);  // a window is held densely: hit, velocity, offset
 
 // Windows are stored sparsely but held densely, so a few bytes can ask for megabytes. A real
-// dataset holds at most a few hundred dense bytes per stored byte; this allows 64 MB for any
-// file plus 256 bytes per stored byte (a 13 KB file: about 67 MB, where it once asked for 3.8 GB).
-std::uint64_t denseBudget(std::size_t fileBytes) { return (std::uint64_t(64) << 20) + 256 * std::uint64_t(fileBytes); }
+// dataset holds 5-20 dense bytes per stored byte (a few hundred for windows of one hit on a fine
+// grid); this allows 64 MB for any file plus 1 KB per stored byte (a 13 KB file: about 78 MB,
+// where it once asked for 3.8 GB).
+std::uint64_t denseBudget(std::size_t fileBytes) { return (std::uint64_t(64) << 20) + 1024 * std::uint64_t(fileBytes); }
 
 void writeSettings(ByteWriter& w, const ImportSettings& s)
 {
