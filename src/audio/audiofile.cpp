@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <random>
+#include <cmath>
 
 namespace gs {
 
@@ -22,33 +22,24 @@ Result<AudioFileFormat> audioFormatForPath(const std::string& path)
 
 Result<std::unique_ptr<AudioFileWriter>> AudioFileWriter::open(const std::string& path, double sampleRate)
 {
-    namespace fs = std::filesystem;
     auto format = audioFormatForPath(path);
     if (!format)
         return format.error();
-    const fs::path target(path);
-    std::error_code ec;
-    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    if (!fs::is_directory(dir, ec))
-        return Error{path, "folder does not exist: " + dir.string()};
-    std::random_device rd;
-    std::string tempName = ".";  // built with += : GCC 12 warns (wrongly, -Wrestrict) about a + chain here
-    tempName += target.filename().string();
-    tempName += ".tmp";
-    tempName += std::to_string(rd() % 1000000);
-    const fs::path temp = dir / tempName;
-
+    auto temp = AtomicFile::create(path);
+    if (!temp)
+        return temp.error();
     SF_INFO info{};
     info.samplerate = int(std::lround(sampleRate));
     info.channels = 2;
     info.format = (*format == AudioFileFormat::Wav ? SF_FORMAT_WAV : SF_FORMAT_FLAC) | SF_FORMAT_PCM_24;
-    SNDFILE* file = sf_open(temp.c_str(), SFM_WRITE, &info);
+    // libsndfile writes into our exclusively created temp; the descriptor stays the AtomicFile's.
+    SNDFILE* file = sf_open_fd((*temp)->fd(), SFM_WRITE, &info, SF_FALSE);
     if (!file)
         return Error{path, std::string("cannot write: ") + sf_strerror(nullptr)};
     sf_command(file, SFC_SET_CLIPPING, nullptr, SF_TRUE);
     std::unique_ptr<AudioFileWriter> writer(new AudioFileWriter);
     writer->m_path = path;
-    writer->m_temp = temp.string();
+    writer->m_temp = std::move(*temp);
     writer->m_file = file;
     return writer;
 }
@@ -57,12 +48,11 @@ AudioFileWriter::~AudioFileWriter() { discard(); }
 
 void AudioFileWriter::discard()
 {
-    if (!m_file)
-        return;
-    sf_close(m_file);
+    if (m_file)
+        sf_close(m_file);
     m_file = nullptr;
-    std::error_code ec;
-    std::filesystem::remove(m_temp, ec);
+    if (m_temp)
+        m_temp->discard();
 }
 
 Status AudioFileWriter::write(const float* interleavedStereo, std::int64_t frames)
@@ -85,17 +75,11 @@ Status AudioFileWriter::finish()
         return Error{m_path, "the file is already closed"};
     const int closeError = sf_close(m_file);
     m_file = nullptr;
-    std::error_code ec;
     if (closeError != 0) {
-        std::filesystem::remove(m_temp, ec);
-        return Error{m_path, "cannot write the audio (disk full?)"};
+        m_temp->discard();
+        return Error{m_path, std::string("cannot write the audio: ") + sf_error_number(closeError)};
     }
-    std::filesystem::rename(m_temp, m_path, ec);
-    if (ec) {
-        std::filesystem::remove(m_temp, ec);
-        return Error{m_path, "cannot move the finished file into place: " + ec.message()};
-    }
-    return success();
+    return m_temp->commit();
 }
 
 Status writeAudioFile(const std::string& path, const std::vector<float>& interleavedStereo, double sampleRate)

@@ -1,7 +1,9 @@
 #pragma once
 // Writing rendered audio: 24-bit stereo WAV or FLAC through libsndfile,
-// atomically (a temp file beside the target, then rename), so a failed write
-// never leaves a half-written file. Normal threads only.
+// atomically (core/atomicfile.h: an exclusively created temp beside the target,
+// fsync, rename), so a failed write never leaves a half-written file. Normal
+// threads only.
+#include "core/atomicfile.h"
 #include "core/error.h"
 
 #include <cstdint>
@@ -38,7 +40,7 @@ private:
     void discard();
 
     std::string m_path;
-    std::string m_temp;
+    std::unique_ptr<AtomicFile> m_temp;
     sf_private_tag* m_file = nullptr;
     std::int64_t m_frames = 0;
 };

@@ -13,12 +13,12 @@
 #include "samplefile.h"
 #include "xmlreader.h"
 
+#include "core/filereader.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace gs {
 
@@ -173,12 +173,8 @@ Result<std::string> readXmlFile(const std::string& xmlPath)
         return Error{xmlPath, fs::exists(xmlPath, ec) ? "not a regular file" : "drumkit.xml not found"};
     if (fs::file_size(xmlPath, ec) > kMaxXmlBytes)
         return Error{xmlPath, "drumkit.xml is larger than 16 MB"};
-    std::ifstream in(xmlPath, std::ios::binary);
-    if (!in)
-        return Error{xmlPath, "cannot open drumkit.xml"};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    // The read itself never blocks and checks again what it opened (it may have changed since the stat).
+    return readWholeFile(xmlPath, kMaxXmlBytes, "Hydrogen drumkit.xml");
 }
 
 } // namespace

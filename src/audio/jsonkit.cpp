@@ -2,11 +2,12 @@
 #include "kitloader.h"
 #include "samplefile.h"
 
+#include "core/filereader.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 namespace gs {
 
@@ -14,11 +15,20 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-T numberOr(const json& object, const char* key, T fallback)
+// Gains above 4 (+12 dB) only clip; a kit cannot ask for more.
+constexpr double kMaxGain = 4.0;
+
+// A number clamped to [low, high], the fallback when absent; an error naming the key when it is
+// there with another JSON type (read as double first: a huge value never overflows an int).
+Result<double> numberIn(const json& object, const char* key, double fallback, double low, double high,
+    const std::string& where)
 {
     auto it = object.find(key);
-    return it != object.end() && it->is_number() ? it->get<T>() : fallback;
+    if (it == object.end())
+        return fallback;
+    if (!it->is_number())
+        return Error{"", where + ": \"" + key + "\" must be a number"};
+    return std::clamp(it->get<double>(), low, high);
 }
 
 Result<KitLayer> readLayer(const json& j, SampleCache& cache, const std::string& where)
@@ -32,7 +42,10 @@ Result<KitLayer> readLayer(const json& j, SampleCache& cache, const std::string&
         if (layer.minVelocity > layer.maxVelocity)
             return Error{"", where + ": velocity range is reversed"};
     }
-    layer.gain = numberOr<float>(j, "gain", 1.0f);
+    auto gain = numberIn(j, "gain", 1.0, 0.0, kMaxGain, where);
+    if (!gain)
+        return gain.error();
+    layer.gain = float(*gain);
     auto samples = j.find("samples");
     if (samples == j.end() || !samples->is_array() || samples->empty())
         return Error{"", where + ": a layer needs \"samples\" (a list of files)"};
@@ -50,6 +63,8 @@ Result<KitLayer> readLayer(const json& j, SampleCache& cache, const std::string&
 Result<KitInstrument> readInstrument(const json& j, SampleCache& cache, int index)
 {
     KitInstrument instrument;
+    if (j.contains("name") && !j["name"].is_string())
+        return Error{"", "instrument " + std::to_string(index + 1) + ": \"name\" must be a string"};
     instrument.name = j.value("name", "instrument " + std::to_string(index + 1));
     const std::string where = "instrument \"" + instrument.name + "\"";
     if (auto notes = j.find("notes"); notes != j.end() && notes->is_array())
@@ -58,10 +73,19 @@ Result<KitInstrument> readInstrument(const json& j, SampleCache& cache, int inde
                 instrument.notes.push_back(n.get<int>());
     if (instrument.notes.empty())
         return Error{"", where + ": needs \"notes\" (MIDI notes 0..127)"};
-    instrument.gain = numberOr<float>(j, "gain", 1.0f);
-    instrument.pan = std::clamp(numberOr<float>(j, "pan", 0.0f), -1.0f, 1.0f);
-    instrument.tune = std::clamp(numberOr<float>(j, "tune", 0.0f), -24.0f, 24.0f);
-    instrument.chokeGroup = std::max(0, numberOr<int>(j, "chokeGroup", 0));
+    auto gain = numberIn(j, "gain", 1.0, 0.0, kMaxGain, where);
+    auto pan = numberIn(j, "pan", 0.0, -1.0, 1.0, where);
+    auto tune = numberIn(j, "tune", 0.0, -24.0, 24.0, where);
+    auto choke = numberIn(j, "chokeGroup", 0.0, 0.0, 1024.0, where);
+    for (const Result<double>* r : {&gain, &pan, &tune, &choke})
+        if (!*r)
+            return r->error();
+    if (j.contains("mute") && !j["mute"].is_boolean())
+        return Error{"", where + ": \"mute\" must be true or false"};
+    instrument.gain = float(*gain);
+    instrument.pan = float(*pan);
+    instrument.tune = float(*tune);
+    instrument.chokeGroup = int(*choke);
     instrument.muted = j.value("mute", false);
     auto layers = j.find("layers");
     if (layers == j.end() || !layers->is_array() || layers->empty())
@@ -81,10 +105,10 @@ Result<KitInstrument> readInstrument(const json& j, SampleCache& cache, int inde
 
 Result<std::shared_ptr<const Kit>> loadJsonKit(const std::string& jsonPath, double sampleRate)
 {
-    std::ifstream in(jsonPath);
-    if (!in)
-        return Error{jsonPath, "cannot open kit map"};
-    json j = json::parse(in, nullptr, false);
+    auto text = readWholeFile(jsonPath, kMaxJsonFileBytes, "kit map (kit.json)");
+    if (!text)
+        return text.error();
+    json j = json::parse(*text, nullptr, false);
     if (j.is_discarded() || !j.is_object())
         return Error{jsonPath, "kit map is not valid JSON"};
     auto list = j.find("instruments");
@@ -106,6 +130,8 @@ Result<std::shared_ptr<const Kit>> loadJsonKit(const std::string& jsonPath, doub
         }
         instruments.push_back(std::move(*instrument));
     }
+    if (j.contains("name") && !j["name"].is_string())
+        return Error{jsonPath, "kit map \"name\" must be a string"};
     const std::string name = j.value("name", std::filesystem::path(folder).filename().string());
     return std::shared_ptr<const Kit>(std::make_shared<Kit>(name, folder, sampleRate, std::move(instruments)));
 }

@@ -1,10 +1,14 @@
 // groovescape-cli generate MODEL --z X,Y[,...] --out CLIP.mid: decodes one point of the latent space to a clip.
 #include "commands.h"
+#include "core/atomicfile.h"
+#include "optionchecks.h"
 #include "latentcommon.h"
 
 #include "midi/groovemidi.h"
 
 #include <CLI/CLI.hpp>
+
+#include <filesystem>
 
 #include <algorithm>
 
@@ -79,6 +83,8 @@ int runGenerate(const GenerateArgs& args)
     setVoiceControls(sampling, density, velocity);
     const Groove groove = space.generate(point, sampling);
 
+    // Temps of earlier writes that were killed (core/atomicfile.h), before this one adds its own.
+    sweepStaleTempFiles(std::filesystem::path(args.out).parent_path().string());
     ClipOptions clip;
     clip.bpm = args.bpm;
     if (Status written = writeGrooveMidi(args.out, {groove}, space.config().drumMap, clip); !written)
@@ -109,19 +115,21 @@ void addGenerateCommand(CLI::App& app)
     sub->add_option("model", args->model, "The model file")->required();
     sub->add_option("--z", args->z, "The latent point, comma-separated (one value per latent dimension)")->required();
     sub->add_option("-o,--out", args->out, "The MIDI clip to write")->required();
-    sub->add_option("--threshold", args->threshold, "Hit probability threshold")->capture_default_str();
+    sub->add_option("--threshold", args->threshold, "Hit probability threshold")->check(cli::finiteIn(0, 1))->capture_default_str();
     sub->add_option("--temperature", args->temperature, "Divides the hit logits (higher: more uncertain)")
-        ->capture_default_str();
+        ->check(cli::finiteIn(1e-3, 100))->capture_default_str();
     sub->add_option("--seed", args->seed, "Draw hits at random (Bernoulli) with this seed instead of thresholding; "
                                           "also seeds --noise and --bend");
-    sub->add_option("--noise", args->noise, "Gaussian noise (sigma) added to z: randomise near here")->capture_default_str();
+    sub->add_option("--noise", args->noise, "Gaussian noise (sigma) added to z: randomise near here")
+        ->check(cli::finiteIn(0, 100))->capture_default_str();
     sub->add_option("--bend", args->bend, "Noise on the decoder weights, in units of each weight's spread")
-        ->capture_default_str();
-    sub->add_option("--max-hits", args->maxHits, "At most this many hits per voice (the most probable)");
+        ->check(cli::finiteIn(0, 10))->capture_default_str();
+    sub->add_option("--max-hits", args->maxHits, "At most this many hits per voice (the most probable)")
+        ->check(CLI::Range(0, 100000));
     sub->add_option("--voice-density", args->voiceDensity,
         "Per voice, comma-separated, -1 (almost none) .. 0 (the threshold) .. 1 (every plausible hit)");
     sub->add_option("--voice-velocity", args->voiceVelocity, "Per voice, comma-separated, velocity scale 0..2 (1 = as decoded)");
-    sub->add_option("--bpm", args->bpm, "Tempo of the clip")->capture_default_str();
+    sub->add_option("--bpm", args->bpm, "Tempo of the clip")->check(cli::finiteIn(20, 400))->capture_default_str();
     sub->add_flag("--json", args->json, "Print one JSON object on stdout");
     sub->callback([args] {
         if (const int code = runGenerate(*args); code != kExitOk)

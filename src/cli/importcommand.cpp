@@ -1,5 +1,7 @@
 // groovescape-cli import PATH... --out DATASET: drum MIDI files and folders -> a .gsd dataset.
 #include "commands.h"
+#include "core/atomicfile.h"
+#include "optionchecks.h"
 #include "jsonout.h"
 
 #include "datasetreport.h"
@@ -7,6 +9,8 @@
 #include "dataset/importer.h"
 
 #include <CLI/CLI.hpp>
+
+#include <filesystem>
 
 #include <chrono>
 #include <iostream>
@@ -78,6 +82,8 @@ int runImport(const ImportArgs& args)
         return fail(args, kExitNothingDone, "no MIDI files (.mid, .midi, .rmi) found", report);
     if (dataset.windowCount() == 0)
         return fail(args, kExitNothingDone, "no groove windows: nothing written to " + args.out, report);
+    // Temps of earlier writes that were killed (core/atomicfile.h), before this one adds its own.
+    sweepStaleTempFiles(std::filesystem::path(args.out).parent_path().string());
     if (Status saved = DatasetFile::save(dataset, args.out); !saved)
         return fail(args, kExitNothingDone, saved.error().describe(), report);
 
@@ -99,14 +105,15 @@ void addImportCommand(CLI::App& app)
     cmd->add_option("paths", args->paths, "MIDI files or folders (searched recursively)")->required();
     cmd->add_option("--out,-o", args->out, "The dataset file to write")->required();
     cmd->add_option("--map", args->map, "Drum map: gm, gm-greedy, groovae or a JSON map file")->capture_default_str();
-    cmd->add_option("--bars", args->bars, "Bars per window: 1, 2 or 4")->capture_default_str();
+    cmd->add_option("--bars", args->bars, "Bars per window: 1, 2 or 4")->check(CLI::Range(1, 16))->capture_default_str();
     cmd->add_option("--steps-per-beat", args->stepsPerBeat, "Steps per quarter note: 4 or 12")->capture_default_str();
-    cmd->add_option("--hop-bars", args->hopBars, "Bars between window starts (0: non-overlapping)")->capture_default_str();
-    cmd->add_option("--min-hits", args->minHits, "Drop windows with fewer hits")->capture_default_str();
+    cmd->add_option("--hop-bars", args->hopBars, "Bars between window starts (0: non-overlapping)")->check(CLI::Range(0, 16))->capture_default_str();
+    cmd->add_option("--min-hits", args->minHits, "Drop windows with fewer hits")->check(CLI::Range(0, 100000))->capture_default_str();
     cmd->add_option("--seed", args->seed, "Seed of the train/validation split")->capture_default_str();
-    cmd->add_option("--validation", args->validation, "Fraction of files held out for validation")->capture_default_str();
+    cmd->add_option("--validation", args->validation, "Fraction of files held out for validation")
+        ->check(cli::finiteIn(0, 1))->capture_default_str();
     cmd->add_flag("--keep-duplicates", args->keepDuplicates, "Keep windows whose hits repeat an earlier window");
-    cmd->add_option("--threads", args->threads, "Worker threads (0: every core)")->capture_default_str();
+    cmd->add_option("--threads", args->threads, "Worker threads (0: every core)")->check(CLI::Range(0, 1024))->capture_default_str();
     cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
     cmd->callback([args] {
         const int code = runImport(*args);

@@ -1,7 +1,10 @@
 // groovescape-cli inspect FILE: a MIDI file, a dataset, or (through inspectModelFile) a model.
 #include "commands.h"
+#include "optionchecks.h"
+#include "escapedoutput.h"
 #include "jsonout.h"
 
+#include "core/filereader.h"
 #include "dataset/datasetfile.h"
 #include "dataset/filescanner.h"
 #include "inspectors.h"
@@ -11,8 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstring>
-#include <filesystem>
-#include <fstream>
+#include <unistd.h>
 #include <iostream>
 #include <memory>
 
@@ -28,17 +30,20 @@ struct InspectArgs {
     bool json = false;
 };
 
-enum class Kind { Missing, Midi, Dataset, Other };
+enum class Kind { Unreadable, Midi, Dataset, Other };
 
-Kind kindOf(const std::string& path)
+// Judged by the first bytes, read without blocking on a FIFO or device (core/filereader.h).
+Kind kindOf(const std::string& path, std::string& why)
 {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        return Kind::Missing;
-    std::ifstream in(path, std::ios::binary);
+    Result<int> fd = openRegularFile(path, "file to inspect");
+    if (!fd) {
+        why = fd.error().describe();
+        return Kind::Unreadable;
+    }
     char head[12] = {};
-    in.read(head, sizeof head);
-    const auto got = std::size_t(in.gcount());
+    const ssize_t read = ::read(*fd, head, sizeof head);
+    ::close(*fd);
+    const auto got = std::size_t(read > 0 ? read : 0);
     if (DatasetFile::looksLikeDataset(reinterpret_cast<const std::uint8_t*>(head), got))
         return Kind::Dataset;
     const bool smf = got >= 4 && std::memcmp(head, "MThd", 4) == 0;
@@ -49,14 +54,12 @@ Kind kindOf(const std::string& path)
 
 int runInspect(const InspectArgs& args)
 {
-    switch (kindOf(args.path)) {
-    case Kind::Missing: {
-        std::error_code ec;
-        const std::string message =
-            args.path + (std::filesystem::is_directory(args.path, ec) ? ": a folder, not a file" : ": no such file");
+    std::string why;
+    switch (kindOf(args.path, why)) {
+    case Kind::Unreadable: {
         if (args.json)
-            std::cout << jsonText({{"file", args.path}, {"error", message}}) << "\n";
-        std::cerr << "inspect: " << message << "\n";
+            std::cout << jsonText({{"file", args.path}, {"error", why}}) << "\n";
+        std::cerr << "inspect: " << why << "\n";
         return kExitBadInput;
     }
     case Kind::Midi: return inspectMidiFile(args.path, args.map, args.bars, args.minHits, args.json);
@@ -74,11 +77,17 @@ void addInspectCommand(CLI::App& app)
     CLI::App* cmd = app.add_subcommand("inspect", "Describe a MIDI file, a dataset (.gsd) or a model");
     cmd->add_option("file", args->path, "The file to inspect")->required();
     cmd->add_option("--map", args->map, "Drum map for a MIDI file: gm, gm-greedy, groovae or JSON")->capture_default_str();
-    cmd->add_option("--bars", args->bars, "Bars per window for a MIDI file: 1, 2 or 4")->capture_default_str();
-    cmd->add_option("--min-hits", args->minHits, "Hits a window needs to count as usable")->capture_default_str();
+    cmd->add_option("--bars", args->bars, "Bars per window for a MIDI file: 1, 2 or 4")
+        ->check(CLI::Range(1, 16))->capture_default_str();
+    cmd->add_option("--min-hits", args->minHits, "Hits a window needs to count as usable")
+        ->check(CLI::Range(0, 100000))->capture_default_str();
     cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
     cmd->callback([args] {
-        const int code = runInspect(*args);
+        int code = kExitOk;
+        {
+            cli::EscapedOutput escaped;  // names and reasons come from the file
+            code = runInspect(*args);
+        }
         if (code != kExitOk)
             throw CLI::RuntimeError(code);
     });

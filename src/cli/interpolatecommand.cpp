@@ -1,6 +1,8 @@
 // groovescape-cli interpolate MODEL --from A --to B --steps N --out PATH.mid:
 // a straight (or spherical) path between two points, written as one clip.
 #include "commands.h"
+#include "core/atomicfile.h"
+#include "optionchecks.h"
 #include "latentcommon.h"
 
 #include "midi/groovemidi.h"
@@ -81,6 +83,8 @@ int runInterpolate(const InterpolateArgs& args)
     nlohmann::json points = nlohmann::json::array();
     for (std::size_t i = 0; i < decoded.size(); ++i)
         points.push_back({{"z", cli::latentJson(path[i])}, {"hits", grooves[i].hitCount()}});
+    // Temps of earlier writes that were killed (core/atomicfile.h), before this one adds its own.
+    sweepStaleTempFiles(std::filesystem::path(args.out).parent_path().string());
     ClipOptions clip;
     clip.bpm = args.bpm;
     if (Status written = writeGrooveMidi(args.out, grooves, space.config().drumMap, clip); !written)
@@ -112,8 +116,8 @@ void addInterpolateCommand(CLI::App& app)
     sub->add_option("--steps", args->steps, "Points on the path, ends included")->capture_default_str();
     sub->add_option("-o,--out", args->out, "The MIDI clip to write (all steps one after another)")->required();
     sub->add_flag("--slerp", args->slerp, "Spherical instead of linear interpolation");
-    sub->add_option("--threshold", args->threshold, "Hit probability threshold")->capture_default_str();
-    sub->add_option("--bpm", args->bpm, "Tempo of the clip")->capture_default_str();
+    sub->add_option("--threshold", args->threshold, "Hit probability threshold")->check(cli::finiteIn(0, 1))->capture_default_str();
+    sub->add_option("--bpm", args->bpm, "Tempo of the clip")->check(cli::finiteIn(20, 400))->capture_default_str();
     sub->add_flag("--json", args->json, "Print one JSON object on stdout");
     sub->callback([args] {
         if (const int code = runInterpolate(*args); code != kExitOk)

@@ -1,5 +1,7 @@
 // groovescape-cli train DATASET --out MODEL: trains a VAE on a dataset's windows.
 #include "commands.h"
+#include "core/atomicfile.h"
+#include "optionchecks.h"
 #include "jsonout.h"
 #include "modeljson.h"
 
@@ -116,6 +118,8 @@ int runTrain(const TrainArgs& args)
     options.seed = args.seed;
     options.threads = args.threads;
     options.precision = parsePrecision(args.precision).value_or(TrainPrecision::Float32);
+    options.checkpointPath = args.out;  // after every epoch: a killed run resumes with --resume OUT
+    sweepStaleTempFiles(std::filesystem::path(args.out).parent_path().string());
     std::cerr << "train: " << model.config().type << ", latent " << model.config().latent << ", "
               << model.parameterCount() << " parameters, " << set.train.size() << " train / " << set.validation.size()
               << " validation windows, " << resolvedThreads(args.threads) << " threads, "
@@ -164,19 +168,24 @@ void addTrainCommand(CLI::App& app)
     cmd->add_option("dataset", a->dataset, "The dataset file")->required();
     cmd->add_option("--out,-o", a->out, "The model file to write")->required();
     cmd->add_option("--model", a->model, "rhythmvae or recurrent")->check(CLI::IsMember({"rhythmvae", "recurrent"}))->capture_default_str();
-    cmd->add_option("--latent", a->latent, "Latent size (2..256)")->capture_default_str();
-    cmd->add_option("--hidden", a->hidden, "Layer width (RhythmVAE dense width or recurrent GRU width)");
-    cmd->add_option("--epochs", a->epochs, "Epochs (more epochs on --resume)")->capture_default_str();
-    cmd->add_option("--batch", a->batch, "Batch size")->capture_default_str();
-    cmd->add_option("--lr", a->lr, "Adam learning rate (default 1e-3; on --resume the model's last rate)");
-    cmd->add_option("--weight-decay", a->weightDecay, "Adam weight decay")->capture_default_str();
-    cmd->add_option("--beta", a->beta, "KL weight")->capture_default_str();
-    cmd->add_option("--free-bits", a->freeBits, "KL floor in nats: beta x max(KL, L)")->capture_default_str();
+    cmd->add_option("--latent", a->latent, "Latent size (2..256)")->check(CLI::Range(1, 256))->capture_default_str();
+    cmd->add_option("--hidden", a->hidden, "Layer width (RhythmVAE dense width or recurrent GRU width)")
+        ->check(CLI::Range(0, 4096));
+    cmd->add_option("--epochs", a->epochs, "Epochs (more epochs on --resume)")->check(CLI::Range(1, 1000000))->capture_default_str();
+    cmd->add_option("--batch", a->batch, "Batch size")->check(CLI::Range(1, 65536))->capture_default_str();
+    cmd->add_option("--lr", a->lr, "Adam learning rate (default 1e-3; on --resume the model's last rate)")
+        ->check(cli::finiteIn(0, 10));
+    cmd->add_option("--weight-decay", a->weightDecay, "Adam weight decay")->check(cli::finiteIn(0, 10))->capture_default_str();
+    cmd->add_option("--beta", a->beta, "KL weight")->check(cli::finiteIn(0, 1000))->capture_default_str();
+    cmd->add_option("--free-bits", a->freeBits, "KL floor in nats: beta x max(KL, L)")->check(cli::finiteIn(0, 1000))->capture_default_str();
     cmd->add_option("--kl-anneal", a->klAnneal, "none, linear or cyclic")->check(CLI::IsMember({"none", "linear", "cyclic"}))->capture_default_str();
-    cmd->add_option("--kl-warmup", a->klWarmup, "Warm-up (or cycle) length in epochs (default epochs/4)");
+    cmd->add_option("--kl-warmup", a->klWarmup, "Warm-up (or cycle) length in epochs (default epochs/4)")
+        ->check(CLI::Range(0, 1000000));
     cmd->add_flag("--flat", a->flat, "Flat-manifold regularisation (FM-Music-VAE)");
-    cmd->add_option("--flat-eta", a->flatEta, "Weight eta of the flat-manifold penalty (see --flat-form)")->capture_default_str();
-    cmd->add_option("--flat-batch", a->flatBatch, "Latent mixup points per batch that get the flat-manifold penalty")->capture_default_str();
+    cmd->add_option("--flat-eta", a->flatEta, "Weight eta of the flat-manifold penalty (see --flat-form)")
+        ->check(cli::finiteIn(0, 10000))->capture_default_str();
+    cmd->add_option("--flat-batch", a->flatBatch, "Latent mixup points per batch that get the flat-manifold penalty")
+        ->check(CLI::Range(1, 65536))->capture_default_str();
     cmd->add_flag("--flat-detach", a->flatDetach, "Stop the penalty's gradient at the mixup points (decoder only)");
     cmd->add_option("--flat-form", a->flatForm,
         "relative: eta x ||J^T J / c^2 - I||^2, c^2 not detached (scale-free); absolute: eta x ||J^T J - c^2 I||^2 "
@@ -187,11 +196,14 @@ void addTrainCommand(CLI::App& app)
         "only) or weighted (all, by the square roots of the loss weights)")
         ->check(CLI::IsMember(kFlatMetrics))->capture_default_str();
     cmd->add_option("--kappa", a->kappa,
-        "Constrained objective: reconstruction per cell <= kappa^2 with a Lagrange multiplier (0: off)")->capture_default_str();
-    cmd->add_option("--lambda-rate", a->lambdaRate, "Step of the multiplier: lambda *= exp(rate x constraint average)")->capture_default_str();
-    cmd->add_option("--early-stop", a->earlyStop, "Stop after N epochs without validation improvement (0: never)")->capture_default_str();
+        "Constrained objective: reconstruction per cell <= kappa^2 with a Lagrange multiplier (0: off)")
+        ->check(cli::finiteIn(0, 100))->capture_default_str();
+    cmd->add_option("--lambda-rate", a->lambdaRate, "Step of the multiplier: lambda *= exp(rate x constraint average)")
+        ->check(cli::finiteIn(0, 100))->capture_default_str();
+    cmd->add_option("--early-stop", a->earlyStop, "Stop after N epochs without validation improvement (0: never)")
+        ->check(CLI::Range(0, 1000000))->capture_default_str();
     cmd->add_option("--seed", a->seed, "Seed (weights, shuffling)")->capture_default_str();
-    cmd->add_option("--threads", a->threads, "Torch threads (0: cores - 1)")->capture_default_str();
+    cmd->add_option("--threads", a->threads, "Torch threads (0: cores - 1)")->check(CLI::Range(0, 1024))->capture_default_str();
     cmd->add_option("--precision", a->precision,
         "fp32, or bf16 mixed precision (RhythmVAE on CPUs with AVX512_BF16/AMX; otherwise falls back to fp32)")
         ->check(CLI::IsMember({"fp32", "bf16"}))->capture_default_str();

@@ -1,9 +1,8 @@
 #include "drummap.h"
 
-#include <nlohmann/json.hpp>
+#include "filereader.h"
 
-#include <fstream>
-#include <sstream>
+#include <nlohmann/json.hpp>
 
 namespace gs {
 
@@ -82,12 +81,13 @@ Result<DrumMap> DrumMap::byName(const std::string& nameOrPath)
 
 Result<DrumMap> DrumMap::fromJson(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{path, "cannot open drum map (expected gm, gm-greedy, groovae or a JSON file)"};
-    std::stringstream text;
-    text << in.rdbuf();
-    return fromJsonText(text.str(), path);
+    auto text = readWholeFile(path, kMaxJsonFileBytes, "drum map");
+    if (!text) {
+        Error e = text.error();
+        e.message += " (a drum map is gm, gm-greedy, groovae or a JSON file)";
+        return e;
+    }
+    return fromJsonText(*text, path);
 }
 
 Result<DrumMap> DrumMap::fromJsonText(const std::string& text, const std::string& sourceName)
@@ -99,21 +99,26 @@ Result<DrumMap> DrumMap::fromJsonText(const std::string& text, const std::string
         return Error{sourceName, "drum map needs a non-empty \"voices\" array"};
     if (doc["voices"].size() > 64)
         return Error{sourceName, "drum map has more than 64 voices"};
+    // Types are checked before values are read: a wrong type is the map's fault, not an internal error.
+    if (doc.contains("name") && !doc["name"].is_string())
+        return Error{sourceName, "drum map \"name\" must be a string"};
     std::vector<DrumVoice> voices;
     for (const auto& v : doc["voices"]) {
         const std::string where = "voice " + std::to_string(voices.size() + 1);
         if (!v.is_object() || !v.contains("notes") || !v["notes"].is_array() || v["notes"].empty())
             return Error{sourceName, where + " needs a non-empty \"notes\" array"};
         DrumVoice voice;
+        if (v.contains("name") && !v["name"].is_string())
+            return Error{sourceName, where + ": \"name\" must be a string"};
         voice.name = v.value("name", where);
         for (const auto& n : v["notes"]) {
-            if (!n.is_number_integer() || n.get<int>() < 0 || n.get<int>() > 127)
+            if (!n.is_number_integer() || n.get<std::int64_t>() < 0 || n.get<std::int64_t>() > 127)
                 return Error{sourceName, where + " has a note outside 0..127"};
             voice.notes.push_back(n.get<int>());
         }
         voice.outputNote = voice.notes.front();
         if (v.contains("output")) {
-            if (!v["output"].is_number_integer() || v["output"].get<int>() < 0 || v["output"].get<int>() > 127)
+            if (!v["output"].is_number_integer() || v["output"].get<std::int64_t>() < 0 || v["output"].get<std::int64_t>() > 127)
                 return Error{sourceName, where + " has an \"output\" note outside 0..127"};
             voice.outputNote = v["output"].get<int>();
         }

@@ -16,6 +16,12 @@ namespace gs {
 enum class Split : std::uint8_t { Train = 0, Validation = 1 };
 enum class FileStatus : std::uint8_t { Ok = 0, Failed = 1, NoDrums = 2 };
 
+// Tempos a MIDI file can state (a 24-bit microseconds-per-quarter value): anything else in a
+// dataset (NaN, negative, 1e30) is damage, not music.
+inline constexpr double kMinFileBpm = 60.0e6 / 16777215.0;
+inline constexpr double kMaxFileBpm = 60.0e6;
+inline bool plausibleBpm(double bpm) { return bpm >= kMinFileBpm * 0.999 && bpm <= kMaxFileBpm; }
+
 const char* splitName(Split split);
 const char* fileStatusName(FileStatus status);
 

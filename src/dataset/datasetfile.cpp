@@ -3,10 +3,10 @@
 #include "bytestream.h"
 #include "contenthash.h"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <unistd.h>
+#include "core/atomicfile.h"
+#include "core/filereader.h"
+
+#include <cmath>
 
 namespace gs {
 
@@ -14,6 +14,17 @@ namespace {
 
 constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8;  // magic, version, payload size, checksum
 constexpr std::size_t kMaxCells = std::size_t(1) << 20;  // far above any real grid; guards allocations
+// The smallest a file record and a window can be on disk: counts read from the file are bounded by
+// what the bytes left can hold before anything is allocated.
+constexpr std::size_t kMinFileRecordBytes = 4 + 8 + 8 + 1 + 4 + 5 * 4 + 4 + 4 + 1 + 8 + 4 + 4 + 1 + 1;
+constexpr std::size_t kMinWindowBytes = 7 * 4 + 4 + 4;
+constexpr std::size_t kCellBytes = 3 * sizeof(float);  // a window is held densely: hit, velocity, offset
+
+// Windows are stored sparsely but held densely, so a few bytes can ask for megabytes. A real
+// dataset holds 5-20 dense bytes per stored byte (a few hundred for windows of one hit on a fine
+// grid); this allows 64 MB for any file plus 1 KB per stored byte (a 13 KB file: about 78 MB,
+// where it once asked for 3.8 GB).
+std::uint64_t denseBudget(std::size_t fileBytes) { return (std::uint64_t(64) << 20) + 1024 * std::uint64_t(fileBytes); }
 
 void writeSettings(ByteWriter& w, const ImportSettings& s)
 {
@@ -86,10 +97,18 @@ bool readSettings(ByteReader& r, ImportSettings& s, const std::string& name, std
     s.dropDuplicates = r.get<std::uint8_t>() != 0;
     s.seed = r.get<std::uint64_t>();
     s.validationFraction = r.get<double>();
-    return !r.failed();
+    if (r.failed())
+        return false;
+    const Grid grid{s.bars, s.stepsPerBeat, Meter{}};
+    if (!grid.valid() || s.hopBars < 0 || s.hopBars > 16 || s.minHits < 0
+        || !(s.validationFraction >= 0.0 && s.validationFraction <= 1.0)) {
+        why = "impossible import settings (bars, steps per beat, hop, minimum hits or validation share)";
+        return false;
+    }
+    return true;
 }
 
-bool readFile(ByteReader& r, FileRecord& f)
+bool readFile(ByteReader& r, FileRecord& f, std::string& why)
 {
     f.path = r.getString();
     f.contentHash = r.get<std::uint64_t>();
@@ -114,10 +133,21 @@ bool readFile(ByteReader& r, FileRecord& f)
     const auto split = r.get<std::uint8_t>();
     f.splitFromMetadata = r.get<std::uint8_t>() != 0;
     f.split = Split(split & 1);
-    return !r.failed() && split <= 1;
+    if (r.failed() || split > 1)
+        return false;
+    if (!plausibleBpm(f.bpm)) {
+        why = "a file record has an impossible tempo (" + std::to_string(f.bpm) + " BPM)";
+        return false;
+    }
+    if (!f.meter.valid()) {
+        why = "a file record has an impossible meter " + f.meter.text();
+        return false;
+    }
+    return true;
 }
 
-bool readWindow(ByteReader& r, DatasetWindow& win, int fileCount, std::string& why)
+bool readWindow(ByteReader& r, DatasetWindow& win, int fileCount, int mapVoices, std::uint64_t& budget,
+    std::string& why)
 {
     std::int32_t v[7];
     for (auto& x : v)
@@ -133,11 +163,21 @@ bool readWindow(ByteReader& r, DatasetWindow& win, int fileCount, std::string& w
     grid.stepsPerBeat = v[3];
     grid.meter = {v[4], v[5]};
     const int voices = v[6];
-    if (win.file < 0 || win.file >= fileCount || !grid.valid() || voices <= 0 || voices > 128
+    if (win.file < 0 || win.file >= fileCount || !grid.valid() || voices != mapVoices
         || std::size_t(grid.steps()) * std::size_t(voices) > kMaxCells) {
-        why = "a window has an invalid file index, grid or voice count";
+        why = "a window has an invalid file index, grid (meter " + grid.meter.text() + ") or voice count";
         return false;
     }
+    if (!plausibleBpm(win.bpm)) {
+        why = "a window has an impossible tempo (" + std::to_string(win.bpm) + " BPM)";
+        return false;
+    }
+    const std::uint64_t dense = std::uint64_t(grid.steps()) * std::uint64_t(voices) * kCellBytes;
+    if (dense > budget) {
+        why = "its windows would need more memory than a file of this size can honestly describe";
+        return false;
+    }
+    budget -= dense;
     win.groove = Groove(grid, voices);
     if (hits > win.groove.cells() || r.remaining() < std::size_t(hits) * 12) {
         why = "a window has more hits than cells";
@@ -149,6 +189,11 @@ bool readWindow(ByteReader& r, DatasetWindow& win, int fileCount, std::string& w
         const float offset = r.get<float>();
         if (cell >= win.groove.cells()) {
             why = "a hit lies outside its window";
+            return false;
+        }
+        if (!std::isfinite(velocity) || velocity < 0.0f || velocity > 1.0f || !std::isfinite(offset)
+            || offset < -1.0f || offset > 1.0f) {
+            why = "a hit has an impossible velocity or offset";
             return false;
         }
         win.groove.setHit(int(cell / std::size_t(voices)), int(cell % std::size_t(voices)), velocity, offset);
@@ -221,18 +266,22 @@ Result<Dataset> DatasetFile::decode(const std::uint8_t* data, std::size_t size, 
     dataset.setDuplicatesDropped(r.get<std::int32_t>());
     dataset.setLowHitWindowsDropped(r.get<std::int32_t>());
     const auto files = r.get<std::uint32_t>();
-    if (r.failed() || files > r.remaining())
-        return Error{name, "corrupt dataset file: bad file count"};
+    if (r.failed() || files > r.remaining() / kMinFileRecordBytes)
+        return Error{name, "corrupt dataset file: " + std::to_string(files) + " file records cannot fit in "
+                               + std::to_string(r.remaining()) + " bytes"};
     dataset.files().resize(files);
     for (FileRecord& f : dataset.files())
-        if (!readFile(r, f))
-            return Error{name, "corrupt dataset file: bad file record"};
+        if (!readFile(r, f, why))
+            return Error{name, "corrupt dataset file: " + (why.empty() ? std::string("bad file record") : why)};
     const auto windows = r.get<std::uint32_t>();
-    if (r.failed() || windows > r.remaining())
-        return Error{name, "corrupt dataset file: bad window count"};
+    if (r.failed() || windows > r.remaining() / kMinWindowBytes)
+        return Error{name, "corrupt dataset file: " + std::to_string(windows) + " windows cannot fit in "
+                               + std::to_string(r.remaining()) + " bytes"};
     dataset.windows().resize(windows);
+    std::uint64_t budget = denseBudget(size);
+    const int mapVoices = dataset.settings().map.voiceCount();
     for (DatasetWindow& w : dataset.windows())
-        if (!readWindow(r, w, int(files), why))
+        if (!readWindow(r, w, int(files), mapVoices, budget, why))
             return Error{name, "corrupt dataset file: " + (why.empty() ? std::string("truncated window") : why)};
     if (r.remaining() != 0)
         return Error{name, "corrupt dataset file: " + std::to_string(r.remaining()) + " stray bytes at the end"};
@@ -242,40 +291,15 @@ Result<Dataset> DatasetFile::decode(const std::uint8_t* data, std::size_t size, 
 
 Status DatasetFile::save(const Dataset& dataset, const std::string& path)
 {
-    const std::vector<std::uint8_t> bytes = encode(dataset);
-    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return Error{path, "cannot write here (cannot create " + temp + ")"};
-        out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
-        out.flush();
-        if (!out) {
-            out.close();
-            std::remove(temp.c_str());
-            return Error{path, "write failed (disk full?)"};
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::remove(temp.c_str());
-        return Error{path, "cannot replace the file: " + ec.message()};
-    }
-    return success();
+    return writeFileAtomically(path, encode(dataset));
 }
 
 Result<Dataset> DatasetFile::load(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in)
-        return Error{path, "cannot open"};
-    const std::streamoff size = in.tellg();
-    std::vector<std::uint8_t> bytes(size > 0 ? std::size_t(size) : 0);
-    in.seekg(0);
-    if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size))
-        return Error{path, "cannot read"};
-    return decode(bytes.data(), bytes.size(), path);
+    auto bytes = readFileBytes(path, kMaxFileBytes, "dataset file");
+    if (!bytes)
+        return bytes.error();
+    return decode(bytes->data(), bytes->size(), path);
 }
 
 } // namespace gs

@@ -16,6 +16,7 @@ class DatasetFile {
 public:
     static constexpr std::uint32_t kVersion = 1;
     static constexpr char kMagic[4] = {'G', 'S', 'D', 'S'};
+    static constexpr std::uint64_t kMaxFileBytes = std::uint64_t(1) << 30;  // the whole GMD is about 2 MB
 
     static Status save(const Dataset& dataset, const std::string& path);
     static Result<Dataset> load(const std::string& path);

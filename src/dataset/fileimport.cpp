@@ -1,34 +1,26 @@
 #include "fileimport.h"
 
 #include "contenthash.h"
+#include "core/filereader.h"
 #include "midi/groovemidi.h"
 
 #include <exception>
-#include <fstream>
 #include <new>
 
 namespace gs {
 
 namespace {
 
+constexpr std::uint64_t kMaxMidiImportBytes = std::uint64_t(64) << 20;  // as readMidiFile: real SMFs are a few MB
+
 bool readBytes(const std::string& path, std::vector<std::uint8_t>& bytes, std::string& reason)
 {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) {
-        reason = "cannot open the file";
+    auto read = readFileBytes(path, kMaxMidiImportBytes, "MIDI file");
+    if (!read) {
+        reason = read.error().message;
         return false;
     }
-    const std::streamoff size = in.tellg();
-    if (size < 0) {
-        reason = "cannot read the file";
-        return false;
-    }
-    bytes.resize(std::size_t(size));
-    in.seekg(0);
-    if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size)) {
-        reason = "cannot read the file";
-        return false;
-    }
+    bytes = std::move(read).value();
     return true;
 }
 

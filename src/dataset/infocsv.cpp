@@ -1,5 +1,8 @@
 #include "infocsv.h"
 
+#include "core/filereader.h"
+#include "dataset.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -63,12 +66,10 @@ std::string primaryStyle(const std::string& style)
 
 Result<InfoCsv> InfoCsv::read(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{path, "cannot open"};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse(text.str(), path);
+    auto text = readWholeFile(path, kMaxTableFileBytes, "metadata table (info.csv)");
+    if (!text)
+        return text.error();
+    return parse(*text, path);
 }
 
 Result<InfoCsv> InfoCsv::parse(const std::string& text, const std::string& path)
@@ -100,7 +101,7 @@ Result<InfoCsv> InfoCsv::parse(const std::string& text, const std::string& path)
         meta.style = primaryStyle(meta.fullStyle);
         const std::string bpm = field(bpmCol);
         double value = 0.0;
-        if (!bpm.empty() && std::from_chars(bpm.data(), bpm.data() + bpm.size(), value).ec == std::errc() && value > 0)
+        if (!bpm.empty() && std::from_chars(bpm.data(), bpm.data() + bpm.size(), value).ec == std::errc() && plausibleBpm(value))
             meta.bpm = value;
         const std::string beat = lower(field(beatCol));
         if (beat == "fill" || beat == "beat")

@@ -1,7 +1,7 @@
 // Groove -> Standard MIDI File (the writer half of groovemidi.h).
 #include "groovemidi.h"
 
-#include "atomicwrite.h"
+#include "core/atomicfile.h"
 #include "clipnotes.h"
 
 #include <algorithm>

@@ -3,6 +3,8 @@
 #include "bytereader.h"
 #include "trackparser.h"
 
+#include "core/filereader.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -199,21 +201,10 @@ Result<MidiFile> parseMidi(const std::uint8_t* data, std::size_t size, const std
 
 Result<MidiFile> readMidiFile(const std::string& path)
 {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        return failure(path, "is a folder, not a MIDI file");
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!f)
-        return failure(path, std::string("cannot open: ") + std::strerror(errno));
-    const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (ec)
-        return failure(path, "cannot read its size: " + ec.message());
-    if (size > kMaxFileBytes)
-        return failure(path, "too large for a MIDI file (" + std::to_string(size >> 20) + " MB)");
-    std::vector<std::uint8_t> bytes(size);
-    if (size > 0 && std::fread(bytes.data(), 1, size, f.get()) != size)
-        return failure(path, std::string("cannot read: ") + std::strerror(errno));
-    return parseMidi(bytes.data(), bytes.size(), path);
+    auto bytes = readFileBytes(path, kMaxFileBytes, "MIDI file");
+    if (!bytes)
+        return bytes.error();
+    return parseMidi(bytes->data(), bytes->size(), path);
 }
 
 } // namespace gs

@@ -3,6 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
 
 namespace gs {
 
@@ -34,6 +39,36 @@ std::string ModelConfig::problem() const
     return {};
 }
 
+namespace {
+
+// Values per torch layer, as rhythmvae.cpp and recurrentvae.cpp build them (tst_modelfile checks
+// these sums against real modules). Unsigned 64-bit: no config in problem()'s ranges overflows.
+std::uint64_t linear(std::uint64_t in, std::uint64_t out) { return in * out + out; }
+// Linear + BatchNorm1d: weight, bias, running mean, running variance, and the batch counter.
+std::uint64_t denseBn(std::uint64_t in, std::uint64_t out) { return linear(in, out) + 4 * out + 1; }
+std::uint64_t gru(std::uint64_t in, std::uint64_t h, std::uint64_t directions)
+{
+    return directions * (3 * h * in + 3 * h * h + 6 * h);
+}
+
+} // namespace
+
+std::uint64_t ModelConfig::weightValues() const
+{
+    const std::uint64_t voiceCount = std::uint64_t(std::max(0, voices()));
+    const std::uint64_t z = std::uint64_t(std::max(0, latent));
+    if (type == "recurrent") {
+        const std::uint64_t features = 3 * voiceCount, h = std::uint64_t(std::max(0, rnnHidden));
+        const std::uint64_t barSteps = std::uint64_t(std::max(0, grid.stepsPerBar()));
+        return gru(features, h, 2) + 2 * linear(2 * h, z) + linear(z, h) + gru(z, h, 1) + linear(h, h)
+            + gru(h + barSteps, h, 1) + linear(h, features) + barSteps * barSteps;
+    }
+    const std::uint64_t cells = std::uint64_t(std::max(0, steps())) * voiceCount;
+    const std::uint64_t h = std::uint64_t(std::max(0, hidden)), dh = std::uint64_t(std::max(0, decoderHidden));
+    return 3 * denseBn(cells, h) + denseBn(3 * h, h) + 2 * linear(h, z) + denseBn(z, dh) + 3 * denseBn(dh, h)
+        + 3 * linear(h, cells);
+}
+
 std::string ModelConfig::toJson() const
 {
     nlohmann::json j;
@@ -55,48 +90,128 @@ std::string ModelConfig::toJson() const
     return j.dump();
 }
 
+namespace {
+
+using nlohmann::json;
+
+// Typed reads: a value of the wrong JSON type, or a number no int or float can hold, is a clear
+// error naming the key (nlohmann's get<int>() of 1e12 or get<float>() of 1e300 is undefined).
+[[noreturn]] void bad(const char* key, const char* want)
+{
+    throw std::runtime_error(std::string("\"") + key + "\" must be " + want);
+}
+
+int intOf(const json& v, const char* key)
+{
+    if (!v.is_number_integer())
+        bad(key, "a whole number");
+    const auto x = v.get<std::int64_t>();
+    if (v.is_number_unsigned() ? v.get<std::uint64_t>() > std::uint64_t(INT32_MAX) : (x < INT32_MIN || x > INT32_MAX))
+        bad(key, "a whole number in range");
+    return int(x);
+}
+
+float floatOf(const json& v, const char* key)
+{
+    if (!v.is_number())
+        bad(key, "a number");
+    const double x = v.get<double>();
+    if (!std::isfinite(x) || std::abs(x) > double(std::numeric_limits<float>::max()))
+        bad(key, "a finite number");
+    return float(x);
+}
+
+int intAt(const json& j, const char* key) { return intOf(j.at(key), key); }
+float floatAt(const json& j, const char* key) { return floatOf(j.at(key), key); }
+int intOr(const json& j, const char* key, int fallback) { return j.contains(key) ? intOf(j[key], key) : fallback; }
+float floatOr(const json& j, const char* key, float fallback) { return j.contains(key) ? floatOf(j[key], key) : fallback; }
+
+bool boolOr(const json& j, const char* key, bool fallback)
+{
+    if (!j.contains(key))
+        return fallback;
+    if (!j[key].is_boolean())
+        bad(key, "true or false");
+    return j[key].get<bool>();
+}
+
+std::string stringOr(const json& j, const char* key, const std::string& fallback)
+{
+    if (!j.contains(key))
+        return fallback;
+    if (!j[key].is_string())
+        bad(key, "a string");
+    return j[key].get<std::string>();
+}
+
+const json& objectAt(const json& j, const char* key)
+{
+    const json& v = j.at(key);
+    if (!v.is_object())
+        bad(key, "an object");
+    return v;
+}
+
+} // namespace
+
 Result<ModelConfig> ModelConfig::fromJson(const std::string& text, const std::string& sourceName)
 {
     try {
-        const nlohmann::json j = nlohmann::json::parse(text);
+        const json j = json::parse(text);
+        if (!j.is_object())
+            return Error{sourceName, "model config is not a JSON object"};
         ModelConfig c;
+        if (!j.at("type").is_string())
+            bad("type", "a string");
         c.type = j.at("type").get<std::string>();
-        c.latent = j.at("latent").get<int>();
-        const auto& g = j.at("grid");
-        c.grid.bars = g.at("bars").get<int>();
-        c.grid.stepsPerBeat = g.at("steps_per_beat").get<int>();
-        c.grid.meter.numerator = g.at("meter").at(0).get<int>();
-        c.grid.meter.denominator = g.at("meter").at(1).get<int>();
+        c.latent = intAt(j, "latent");
+        const json& g = objectAt(j, "grid");
+        c.grid.bars = intAt(g, "bars");
+        c.grid.stepsPerBeat = intAt(g, "steps_per_beat");
+        const json& meter = g.at("meter");
+        if (!meter.is_array() || meter.size() != 2)
+            bad("meter", "[numerator, denominator]");
+        c.grid.meter.numerator = intOf(meter[0], "meter");
+        c.grid.meter.denominator = intOf(meter[1], "meter");
         auto map = DrumMap::fromJsonText(j.at("drum_map").dump(), sourceName);
         if (!map)
             return map.error();
         c.drumMap = map.value();
-        c.hidden = j.at("hidden").get<int>();
-        c.decoderHidden = j.at("decoder_hidden").get<int>();
-        c.rnnHidden = j.value("rnn_hidden", c.rnnHidden);
-        const auto& l = j.at("loss");
-        c.loss.hitWeight = l.at("hit_weight").get<float>();
-        c.loss.velocityWeight = l.at("velocity_weight").get<float>();
-        c.loss.offsetWeight = l.at("offset_weight").get<float>();
-        c.loss.beta = l.at("beta").get<float>();
-        c.loss.freeBits = l.at("free_bits").get<float>();
+        c.hidden = intAt(j, "hidden");
+        c.decoderHidden = intAt(j, "decoder_hidden");
+        c.rnnHidden = intOr(j, "rnn_hidden", c.rnnHidden);
+        const json& l = objectAt(j, "loss");
+        c.loss.hitWeight = floatAt(l, "hit_weight");
+        c.loss.velocityWeight = floatAt(l, "velocity_weight");
+        c.loss.offsetWeight = floatAt(l, "offset_weight");
+        c.loss.beta = floatAt(l, "beta");
+        c.loss.freeBits = floatAt(l, "free_bits");
+        if (!l.at("kl_anneal").is_string())
+            bad("kl_anneal", "a string");
         c.loss.klAnneal = l.at("kl_anneal").get<std::string>();
-        c.loss.klWarmupEpochs = l.at("kl_warmup_epochs").get<int>();
+        c.loss.klWarmupEpochs = intAt(l, "kl_warmup_epochs");
+        if (!l.at("flat").is_boolean())
+            bad("flat", "true or false");
         c.loss.flat = l.at("flat").get<bool>();
-        c.loss.flatEta = l.at("flat_eta").get<float>();
-        c.loss.flatAlpha0 = l.at("flat_alpha0").get<float>();
-        c.loss.flatEpsilon = l.at("flat_epsilon").get<float>();
-        c.loss.flatDirections = l.value("flat_directions", c.loss.flatDirections);
-        c.loss.flatBatch = l.value("flat_batch", c.loss.flatBatch);
+        c.loss.flatEta = floatAt(l, "flat_eta");
+        c.loss.flatAlpha0 = floatAt(l, "flat_alpha0");
+        c.loss.flatEpsilon = floatAt(l, "flat_epsilon");
+        c.loss.flatDirections = intOr(l, "flat_directions", c.loss.flatDirections);
+        c.loss.flatBatch = intOr(l, "flat_batch", c.loss.flatBatch);
         // Files of session 1 detached z and had no constraint.
-        c.loss.flatEncoderGrad = l.value("flat_encoder_grad", false);
-        c.loss.flatRelative = l.value("flat_relative", false);
-        c.loss.flatMetric = l.value("flat_metric", std::string("all"));
-        c.loss.kappa = l.value("kappa", 0.0f);
-        c.loss.lambdaRate = l.value("lambda_rate", c.loss.lambdaRate);
+        c.loss.flatEncoderGrad = boolOr(l, "flat_encoder_grad", false);
+        c.loss.flatRelative = boolOr(l, "flat_relative", false);
+        c.loss.flatMetric = stringOr(l, "flat_metric", "all");
+        c.loss.kappa = floatOr(l, "kappa", 0.0f);
+        c.loss.lambdaRate = floatOr(l, "lambda_rate", c.loss.lambdaRate);
         if (const std::string p = c.problem(); !p.empty())
             return Error{sourceName, "model config: " + p};
         return c;
+    } catch (const json::exception& e) {
+        // "[json.exception.out_of_range.403] key 'latent' not found" -> "key 'latent' not found"
+        const std::string what = e.what();
+        const std::size_t at = what.find("] ");
+        return Error{sourceName, "model config is not valid: " + (at == std::string::npos ? what : what.substr(at + 2))};
     } catch (const std::exception& e) {
         return Error{sourceName, std::string("model config is not valid: ") + e.what()};
     }

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/grid.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,10 @@ struct ModelConfig {
 
     // Empty when usable; otherwise what is wrong (unknown type, latent out of range, ...).
     std::string problem() const;
+    // How many values the weights and buffers of a model of this config hold, computed without
+    // torch: a model file's weights must hold at least 4 bytes for each, so a crafted config is
+    // refused before torch allocates anything for it.
+    std::uint64_t weightValues() const;
     std::string toJson() const;
     // `sourceName` goes into the error (the model file's path).
     static Result<ModelConfig> fromJson(const std::string& text, const std::string& sourceName);

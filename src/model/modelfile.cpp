@@ -10,13 +10,16 @@
 #include "modelheader.h"
 #include "modelstrip.h"
 
+#include "core/atomicfile.h"
+#include "core/filereader.h"
+
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <random>
 #include <sstream>
+#include <unistd.h>
 #include <string>
 #include <string_view>
 
@@ -24,9 +27,19 @@ namespace gs {
 
 namespace {
 
+// nlohmann's "[json.exception.type_error.302] type must be number, but is string" without the
+// bracket: the file's metadata has a wrong type; the caller names the file.
+std::string withoutJsonTag(const std::string& what)
+{
+    const std::string line = what.substr(0, what.find('\n'));
+    const std::size_t at = line.rfind("] ");
+    return line.compare(0, 6, "[json.") == 0 && at != std::string::npos ? line.substr(at + 2) : line;
+}
+
 constexpr char kMagic[8] = {'G', 'S', 'M', 'O', 'D', 'E', 'L', '\0'};
 constexpr std::uint32_t kVersion = 1;
 constexpr std::size_t kHeaderBytes = 8 + 4 + 4 + 8 * 4;
+constexpr std::uint64_t kMaxModelFileBytes = std::uint64_t(1) << 30;  // bundled models: 1.4-13 MB
 
 std::uint64_t fnv1a(const char* data, std::size_t size, std::uint64_t h = 0xcbf29ce484222325ull)
 {
@@ -90,6 +103,9 @@ std::string metaJson(const Model& model)
 Status readMeta(Model::Impl& m, const std::string& text, const std::string& path)
 {
     const nlohmann::json j = nlohmann::json::parse(text);
+    if (!j.is_object() || !j.contains("config") || !j.contains("history") || !j["history"].is_array()
+        || !j.contains("dataset") || !j["dataset"].is_object())
+        return Error{path, "model file metadata lacks its config, history or dataset summary"};
     auto config = ModelConfig::fromJson(j.at("config").dump(), path);
     if (!config)
         return config.error();
@@ -134,25 +150,15 @@ Status Model::save(const std::string& path) const
     put<std::uint64_t>(header, optim.size());
     put<std::uint64_t>(header, fnv1a(payload.data(), payload.size()));
 
-    std::random_device rd;
-    const std::string temp = path + ".tmp-" + std::to_string(rd());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out.write(header.data(), std::streamsize(header.size()));
-        out.write(payload.data(), std::streamsize(payload.size()));
-        out.flush();
-        if (!out) {
-            std::error_code ec;
-            std::filesystem::remove(temp, ec);
-            return Error{path, "cannot write the model file (disk full or no permission?)"};
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        return Error{path, "cannot replace the model file: " + ec.message()};
-    }
+    auto file = AtomicFile::create(path);
+    if (!file)
+        return file.error();
+    if (Status written = (*file)->write(header.data(), header.size()); !written)
+        return written;
+    if (Status written = (*file)->write(payload.data(), payload.size()); !written)
+        return written;
+    if (Status committed = (*file)->commit(); !committed)
+        return committed;
     return success();
 }
 
@@ -193,14 +199,64 @@ Result<Sections> readSections(const std::string& path, std::string_view head, st
     return s;
 }
 
+// A crafted config can describe a model of any size; the weights section must have room for it
+// (4 bytes a value) before torch is asked to allocate it.
+Status checkWeightRoom(const ModelConfig& config, std::uint64_t weightBytes, const std::string& path)
+{
+    const std::uint64_t values = config.weightValues();
+    if (values > weightBytes / 4)
+        return Error{path, "inconsistent model file: its config describes " + std::to_string(values)
+                + " weights, but the file holds only " + std::to_string(weightBytes) + " bytes of weights"};
+    return success();
+}
+
+std::string shapeText(c10::IntArrayRef sizes)
+{
+    std::string text = "[";
+    for (std::size_t i = 0; i < sizes.size(); ++i)
+        text += (i ? ", " : "") + std::to_string(sizes[i]);
+    return text + "]";
+}
+
+// The first tensor the config's module needs that the file lacks or holds with another shape or
+// type, named by its path ("hit_out.weight"); "" when every one matches.
+std::string firstMismatch(torch::nn::Module& module, torch::serialize::InputArchive& archive, const std::string& prefix)
+{
+    const auto check = [&](const std::string& name, const torch::Tensor& wanted, bool buffer) -> std::string {
+        torch::Tensor stored;
+        if (!archive.try_read(name, stored, buffer) || !stored.defined())
+            return "tensor " + prefix + name + " is missing";
+        if (stored.sizes() != wanted.sizes())
+            return "tensor " + prefix + name + " has shape " + shapeText(stored.sizes()) + " in the file; the config needs "
+                + shapeText(wanted.sizes());
+        if (stored.scalar_type() != wanted.scalar_type())
+            return "tensor " + prefix + name + " has the wrong number type";
+        return {};
+    };
+    for (const auto& p : module.named_parameters(false))
+        if (std::string bad = check(p.key(), p.value(), false); !bad.empty())
+            return bad;
+    for (const auto& b : module.named_buffers(false))
+        if (std::string bad = check(b.key(), b.value(), true); !bad.empty())
+            return bad;
+    for (const auto& child : module.named_children()) {
+        torch::serialize::InputArchive sub;
+        if (!archive.try_read(child.key(), sub))
+            return "layer " + prefix + child.key() + " is missing";
+        if (std::string bad = firstMismatch(*child.value(), sub, prefix + child.key() + "."); !bad.empty())
+            return bad;
+    }
+    return {};
+}
+
 } // namespace
 
 Result<Model> Model::load(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{path, "cannot open the model file"};
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Result<std::string> read = readWholeFile(path, kMaxModelFileBytes, "model file");
+    if (!read)
+        return read.error();
+    const std::string& bytes = *read;
     Result<Sections> sections = readSections(path, std::string_view(bytes).substr(0, kHeaderBytes), bytes.size());
     if (!sections)
         return sections.error();
@@ -212,17 +268,19 @@ Result<Model> Model::load(const std::string& path)
     try {
         if (Status s = readMeta(*impl, bytes.substr(kHeaderBytes, metaBytes), path); !s)
             return s.error();
+        if (Status s = checkWeightRoom(impl->config, weightBytes, path); !s)
+            return s.error();
         impl->module = createVae(impl->config);
         std::istringstream w(bytes.substr(kHeaderBytes + metaBytes, weightBytes));
         torch::serialize::InputArchive archive;
         archive.load_from(w);
+        if (const std::string bad = firstMismatch(*impl->module, archive, ""); !bad.empty())
+            return Error{path, "the weights do not match the model's config: " + bad};
         impl->module->load(archive);
         impl->module->eval();
         impl->optimizerState = bytes.substr(kHeaderBytes + metaBytes + weightBytes, optimBytes);
     } catch (const std::exception& e) {
-        std::string what = e.what();
-        what = what.substr(0, what.find('\n'));
-        return Error{path, "model file content is not valid: " + what};
+        return Error{path, "model file content is not valid: " + withoutJsonTag(e.what())};
     }
     return Model(impl);
 }
@@ -246,30 +304,49 @@ Result<StripReport> stripModelFile(const std::string& in, const std::string& out
 Result<ModelHeader> readModelHeader(const std::string& path)
 {
     // Only the fixed header and the metadata: a listing needs no weights.
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{path, "cannot open the model file"};
-    std::error_code ec;
-    const std::uint64_t size = std::filesystem::file_size(path, ec);
+    Result<int> fd = openRegularFile(path, "model file");
+    if (!fd)
+        return fd.error();
+    struct FdCloser {
+        int fd;
+        ~FdCloser() { ::close(fd); }
+    } closer{*fd};
+    const off_t end = ::lseek(*fd, 0, SEEK_END);
+    const std::uint64_t size = end > 0 ? std::uint64_t(end) : 0;
+    const auto readAt = [&](std::string& out, std::uint64_t at) {
+        std::size_t done = 0;
+        while (done < out.size()) {
+            const ssize_t n = ::pread(*fd, out.data() + done, out.size() - done, off_t(at + done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            done += std::size_t(n);
+        }
+        out.resize(done);
+    };
     std::string head(kHeaderBytes, '\0');
-    in.read(head.data(), std::streamsize(kHeaderBytes));
-    Result<Sections> sections = readSections(path, std::string_view(head).substr(0, std::size_t(in.gcount())), ec ? 0 : size);
+    readAt(head, 0);
+    Result<Sections> sections = readSections(path, head, size);
     if (!sections)
         return sections.error();
     const auto [metaBytes, weightBytes, optimBytes, checksum] = sections.value();
+    if (metaBytes > kMaxModelFileBytes)
+        return Error{path, "corrupt model file (a metadata section of " + std::to_string(metaBytes) + " bytes)"};
     std::string meta(metaBytes, '\0');
-    in.read(meta.data(), std::streamsize(metaBytes));
-    if (std::uint64_t(in.gcount()) != metaBytes)
+    readAt(meta, kHeaderBytes);
+    if (std::uint64_t(meta.size()) != metaBytes)
         return Error{path, "cannot read the model file's metadata"};
     Model::Impl impl;
     ModelHeader header;
     try {
         if (Status s = readMeta(impl, meta, path); !s)
             return s.error();
+        if (Status s = checkWeightRoom(impl.config, weightBytes, path); !s)
+            return s.error();
         header.parameters = nlohmann::json::parse(meta).value("parameters", std::int64_t(0));
     } catch (const std::exception& e) {
-        std::string what = e.what();
-        return Error{path, "model file content is not valid: " + what.substr(0, what.find('\n'))};
+        return Error{path, "model file content is not valid: " + withoutJsonTag(e.what())};
     }
     header.config = impl.config;
     header.history = std::move(impl.history);

@@ -319,6 +319,12 @@ TrainOutcome Trainer::run(const Callback& callback)
                 r.remainingSeconds = r.elapsedSeconds / outcome.epochsRun * (lastEpoch - epoch);
                 callback(r);
             }
+            if (!m_options.checkpointPath.empty() && epoch < lastEpoch
+                && outcome.epochsRun % std::max(1, m_options.checkpointEvery) == 0) {
+                optimizerState(m_model) = adam.save();
+                if (Status saved = m_model.save(m_options.checkpointPath); !saved)
+                    outcome.message = "checkpoint not saved: " + saved.error().describe();
+            }
             if (m_options.earlyStopPatience > 0 && stopBad >= m_options.earlyStopPatience) {
                 restore(*vae, bestWeights);
                 outcome.end = TrainOutcome::End::EarlyStopped;

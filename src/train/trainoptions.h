@@ -2,6 +2,7 @@
 // How a model is trained. Torch-free. Saved nowhere (a resume takes fresh options), except the precision
 // that actually ran, which each epoch record keeps.
 #include <cstdint>
+#include <string>
 
 namespace gs {
 
@@ -26,6 +27,10 @@ struct TrainOptions {
     int reportEverySteps = 0;  // also report every N batches (0 = per epoch only)
     bool flatOnValidation = true;  // evaluate the flat-manifold term on validation too
     TrainPrecision precision = TrainPrecision::Float32;  // each epoch's record says which one ran
+    // Saved as it goes: the model (with its optimizer state) is written atomically here after every
+    // checkpointEvery epochs, so a killed run loses at most those epochs and resumes from the file.
+    std::string checkpointPath;  // "" = no checkpoints
+    int checkpointEvery = 1;
 };
 
 // 0 -> max(1, hardware cores - 1).
