@@ -12,6 +12,7 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     readonly property var entries: [
         ["Space", qsTr("Play / stop")],
+        ["Ctrl+T", qsTr("Type a tempo (Enter keeps it)")],
         ["Ctrl+E", qsTr("Export the groove as a MIDI clip")],
         ["Ctrl+Shift+E", qsTr("Export the groove as a WAV")],
         ["Ctrl+O", qsTr("Import MIDI files or a folder")],

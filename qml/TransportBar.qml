@@ -70,13 +70,21 @@ ToolBar {
         }
         Label { text: qsTr("BPM"); color: Theme.textDim }
         SpinBox {
+            id: bpmBox
             objectName: "bpmBox"
             visible: !transport.externalClock
             from: 30; to: 300; editable: true
             value: Math.round(transport.bpm)
             onValueModified: transport.bpm = value
-            implicitWidth: 96
+            implicitWidth: 112
+            ToolTip.visible: hovered; ToolTip.text: qsTr("Tempo (Ctrl+T to type one, Enter to keep it)")
+            // Enter keeps the typed tempo and gives the keyboard back to the window (Space plays again).
+            Connections { target: bpmBox.contentItem; ignoreUnknownSignals: true
+                          function onEditingFinished() { bpmBox.focus = false } }
         }
+        // Ctrl+T: type a tempo, as a person would without reaching for the mouse.
+        Shortcut { sequence: "Ctrl+T"; context: Qt.ApplicationShortcut; enabled: bpmBox.visible
+                   onActivated: { bpmBox.contentItem.forceActiveFocus(); bpmBox.contentItem.selectAll() } }
         Label {
             objectName: "externalBpm"
             visible: transport.externalClock
@@ -126,7 +134,7 @@ ToolBar {
             onActivated: (i) => transport.kitIndex = i
             enabled: transport.kits.length > 0
             displayText: transport.kits.length > 0 ? currentText : qsTr("no kits found")
-            implicitWidth: 112
+            implicitWidth: 104
         }
         Item { Layout.fillWidth: true; Layout.minimumWidth: 0 }
         Label { text: qsTr("Vol"); color: Theme.textDim }

@@ -15,8 +15,8 @@ namespace {
 
 using nlohmann::json;
 
-// Gains above 4 (+12 dB) only clip; a kit cannot ask for more.
-constexpr double kMaxGain = 4.0;
+// Gains above 8 (+18 dB) only clip (the limiter catches them); a kit cannot ask for more.
+constexpr double kMaxGain = Kit::kMaxGain;  // one limit for every loader (kit.h)
 
 // A number clamped to [low, high], the fallback when absent; an error naming the key when it is
 // there with another JSON type (read as double first: a huge value never overflows an int).

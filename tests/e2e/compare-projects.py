@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Compares what a project held when it was saved with what the app holds after reopening it.
 
-usage: compare-projects.py FIRST AFTER_REOPEN SECOND TITLE_MODIFIED STRICT
+usage: compare-projects.py FIRST AFTER_REOPEN SECOND TITLE_MODIFIED STRICT [TYPED_TEMPO]
   FIRST         the project as "Save project as" wrote it (first run, after a drag on the map)
   AFTER_REOPEN  the same file once the app had reopened it (nothing may have rewritten it differently)
   SECOND        the file after Ctrl+S in the reopened app: what the app held
   TITLE_MODIFIED 1 if the window title said "modified" (a leading *) right after opening
   STRICT        1: the checks of issue 17.6 (tempo, "modified" after open) fail; 0: reported as KNOWN
+  TYPED_TEMPO   the tempo typed into the BPM box before saving (the first save must hold it)
 Exit 0 equal, 1 different, 3 only the 17.6 checks differ (and STRICT is 0).
 """
 import json
@@ -14,6 +15,7 @@ import os
 import sys
 
 first_path, reopen_path, second_path, modified, strict = sys.argv[1:6]
+typed_tempo = float(sys.argv[6]) if len(sys.argv) > 6 else None
 strict = strict == "1"
 demo_path = os.path.join(os.path.dirname(__file__), "..", "..", "assets", "demo", "demo.gsproj")
 
@@ -64,6 +66,12 @@ print("saved:", first)
 if first["tempo"] is None or first["kit"] in (None, "") or not first["cursor"]:
     hard.append("the saved project lacks tempo, kit or cursor")
     print("  FAIL the saved project lacks tempo, kit or cursor")
+if typed_tempo is not None:
+    if first["tempo"] is None or abs(float(first["tempo"]) - typed_tempo) > 1e-6:
+        hard.append(f"the tempo typed into the BPM box ({typed_tempo:g}) is not in the saved project ({first['tempo']})")
+        print(f"  FAIL the typed tempo {typed_tempo:g} is not in the saved project: {first['tempo']}")
+    else:
+        print(f"  ok   the typed tempo {typed_tempo:g} was saved")
 if os.path.exists(demo_path):
     demo = state(parts(demo_path))
     if close(demo["cursor"], first["cursor"]):

@@ -83,10 +83,10 @@ Verdict readKit(const std::string& path)
     if (r.ok()) {
         v.message = std::to_string((*r)->instruments().size()) + " instruments";
         for (const KitInstrument& i : (*r)->instruments()) {
-            v.sane = v.sane && std::isfinite(i.gain) && i.gain >= 0.0f && i.gain <= 4.0f && i.tune >= -24.0f
+            v.sane = v.sane && std::isfinite(i.gain) && i.gain >= 0.0f && i.gain <= Kit::kMaxGain && i.tune >= -24.0f
                 && i.tune <= 24.0f;
             for (const KitLayer& l : i.layers)
-                v.sane = v.sane && std::isfinite(l.gain) && l.gain >= 0.0f && l.gain <= 4.0f;
+                v.sane = v.sane && std::isfinite(l.gain) && l.gain >= 0.0f && l.gain <= Kit::kMaxGain;
         }
     }
     return v;

@@ -191,8 +191,8 @@ QString pathText(const JsonPath& path)
 
 std::vector<BookmarkModel::Bookmark> someBookmarks()
 {
-    return {{QStringLiteral("Funk pocket"), {-0.801197f, 1.110514f}, {QStringLiteral("funk"), QStringLiteral("80 bpm")}},
-        {QStringLiteral("Jazz ride"), {-0.127493f, -0.716063f}, {QStringLiteral("jazz")}}};
+    return {{QStringLiteral("Funk pocket"), {-0.801197f, 1.110514f}, {QStringLiteral("funk"), QStringLiteral("80 bpm")}, {}, {}},
+        {QStringLiteral("Jazz ride"), {-0.127493f, -0.716063f}, {QStringLiteral("jazz")}, {}, {}}};
 }
 
 } // namespace
