@@ -136,8 +136,10 @@ Item {
             ModelLibrary {
                 id: modelLibrary
                 objectName: "modelLibrary"
-                SplitView.preferredHeight: 150  // the loss curves keep most of the height
-                SplitView.minimumHeight: 100
+                // Room for the actions, the titles and five rows (the first-hour report: two rows were visible);
+                // the loss curves keep the rest, and the divider moves.
+                SplitView.preferredHeight: 210
+                SplitView.minimumHeight: 170
                 training: training
             }
         }
