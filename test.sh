@@ -38,7 +38,8 @@ echo "== asan build (Qt-free, torch-free libraries)"
 cmake --preset asan "${data_option[@]}" >/dev/null
 cmake --build --preset asan -- -j"$jobs"
 echo "== asan tests"
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS="suppressions=$PWD/tests/lsan-suppressions.txt" \
+    ctest --preset asan -j"$jobs"
 
 if [ -x tests/fuzz/run-fuzz.sh ]; then
   echo "== fuzzing the MIDI reader"
