@@ -6,6 +6,7 @@
 #include "core/atomicfile.h"
 #include "core/filereader.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gs {
@@ -269,20 +270,27 @@ Result<Dataset> DatasetFile::decode(const std::uint8_t* data, std::size_t size, 
     if (r.failed() || files > r.remaining() / kMinFileRecordBytes)
         return Error{name, "corrupt dataset file: " + std::to_string(files) + " file records cannot fit in "
                                + std::to_string(r.remaining()) + " bytes"};
-    dataset.files().resize(files);
-    for (FileRecord& f : dataset.files())
+    // Grown as records are read, never sized from the count: whatever a file claims, memory follows the bytes.
+    dataset.files().reserve(std::min<std::size_t>(files, 4096));
+    for (std::uint32_t i = 0; i < files; ++i) {
+        FileRecord f;
         if (!readFile(r, f, why))
             return Error{name, "corrupt dataset file: " + (why.empty() ? std::string("bad file record") : why)};
+        dataset.files().push_back(std::move(f));
+    }
     const auto windows = r.get<std::uint32_t>();
     if (r.failed() || windows > r.remaining() / kMinWindowBytes)
         return Error{name, "corrupt dataset file: " + std::to_string(windows) + " windows cannot fit in "
                                + std::to_string(r.remaining()) + " bytes"};
-    dataset.windows().resize(windows);
+    dataset.windows().reserve(std::min<std::size_t>(windows, 4096));
     std::uint64_t budget = denseBudget(size);
     const int mapVoices = dataset.settings().map.voiceCount();
-    for (DatasetWindow& w : dataset.windows())
+    for (std::uint32_t i = 0; i < windows; ++i) {
+        DatasetWindow w;
         if (!readWindow(r, w, int(files), mapVoices, budget, why))
             return Error{name, "corrupt dataset file: " + (why.empty() ? std::string("truncated window") : why)};
+        dataset.windows().push_back(std::move(w));
+    }
     if (r.remaining() != 0)
         return Error{name, "corrupt dataset file: " + std::to_string(r.remaining()) + " stray bytes at the end"};
     dataset.syncWindowsFromFiles();
