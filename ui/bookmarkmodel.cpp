@@ -159,6 +159,7 @@ bool BookmarkModel::recall(int row)
                        .arg(b.name));
         return false;
     }
+    m_controller->dropPendingDecodes();
     session->setGroove(b.groove, QStringLiteral("map"));
     const QString made = b.model.isEmpty() ? tr("another model") : QFileInfo(b.model).completeBaseName();
     if (m_controller->ready() && b.groove.steps() == session->steps()) {

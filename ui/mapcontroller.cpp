@@ -295,6 +295,7 @@ void MapController::playOriginal()
 {
     if (!m_build || !m_session || m_selectedPoint < 0)
         return;
+    dropPendingDecodes();
     m_session->setCurrentWindow(m_build->windows[std::size_t(m_selectedPoint)]);
 }
 
@@ -534,6 +535,7 @@ void MapController::placeOnMap()
         Q_EMIT error(m_message);
         return;
     }
+    dropPendingDecodes();  // the groove being placed is the one to keep
     const bool wasPlacing = placing();
     const quint64 ticket = m_nextPlaceTicket++;
     m_placingTicket = ticket;

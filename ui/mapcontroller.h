@@ -126,6 +126,8 @@ public:
     // grid and in the sequencer. Emits placedOnMap, or error + message when the
     // groove does not fit the model.
     Q_INVOKABLE void placeOnMap();
+    // The groove on the grid came from elsewhere (a window, a recalled bookmark): a decode still out must not replace it.
+    void dropPendingDecodes() { m_requestTimes.clear(); }
 
     // The full latent vector at the cursor (the map shows its projection).
     const LatentVector& currentZ() const { return m_z; }
