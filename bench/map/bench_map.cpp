@@ -12,15 +12,15 @@
 //     steps the engine reports playing (they move the step ringed on the map).
 // Run: xvfb-run -a env QSG_RENDER_LOOP=basic build/<dir>/bin/bench_map
 // (offscreen uses the software renderer: figures from it say nothing about the GPU path).
-#include "audiolink.h"
+#include "transport/audiolink.h"
 #include "dataset/dataset.h"
-#include "mapcontroller.h"
-#include "mapitem.h"
+#include "map/mapcontroller.h"
+#include "map/mapitem.h"
 #include "model/model.h"
 #include "tinydataset.h"
 #include "train/trainer.h"
-#include "interpolationmodel.h"
-#include "transport.h"
+#include "map/interpolationmodel.h"
+#include "transport/transport.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>

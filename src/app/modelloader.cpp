@@ -1,10 +1,10 @@
 #include "modelloader.h"
 
 #include "assetpaths.h"
-#include "filecheck.h"
+#include "files/filecheck.h"
 #include "model/model.h"
 #include "session.h"
-#include "workerguard.h"
+#include "files/workerguard.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 // The session holds a small real dataset (a few Groove MIDI Dataset files)
 // and a tiny RhythmVAE trained on it for two epochs, as the app would after
 // an import and a training run.
-#include "../ui/tinydataset.h"
+#include "tinydataset.h"
 #include "dataset/dataset.h"
 #include "model/model.h"
 #include "session.h"

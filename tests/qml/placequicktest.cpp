@@ -8,7 +8,7 @@
 #include "dataset/importer.h"
 #include "latent/latentspace.h"
 #include "latent/sampling.h"
-#include "mapcontroller.h"
+#include "map/mapcontroller.h"
 #include "model/model.h"
 #include "session.h"
 #include "testdata.h"

@@ -1,0 +1,215 @@
+// TrainingModel: settings notify and clamp, and a real short training run on
+// a few Groove MIDI Dataset files: start returns while the training set is
+// still to be built (the phases arrive by signals), per-epoch reports,
+// history, progress, the evaluation on the validation windows stored in the
+// saved file, and the trained model becoming Session's current model; then
+// resume (in memory and from the file) and stop.
+#include "dataset/dataset.h"
+#include "model/model.h"
+#include "tinydataset.h"
+#include "training/trainingmodel.h"
+
+#include <QTemporaryDir>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest/QtTest>
+
+using namespace gs;
+
+class TestTrainingModel : public QObject {
+    Q_OBJECT
+
+    Session m_session{nullptr};
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Session::setInstance(&m_session);
+    }
+
+    void settingsNotifyAndClamp()
+    {
+        TrainingModel training;
+        QSignalSpy settings(&training, &TrainingModel::settingsChanged);
+        training.setLatent(8);
+        QCOMPARE(settings.count(), 1);
+        training.setLatent(8);
+        QCOMPARE(settings.count(), 1);
+        training.setLatent(100000);
+        QCOMPARE(training.latent(), 256);
+        training.setEpochs(0);
+        QCOMPARE(training.epochs(), 1);
+        training.setLearningRate(-1);
+        QVERIFY(training.learningRate() > 0);
+        training.setModelType(QStringLiteral("recurrent"));
+        QCOMPARE(training.modelType(), QStringLiteral("recurrent"));
+        QCOMPARE(training.latent(), 16);  // the recurrent defaults came in
+        training.setModelType(QStringLiteral("transformer"));  // not offered: ignored
+        QCOMPARE(training.modelType(), QStringLiteral("recurrent"));
+        const int before = settings.count();
+        for (auto set : {+[](TrainingModel& t) { t.setFlat(true); }, +[](TrainingModel& t) { t.setBatch(16); },
+                         +[](TrainingModel& t) { t.setBeta(0.5); }, +[](TrainingModel& t) { t.setFreeBits(2); },
+                         +[](TrainingModel& t) { t.setEarlyStopPatience(3); }, +[](TrainingModel& t) { t.setHidden(64); },
+                         +[](TrainingModel& t) { t.setWeightDecay(1e-6); }, +[](TrainingModel& t) { t.setSeed(7); },
+                         +[](TrainingModel& t) { t.setFlatEta(10); }, +[](TrainingModel& t) { t.setKlAnneal("cyclic"); },
+                         +[](TrainingModel& t) { t.setKlWarmupEpochs(5); }, +[](TrainingModel& t) { t.setClipNorm(1); },
+                         +[](TrainingModel& t) { t.setThreads(1); }, +[](TrainingModel& t) { t.setFastTraining(false); }})
+            set(training);
+        QCOMPARE(settings.count(), before + 14);
+        training.setKlAnneal(QStringLiteral("sometimes"));  // not offered: ignored
+        QCOMPARE(training.klAnneal(), QStringLiteral("cyclic"));
+        QCOMPARE(settings.count(), before + 14);
+        training.restoreDefaults();
+        QCOMPARE(training.klAnneal(), QStringLiteral("linear"));  // the recurrent model warms its KL up
+        QCOMPARE(training.hidden(), 128);
+        QCOMPARE(training.modelTypes(), QStringList({"rhythmvae", "recurrent"}));
+    }
+
+    void startWithoutADatasetSaysWhy()
+    {
+        m_session.setDataset(nullptr, QString());
+        TrainingModel training;
+        training.setSaveFolder(QString());
+        QSignalSpy message(&training, &TrainingModel::messageChanged);
+        QVERIFY(!training.canStart());
+        QVERIFY(!training.start());
+        QCOMPARE(message.count(), 1);
+        QVERIFY(training.message().contains(QStringLiteral("dataset")));
+        QVERIFY(!training.running());
+    }
+
+    void trainsOnRealDataAndPublishesTheModel()
+    {
+        std::shared_ptr<const Dataset> dataset = test::tinyGmdDataset();
+        QVERIFY2(dataset, "could not import the GMD files (is ../shared/data there?)");
+        QVERIFY(dataset->windowCount() >= 20);
+        m_session.setDataset(dataset, QStringLiteral("tiny GMD"));
+
+        QTemporaryDir library;
+        TrainingModel training;
+        QSignalSpy folder(&training, &TrainingModel::saveFolderChanged);
+        training.setSaveFolder(library.path());
+        QCOMPARE(folder.count(), 1);
+        QSignalSpy saved(&training, &TrainingModel::saved);
+        QAbstractItemModelTester tester(training.history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy canStart(&training, &TrainingModel::canStartChanged);
+        QSignalSpy running(&training, &TrainingModel::runningChanged);
+        QSignalSpy progress(&training, &TrainingModel::progressChanged);
+        QSignalSpy epochs(&training, &TrainingModel::epochReported);
+        QSignalSpy finished(&training, &TrainingModel::finished);
+        QSignalSpy message(&training, &TrainingModel::messageChanged);
+        QSignalSpy modelChanged(&m_session, &Session::modelChanged);
+        QSignalSpy phase(&training, &TrainingModel::phaseChanged);
+        QSignalSpy evaluation(&training, &TrainingModel::evaluationChanged);
+        QStringList phases;
+        connect(&training, &TrainingModel::phaseChanged, this, [&] { phases << training.phase(); });
+        QStringList messages;
+        connect(&training, &TrainingModel::messageChanged, this, [&] { messages << training.message(); });
+        QVERIFY(training.canStart());
+        QVERIFY(!training.canResume());
+        training.setHidden(64);
+        training.setEpochs(2);
+        training.setBatch(16);
+        QVERIFY2(training.start(), qPrintable(training.message()));
+        // start() returned before the training set was built: that happens on the run's thread.
+        QCOMPARE(training.phase(), QStringLiteral("preparing"));
+        QCOMPARE(phases, QStringList({"preparing"}));
+        QVERIFY(training.message().startsWith(QStringLiteral("Preparing %1 windows").arg(dataset->windowCount())));
+        QCOMPARE(training.epochsPlanned(), 0);  // nothing known about the set yet
+        QVERIFY(training.running());
+        QVERIFY(!training.canStart());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QVERIFY(!training.running());
+        QCOMPARE(phases, QStringList({"preparing", "training", "evaluating", "saving", ""}));
+        QCOMPARE(phase.count(), 5);
+        QCOMPARE(running.count(), 2);
+        QVERIFY(canStart.count() >= 2);
+        QCOMPARE(epochs.count(), 2);
+        QCOMPARE(training.history()->count(), 2);
+        QCOMPARE(training.epoch(), 2);
+        QCOMPARE(training.progress(), 1.0);
+        QVERIFY(progress.count() >= 2);
+        QVERIFY(message.count() >= 3);
+        // The evaluation after training reports its phases with a percentage, in order.
+        const QStringList evaluating = messages.filter(QStringLiteral("validation windows: "));
+        QVERIFY2(evaluating.size() >= 3, qPrintable(messages.join(QLatin1Char('\n'))));
+        QVERIFY(evaluating.first().contains(QStringLiteral("reconstruction")));
+        QVERIFY(evaluating.last().contains(QStringLiteral("attributes")));
+        const QVariantMap first = epochs.at(0).at(1).toMap();
+        QVERIFY(first.value(QStringLiteral("trainLoss")).toDouble() > 0.0);
+        QVERIFY(first.value(QStringLiteral("validationLoss")).toDouble() > 0.0);
+        QVERIFY(first.value(QStringLiteral("learningRate")).toDouble() > 0.0);
+        QVERIFY(training.samplesPerSecond() > 0.0);
+        // The first epoch of a fresh model must be worse than the second on the training set.
+        QVERIFY(training.history()->value(1, QStringLiteral("trainLoss")) < training.history()->value(0, QStringLiteral("trainLoss")));
+        QCOMPARE(modelChanged.count(), 1);
+        QVERIFY(m_session.hasModel());
+        QCOMPARE(m_session.model()->history().size(), std::size_t(2));
+        QCOMPARE(m_session.model()->config().latent, 2);
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(QFileInfo::exists(training.savedPath()));
+        QVERIFY(training.message().contains(QStringLiteral("saved as")));
+        // The evaluation ran after training, is shown, and is stored in the saved file.
+        QCOMPARE(evaluation.count(), 1);
+        const double f1 = training.evaluation().value(QStringLiteral("hit_f1")).toDouble();
+        QVERIFY(f1 > 0.0 && f1 <= 1.0);
+        QVERIFY(training.evaluation().contains(QStringLiteral("smoothness_mean")));
+        QVERIFY(training.evaluation().contains(QStringLiteral("attribute_correlation_density")));
+        QVERIFY(training.message().contains(QStringLiteral("validation F1")));
+        Result<Model> savedModel = Model::load(training.savedPath().toStdString());
+        QVERIFY(savedModel.ok());
+        QCOMPARE(savedModel->metrics().at("hit_f1"), f1);
+        // "Fast training" is on by default: a RhythmVAE trains in bf16 where the CPU multiplies it natively.
+        QVERIFY(training.fastTraining());
+        const std::string expected = training.fastTrainingAvailable() ? "bf16" : "fp32";
+        for (const EpochRecord& record : savedModel->history())
+            QCOMPARE(record.precision, expected);
+        QCOMPARE(m_session.model()->metrics().at("hit_f1"), f1);
+
+        // Resume continues the history (epochs 3 and 4) and updates the same file.
+        const QString firstFile = training.savedPath();
+        QVERIFY(training.canResume());
+        QVERIFY(training.resume());
+        QCOMPARE(training.phase(), QStringLiteral("preparing"));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(training.history()->count(), 4);
+        QCOMPARE(training.history()->value(3, QStringLiteral("epoch")), 4.0);
+        QCOMPARE(m_session.model()->history().size(), std::size_t(4));
+        QCOMPARE(training.savedPath(), firstFile);
+        QCOMPARE(Model::load(firstFile.toStdString())->history().size(), std::size_t(4));
+
+        // Resume from the file: loaded on the run's thread, epochs 5 and 6, the same file updated.
+        QVERIFY(training.resumeFile(firstFile));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().at(0).toBool(), true);
+        QCOMPARE(training.epoch(), 6);
+        QCOMPARE(training.history()->count(), 2);  // this run's epochs, as the chart shows them
+        QCOMPARE(training.history()->value(0, QStringLiteral("epoch")), 5.0);
+        QCOMPARE(Model::load(firstFile.toStdString())->history().size(), std::size_t(6));
+        QCOMPARE(QDir(library.path()).entryList({QStringLiteral("*.gsm")}, QDir::Files).size(), 1);
+
+        // A file that is not a model: the run ends with the reason, nothing changes.
+        const int models = modelChanged.count();
+        QVERIFY(training.resumeFile(library.filePath(QStringLiteral("missing.gsm"))));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().at(0).toBool(), false);
+        QVERIFY(training.message().contains(QStringLiteral("missing.gsm")));
+        QCOMPARE(modelChanged.count(), models);
+        QVERIFY(!training.running());
+
+        // Stop right away (while preparing): the run ends cancelled, nothing is lost.
+        training.setEpochs(200);
+        QVERIFY(training.resume());
+        training.stop();
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!training.running());
+        QCOMPARE(training.phase(), QString());
+        QVERIFY(training.message().contains(QStringLiteral("cancel"), Qt::CaseInsensitive));
+        QCOMPARE(m_session.model()->history().size(), std::size_t(6));
+    }
+};
+
+QTEST_MAIN(TestTrainingModel)
+#include "tst_trainingmodel.moc"

@@ -1,0 +1,463 @@
+#include "transport/audiolink.h"
+#include "files/workerguard.h"
+
+#include "assetpaths.h"
+#include "transport/clocksync.h"
+#include "audio/audiodevice.h"
+#include "audio/engine.h"
+#include "audio/kitloader.h"
+#include "audio/midiinput.h"
+#include "audio/midioutput.h"
+#include "audio/pattern.h"
+#include "session.h"
+#include "transport/transport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+#include <QSettings>
+#include <QThread>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace gs {
+
+namespace {
+QPointer<AudioLink> g_link;
+constexpr unsigned kRate = 48000;
+} // namespace
+
+AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
+    : QObject(parent)
+    , m_session(session)
+    , m_engine(std::make_unique<Engine>())
+    , m_clockSync(std::make_unique<ClockSync>(session))
+    , m_driver(driver)
+{
+    connect(m_clockSync.get(), &ClockSync::locateRequested, this,
+        [this](double beat) { m_engine->locate(beat * m_session->stepsPerBeat()); });
+    connect(m_clockSync.get(), &ClockSync::tempoFactorChanged, this, &AudioLink::pushSettings);
+    g_link = this;
+    m_engine->prepare(kRate);
+    m_options.sampleRate = kRate;
+    if (m_driver == Driver::Device) {
+        QSettings settings;
+        m_options.api = settings.value(QStringLiteral("audio/api")).toString().toStdString();
+        m_options.sampleRate = settings.value(QStringLiteral("audio/sampleRate"), kRate).toUInt();
+        m_options.bufferFrames = settings.value(QStringLiteral("audio/bufferFrames"), 256).toUInt();
+        const QString deviceName = settings.value(QStringLiteral("audio/device")).toString();
+        if (!deviceName.isEmpty()) {
+            if (auto devices = AudioDevice::listDevices(m_options.api); devices.ok())
+                for (const AudioDeviceInfo& d : devices.value())
+                    if (QString::fromStdString(d.name) == deviceName)
+                        m_options.deviceId = int(d.id);
+        }
+        m_midiClock = settings.value(QStringLiteral("midi/clock"), false).toBool();
+        reopen(m_options);
+        // Saved ports are kept by name (indices change between runs); none saved lists nothing.
+        const auto savedPort = [&settings](const char* key, auto list) {
+            const QString name = settings.value(QLatin1String(key)).toString();
+            if (!name.isEmpty())
+                if (auto ports = list(); ports.ok())
+                    for (const MidiPortInfo& p : ports.value())
+                        if (QString::fromStdString(p.name) == name)
+                            return int(p.index);
+            return -1;
+        };
+        if (const int in = savedPort("midi/clockIn", &MidiInput::listPorts); in >= 0)
+            m_clockSync->openPort(in);
+        if (const int out = savedPort("midi/port", &MidiOutput::listPorts); out >= 0)
+            openMidiPort(out);
+    } else {
+        m_status = tr("Manual engine driver (tests)");
+    }
+    if (m_midiStatus.isEmpty())
+        m_midiStatus = MidiOutput::sequencerAvailable() ? tr("MIDI out off") : tr("No MIDI output ports (no ALSA sequencer)");
+    m_kitDirs = AssetPaths::kitDirs();
+    for (int i = 0; i < m_kitDirs.size(); ++i)
+        if (QFileInfo(m_kitDirs[i]).fileName() == QLatin1String("acoustic"))
+            m_kitIndex = i;  // the default kit
+    if (m_kitIndex < 0 && !m_kitDirs.isEmpty())
+        m_kitIndex = 0;
+    if (m_kitIndex >= 0)
+        loadKit(m_kitIndex);
+    // Until a transport attaches the Session groove plays as it is; then the transport decides.
+    connect(m_session, &Session::grooveChanged, this, [this] { if (!m_transport) pushPattern(); });
+    connect(m_session, &Session::drumMapChanged, this, [this] { if (!m_transport) pushPattern(); });
+    connect(m_session, &Session::bpmChanged, this, &AudioLink::pushSettings);
+    m_positionTimer.setInterval(33);
+    connect(&m_positionTimer, &QTimer::timeout, this, &AudioLink::drainPositions);
+    m_retryTimer.setSingleShot(true);
+    m_retryTimer.setInterval(50);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        m_engine->collectGarbage();
+        pushSettings();
+        pushPattern();
+    });
+    if (m_driver == Driver::Device)
+        m_positionTimer.start();
+    pushPattern();
+    pushSettings();
+}
+
+AudioLink::~AudioLink()
+{
+    m_positionTimer.stop();
+    m_midi.reset();  // stops its sender thread before the engine goes
+    stopDriver();
+    for (const QPointer<QThread>& worker : m_kitWorkers)
+        if (worker)
+            worker->wait();
+    if (g_link == this)
+        g_link = nullptr;
+}
+
+AudioLink* AudioLink::instance() { return g_link; }
+
+void AudioLink::setStatus(const QString& text, bool deviceOpen)
+{
+    m_status = text;
+    m_deviceOpen = deviceOpen;
+    if (m_transport)
+        m_transport->setDeviceStatus(m_status, m_deviceOpen);
+    Q_EMIT statusChanged();
+}
+
+void AudioLink::stopDriver()
+{
+    m_stopDriver = true;
+    if (m_silentDriver.joinable())
+        m_silentDriver.join();
+    m_stopDriver = false;
+    if (m_device) {
+        m_device->close();
+        m_device.reset();
+    }
+}
+
+void AudioLink::startSilentDriver()
+{
+    if (m_driver == Driver::Device)
+        m_silentDriver = std::thread([this] {
+            const QString thrown = runGuarded(QStringLiteral("audio"), [this] { runSilentDriver(); });
+            if (!thrown.isEmpty())
+                std::fprintf(stderr, "groovescape: the silent audio driver stopped: %s\n", qPrintable(thrown));
+        });
+}
+
+Status AudioLink::reopen(const AudioStreamOptions& requested)
+{
+    AudioStreamOptions options = requested;
+    options.bufferFrames = std::clamp(options.bufferFrames, 64u, 2048u);
+    options.sampleRate = std::clamp(options.sampleRate, 8000u, 192000u);
+    m_options = options;
+    if (m_driver == Driver::Manual)
+        return Error{"", "the manual driver has no device"};
+    stopDriver();
+    m_frameClock.reset();  // a new stream renders on its own schedule (and prepare() restarts the frame count)
+    const double rateBefore = m_engine->sampleRate();
+    // Without a device the engine runs at the requested rate on the silent driver.
+    if (std::abs(rateBefore - double(options.sampleRate)) > 0.5)
+        m_engine->prepare(double(options.sampleRate));
+    Status opened = Error{"", "no audio device"};
+    auto devices = AudioDevice::listDevices(options.api);
+    if (devices.ok() && devices.value().empty()) {
+        opened = Error{"", tr("No audio output device found").toStdString()};
+    } else {
+        m_device = std::make_unique<AudioDevice>(*m_engine);
+        opened = m_device->open(options);  // may re-prepare the engine at the device's rate
+    }
+    if (opened.ok()) {
+        setStatus(tr("%1 · %2 Hz · %3 frames")
+                      .arg(QString::fromStdString(m_device->apiName()))
+                      .arg(m_device->sampleRate())
+                      .arg(m_device->bufferFrames()),
+                  true);
+    } else {
+        m_device.reset();
+        setStatus(tr("%1 — playing silently").arg(QString::fromStdString(opened.error().describe())), false);
+        startSilentDriver();
+    }
+    if (std::abs(m_engine->sampleRate() - rateBefore) > 0.5) {
+        // prepare() dropped the kit and the patterns: load and hand them again.
+        if (m_kitIndex >= 0)
+            loadKit(m_kitIndex);
+        pushPattern();
+        pushSettings();
+        if (m_transport && m_transport->playing())
+            m_engine->start();
+    }
+    return opened;
+}
+
+Status AudioLink::openMidiPort(int index)
+{
+    m_midi.reset();
+    Status result = Status(Done{});
+    if (index < 0) {
+        m_midiStatus = MidiOutput::sequencerAvailable() ? tr("MIDI out off")
+                                                        : tr("No MIDI output ports (no ALSA sequencer)");
+    } else {
+        m_midi = std::make_unique<MidiOutput>(*m_engine);
+        result = m_midi->openPort(unsigned(index));
+        if (result.ok()) {
+            m_midiStatus = tr("MIDI out on port %1").arg(index);
+        } else {
+            m_midi.reset();
+            m_midiStatus = QString::fromStdString(result.error().describe());
+        }
+    }
+    pushSettings();
+    Q_EMIT statusChanged();
+    return result;
+}
+
+bool AudioLink::midiOpen() const { return m_midi && m_midi->isOpen(); }
+
+void AudioLink::setMidiClock(bool on)
+{
+    if (on == m_midiClock)
+        return;
+    m_midiClock = on;
+    pushSettings();
+    Q_EMIT statusChanged();
+}
+
+void AudioLink::processFrames(int frames)
+{
+    if (m_driver != Driver::Manual)
+        return;  // a device or the silent driver owns process()
+    std::vector<float> buffer(2 * 256);
+    while (frames > 0) {
+        const int block = std::min(frames, 256);
+        m_engine->process(buffer.data(), block);
+        frames -= block;
+    }
+    drainPositions();
+}
+
+void AudioLink::setManualClock(double originSeconds, double framesPerSecond)
+{
+    if (m_driver != Driver::Manual || framesPerSecond <= 0.0)
+        return;
+    m_manualOrigin = originSeconds;
+    m_manualRate = framesPerSecond;
+    m_frameClock.reset();
+}
+
+void AudioLink::runSilentDriver()
+{
+    // Real-time pacing without a sound card: render what the clock says is due, in small blocks.
+    using Clock = std::chrono::steady_clock;
+    std::vector<float> buffer(2 * 256);
+    const double rate = m_engine->sampleRate();
+    const auto start = Clock::now();
+    std::int64_t rendered = 0;
+    const std::int64_t catchUpLimit = std::int64_t(rate * 0.1);
+    while (!m_stopDriver) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+        std::int64_t due = std::int64_t(elapsed * rate) - rendered;
+        if (due > catchUpLimit) {  // after a suspend or a stall: go on from now, as a sound card does, not in a burst
+            rendered += due - catchUpLimit / 5;
+            due = catchUpLimit / 5;
+        }
+        while (due > 0 && !m_stopDriver) {
+            const int frames = int(std::min<std::int64_t>(due, 256));
+            m_engine->process(buffer.data(), frames);
+            rendered += frames;
+            due -= frames;
+        }
+    }
+}
+
+void AudioLink::attach(Transport* transport)
+{
+    m_transport = transport;
+    m_clockSync->setTransport(transport);
+    transport->setExternalClock(m_clockSync->following());
+    connect(m_clockSync.get(), &ClockSync::statusChanged, transport,
+        [this, transport] { transport->setExternalClock(m_clockSync->following()); });
+    QStringList names;
+    for (const QString& dir : m_kitDirs)
+        names << QFileInfo(dir).fileName();
+    transport->setKits(names, m_kitIndex);
+    transport->setDeviceStatus(m_status, m_deviceOpen);
+    connect(transport, &Transport::playingChanged, this, [this] { setPlaying(m_transport && m_transport->playing()); });
+    connect(transport, &Transport::kitIndexChanged, this, [this] {
+        if (m_transport && m_transport->kitIndex() != m_kitIndex && m_transport->kitIndex() >= 0)
+            loadKit(m_transport->kitIndex());
+    });
+    connect(transport, &Transport::patternReady, this, &AudioLink::pushPattern);
+    connect(transport, &Transport::sequenceReady, this, &AudioLink::pushSequence);
+    pushPattern();
+    for (auto signal : {&Transport::swingChanged, &Transport::humaniseChanged, &Transport::metronomeChanged,
+             &Transport::volumeChanged, &Transport::voiceMixChanged})
+        connect(transport, signal, this, &AudioLink::pushSettings);
+    pushSettings();
+}
+
+void AudioLink::loadKit(int index)
+{
+    if (index < 0 || index >= m_kitDirs.size())
+        return;
+    m_kitIndex = index;
+    const int request = ++m_kitRequest;
+    const std::string path = m_kitDirs[index].toStdString();
+    const double rate = m_engine->sampleRate();
+    auto kit = std::make_shared<Result<std::shared_ptr<const Kit>>>(Error{path, "not loaded"});
+    QThread* worker = QThread::create([path, rate, kit] {
+        // A hostile kit.json (wrong JSON types, a sample at 1 Hz asking for gigabytes) must end as
+        // "Kit failed: ..." in the transport, not in std::terminate.
+        const QString thrown = runGuarded(QString::fromStdString(path), [&] { *kit = gs::loadKit(path, rate); });
+        if (!thrown.isEmpty())
+            *kit = Error{"", thrown.toStdString()};
+    });
+    // finished is delivered to this object on the GUI thread (nothing, if it is gone by then).
+    connect(worker, &QThread::finished, this, [this, kit, request, rate] {
+        if (request != m_kitRequest || std::abs(rate - m_engine->sampleRate()) > 0.5)
+            return;  // a newer choice (or a new rate) is on its way
+        if (!kit->ok()) {
+            if (m_transport)
+                m_transport->setDeviceStatus(tr("Kit failed: %1").arg(QString::fromStdString(kit->error().describe())), false);
+            return;
+        }
+        m_engine->setKit(kit->value());
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    std::erase_if(m_kitWorkers, [](const QPointer<QThread>& w) { return w.isNull(); });
+    m_kitWorkers.emplace_back(worker);
+    worker->start();
+}
+
+void AudioLink::pushPattern() { handOver(m_transport ? m_transport->patternChange() : PatternChange::Immediate); }
+
+void AudioLink::handOver(PatternChange when)
+{
+    if (m_transport) {
+        // The transport decides what plays (the Session groove or a sequence) and when a new groove takes over.
+        if (m_transport->sequenceLength() > 0) {
+            pushSequence();
+            return;
+        }
+        bool taken = m_engine->clearQueue();  // also drops a groove still waiting for its bar line: the newest one wins
+        if (auto pattern = m_transport->pattern())
+            taken = m_engine->setPattern(pattern, when) && taken;
+        retryUnless(taken);
+        return;
+    }
+    auto pattern = Pattern::fromGroove(m_session->groove(), Pattern::notesOf(m_session->drumMap()));
+    if (pattern.ok())
+        retryUnless(m_engine->setPattern(pattern.value(), PatternChange::Immediate));
+}
+
+void AudioLink::retryUnless(bool taken)
+{
+    // The engine's command FIFO was full (a stalled device): the musician's change is not dropped; the newest
+    // state is handed over again shortly (latest wins), and the status says the device is not keeping up.
+    if (taken) {
+        if (m_retries > 0 && m_transport)
+            m_transport->setDeviceStatus(m_status, m_deviceOpen);
+        m_retries = 0;
+        return;
+    }
+    if (m_retries++ == 0 && m_transport)
+        m_transport->setDeviceStatus(tr("The audio device is not keeping up: changes wait for it"), false);
+    m_retryTimer.start();
+}
+
+void AudioLink::pushSequence()
+{
+    const auto& sequence = m_transport->sequencePatterns();
+    if (sequence.empty())
+        return;
+    bool taken = m_engine->clearQueue();
+    taken = m_engine->setPattern(sequence.front(), PatternChange::Immediate) && taken;
+    taken = m_engine->locate(0.0) && taken;
+    for (std::size_t i = 1; i < sequence.size(); ++i)
+        taken = m_engine->setPattern(sequence[i], PatternChange::Queue) && taken;
+    if (m_transport->sequenceLoops())
+        queueSequenceCycle();
+    else if (auto tail = m_transport->sessionPattern())
+        taken = m_engine->setPattern(tail, PatternChange::Queue) && taken;
+    retryUnless(taken);
+}
+
+void AudioLink::queueSequenceCycle()
+{
+    for (const auto& pattern : m_transport->sequencePatterns())
+        m_engine->setPattern(pattern, PatternChange::Queue);
+}
+
+void AudioLink::pushSettings()
+{
+    EngineSettings settings;
+    settings.bpm = m_session->bpm() * m_clockSync->tempoFactor();  // the factor is 1 unless phase-locking
+    settings.midiOut = midiOpen();
+    settings.midiClock = midiOpen() && m_midiClock;
+    if (m_transport) {
+        settings.swingPercent = m_transport->swing();
+        settings.humanize = m_transport->humanise();
+        settings.metronome = m_transport->metronome();
+        settings.masterGain = float(m_transport->volume());
+        const QList<bool> muted = m_transport->mutedVoices();
+        const QList<bool> soloed = m_transport->soloedVoices();
+        for (int v = 0; v < int(settings.mix.size()); ++v) {
+            settings.mix[std::size_t(v)].mute = v < muted.size() && muted[v];
+            settings.mix[std::size_t(v)].solo = v < soloed.size() && soloed[v];
+        }
+    }
+    retryUnless(m_engine->setSettings(settings.clamped()));
+}
+
+void AudioLink::setPlaying(bool on)
+{
+    if (on) {
+        handOver(PatternChange::Immediate);  // a stopped engine starts on the newest groove
+        m_engine->start();
+    } else {
+        m_engine->stop();
+    }
+}
+
+void AudioLink::drainPositions()
+{
+    m_engine->collectGarbage();
+    PositionEvent event;
+    PositionEvent last;
+    bool any = false;
+    float peak = 0.0f;
+    while (m_engine->popPosition(event)) {
+        last = event;
+        any = true;
+        peak = std::max({peak, event.peakLeft, event.peakRight});
+    }
+    if (!any)
+        return;
+    m_lastPosition = last;
+    const double rate = m_engine->sampleRate();
+    if (m_driver == Driver::Manual && m_manualOrigin >= 0.0)
+        m_frameClock.observe(last.frame, rate, m_manualOrigin + double(last.frame) / m_manualRate);
+    else if (m_driver != Driver::Manual)
+        m_frameClock.observe(last.frame, rate, MidiInput::now());
+    if (m_frameClock.valid() && last.playing && !last.countIn && last.stepsPerBeat > 0 && last.steps > 0) {
+        const double perBeat = last.stepsPerBeat;
+        m_clockSync->setEnginePosition(last.step / perBeat, last.steps / perBeat, m_frameClock.secondsAt(last.frame, rate));
+    }
+    if (!m_transport)
+        return;
+    m_transport->setPlayhead(m_transport->playing() && last.playing ? int(last.step) : -1, double(peak));
+    m_transport->setOverFrames(last.overFramesTotal);
+    if (last.playing)
+        m_transport->setPlayingPattern(last.patternId);
+    // A looping sequence keeps at least one whole cycle queued ahead of the playhead.
+    const int length = m_transport->sequenceLength();
+    if (length > 0 && m_transport->sequenceLoops() && last.queued < length)
+        queueSequenceCycle();
+}
+
+} // namespace gs
