@@ -2,15 +2,16 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
+import Groovescape.App
 
-// The dataset browser: import (drop or dialog) with progress and cancel, the
+// The dataset root.browser: import (drop or dialog) with progress and cancel, the
 // failures, drum map and grid choice, a sortable / filterable table of files
 // with include boxes, the windows of the selected file and its note report,
 // and a Stats tab of charts. Choosing a window puts it on the drum grid.
 Rectangle {
     id: root
     color: Theme.panel
-    property alias browser: browser
+    readonly property DatasetBrowser browser: App.browser
     property alias importQuestion: importQuestion
     property bool gridEdited: false  // an edit on the drum grid that an import would replace
     signal windowChosen()
@@ -21,15 +22,14 @@ Rectangle {
     function requestImport(paths) {
         if (paths.length === 0)
             return
-        if (!Session.hasDataset && !root.gridEdited) {
-            browser.importPaths(paths)
+        if (!App.session.hasDataset && !root.gridEdited) {
+            root.browser.importPaths(paths)
             return
         }
         importQuestion.paths = paths
         importQuestion.open()
     }
 
-    DatasetBrowser { id: browser; objectName: "datasetBrowser" }
     SettingsStore { id: settings }
 
     // Real open dialogs (QFileDialog through FileChooser): "Choose" takes the folder you are in.
@@ -69,39 +69,39 @@ Rectangle {
 
         RowLayout {
             Label { text: qsTr("Dataset"); font.bold: true; color: Theme.text }
-            Label { text: Session.hasDataset ? Session.datasetName : ""; color: Theme.textDim; elide: Text.ElideRight; Layout.fillWidth: true }
-            Button { objectName: "importFilesButton"; text: qsTr("Files…"); enabled: !browser.busy; onClicked: fileDialog.open() }
-            Button { objectName: "importFolderButton"; text: qsTr("Folder…"); enabled: !browser.busy; onClicked: folderDialog.open() }
+            Label { text: App.session.hasDataset ? App.session.datasetName : ""; color: Theme.textDim; elide: Text.ElideRight; Layout.fillWidth: true }
+            Button { objectName: "importFilesButton"; text: qsTr("Files…"); enabled: !root.browser.busy; onClicked: fileDialog.open() }
+            Button { objectName: "importFolderButton"; text: qsTr("Folder…"); enabled: !root.browser.busy; onClicked: folderDialog.open() }
         }
         RowLayout {
-            visible: browser.busy
+            visible: root.browser.busy
             ProgressBar {
                 objectName: "importProgress"
                 Layout.fillWidth: true
-                from: 0; to: Math.max(1, browser.filesTotal); value: browser.filesDone
-                indeterminate: browser.filesTotal === 0
+                from: 0; to: Math.max(1, root.browser.filesTotal); value: root.browser.filesDone
+                indeterminate: root.browser.filesTotal === 0
             }
-            Label { text: browser.filesDone + " / " + browser.filesTotal; color: Theme.textDim }
-            Button { text: qsTr("Cancel"); onClicked: browser.cancel() }
+            Label { text: root.browser.filesDone + " / " + root.browser.filesTotal; color: Theme.textDim }
+            Button { text: qsTr("Cancel"); onClicked: root.browser.cancel() }
         }
         Label {
             objectName: "importStatus"
             Layout.fillWidth: true; wrapMode: Text.WordWrap
-            text: browser.statusText; color: Theme.textDim; font.pixelSize: Theme.smallFont
+            text: root.browser.statusText; color: Theme.textDim; font.pixelSize: Theme.smallFont
         }
         Frame {
-            visible: browser.failures.length > 0
+            visible: root.browser.failures.length > 0
             Layout.fillWidth: true; Layout.maximumHeight: 90
             padding: 4
             ListView {
                 anchors.fill: parent; clip: true
                 implicitHeight: Math.min(80, contentHeight)
-                model: browser.failures
+                model: root.browser.failures
                 delegate: Label { required property string modelData; text: modelData; color: Theme.danger
                                   font.pixelSize: Theme.smallFont; width: ListView.view.width; elide: Text.ElideMiddle }
             }
         }
-        ImportOptions { Layout.fillWidth: true; browser: browser }
+        ImportOptions { Layout.fillWidth: true; browser: root.browser }
         TabBar {
             id: browserTabs
             objectName: "browserTabs"
@@ -128,24 +128,24 @@ Rectangle {
                         objectName: "filterBox"
                         Layout.fillWidth: true
                         placeholderText: qsTr("Filter files (name, style, …)")
-                        onTextChanged: browser.filterText = text
+                        onTextChanged: root.browser.filterText = text
                     }
-                    Button { objectName: "includeAllButton"; text: qsTr("All"); Layout.preferredWidth: 44; onClicked: browser.includeAll(); ToolTip.visible: hovered; ToolTip.text: qsTr("Include every file and window") }
-                    Button { objectName: "excludeAllButton"; text: qsTr("None"); Layout.preferredWidth: 52; onClicked: browser.excludeAll(); ToolTip.visible: hovered; ToolTip.text: qsTr("Exclude every file") }
-                    Button { text: qsTr("Invert"); Layout.preferredWidth: 56; onClicked: browser.invertInclusion(); ToolTip.visible: hovered; ToolTip.text: qsTr("Swap included and excluded windows") }
+                    Button { objectName: "includeAllButton"; text: qsTr("All"); Layout.preferredWidth: 44; onClicked: root.browser.includeAll(); ToolTip.visible: hovered; ToolTip.text: qsTr("Include every file and window") }
+                    Button { objectName: "excludeAllButton"; text: qsTr("None"); Layout.preferredWidth: 52; onClicked: root.browser.excludeAll(); ToolTip.visible: hovered; ToolTip.text: qsTr("Exclude every file") }
+                    Button { text: qsTr("Invert"); Layout.preferredWidth: 56; onClicked: root.browser.invertInclusion(); ToolTip.visible: hovered; ToolTip.text: qsTr("Swap included and excluded windows") }
                 }
                 Label {
                     objectName: "includeCount"
                     Layout.fillWidth: true; elide: Text.ElideRight
-                    color: browser.includedWindows < browser.totalWindows ? Theme.accent : Theme.textDim
+                    color: root.browser.includedWindows < root.browser.totalWindows ? Theme.accent : Theme.textDim
                     font.pixelSize: Theme.smallFont
                     text: qsTr("%1 of %2 windows included · %3 of %4 files")
-                          .arg(browser.includedWindows).arg(browser.totalWindows).arg(browser.includedFiles).arg(browser.totalFiles)
+                          .arg(root.browser.includedWindows).arg(root.browser.totalWindows).arg(root.browser.includedFiles).arg(root.browser.totalFiles)
                 }
                 Label {
                     // "None" leaves the map and training without windows: say so here, where it was done.
                     objectName: "nothingIncluded"
-                    visible: browser.nothingIncluded
+                    visible: root.browser.nothingIncluded
                     Layout.fillWidth: true; wrapMode: Text.WordWrap
                     color: Theme.accent; font.pixelSize: Theme.smallFont
                     text: qsTr("Nothing is included: the map shows the model alone and training has nothing to train on. "
@@ -155,10 +155,10 @@ Rectangle {
                     id: table
                     Layout.fillWidth: true; Layout.fillHeight: true
                     Layout.minimumHeight: 120
-                    browser: browser
+                    browser: root.browser
                 }
                 Label {
-                    text: browser.selectedFile >= 0 ? qsTr("Windows (%1)").arg(windowList.count) : qsTr("Select a file to see its windows")
+                    text: root.browser.selectedFile >= 0 ? qsTr("Windows (%1)").arg(windowList.count) : qsTr("Select a file to see its windows")
                     color: Theme.textDim; font.pixelSize: Theme.smallFont
                 }
                 ListView {
@@ -166,7 +166,7 @@ Rectangle {
                     objectName: "windowList"
                     Layout.fillWidth: true; Layout.preferredHeight: 120
                     clip: true
-                    model: browser.windows
+                    model: root.browser.windows
                     currentIndex: -1
                     ScrollBar.vertical: ScrollBar {}
                     delegate: ItemDelegate {
@@ -182,7 +182,7 @@ Rectangle {
                             anchors { left: parent.left; verticalCenter: parent.verticalCenter }
                             scale: 0.7
                             checked: windowRow.included
-                            onToggled: browser.setWindowIncluded(windowRow.index, checked)
+                            onToggled: root.browser.setWindowIncluded(windowRow.index, checked)
                         }
                         contentItem: Label {
                             leftPadding: 22
@@ -190,14 +190,14 @@ Rectangle {
                             color: Theme.text; opacity: windowRow.included ? 1 : 0.45
                             font.pixelSize: Theme.smallFont
                         }
-                        onClicked: { windowList.currentIndex = index; browser.selectWindowRow(index); root.windowChosen() }
+                        onClicked: { windowList.currentIndex = index; root.browser.selectWindowRow(index); root.windowChosen() }
                     }
                 }
                 ImportReport {
                     objectName: "importReport"
                     Layout.fillWidth: true
-                    visible: browser.selectedFile >= 0
-                    report: browser.selectedFileReport
+                    visible: root.browser.selectedFile >= 0
+                    report: root.browser.selectedFileReport
                 }
             }
             Loader {  // the charts are made the first time the tab is shown, not at start-up
@@ -211,7 +211,7 @@ Rectangle {
 
     Label {
         anchors.centerIn: parent
-        visible: !Session.hasDataset && !browser.busy
+        visible: !App.session.hasDataset && !root.browser.busy
         width: parent.width - 40
         horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
         color: Theme.textDim
@@ -219,7 +219,7 @@ Rectangle {
     }
 
     Component.onCompleted: {
-        if (!Session.hasDataset && AssetPaths.demoDataset !== "")
-            browser.importPaths([AssetPaths.demoDataset])
+        if (!App.session.hasDataset && AssetPaths.demoDataset !== "")
+            root.browser.importPaths([AssetPaths.demoDataset])
     }
 }

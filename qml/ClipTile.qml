@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import Groovescape.Ui
+import Groovescape.App
 
 // The current groove as a small tile that can be dragged out of the window into a
 // file manager or a DAW: a real .mid file (ClipExporter.dragUrl, rewritten on a
@@ -11,7 +12,7 @@ Rectangle {
     property alias exporter: exporter
     readonly property bool ready: exporter.dragUrl.toString() !== ""
 
-    ClipExporter { id: exporter; dragEnabled: true }
+    ClipExporter { id: exporter; dragEnabled: true; session: App.session; transport: App.transport }
 
     implicitWidth: 170; implicitHeight: 22
     // The miniature takes the right 48 pixels, the name the rest (they overlapped in the first-hour report).
@@ -23,19 +24,19 @@ Rectangle {
 
     // A miniature of the hits: one tick per hit, x = step, y = voice.
     Repeater {
-        model: Session.hitCount > 0 ? tileGroove : null
+        model: App.session.hitCount > 0 ? tileGroove : null
         delegate: Rectangle {
             required property int step
             required property int voice
             required property bool hit
             visible: hit
-            x: root.width - root.miniatureWidth - 3 + step * root.miniatureWidth / Math.max(1, Session.steps)
-            y: 2 + voice * (root.height - 4) / Math.max(1, Session.voices)
-            width: 2; height: Math.max(1, (root.height - 4) / Math.max(1, Session.voices))
+            x: root.width - root.miniatureWidth - 3 + step * root.miniatureWidth / Math.max(1, App.session.steps)
+            y: 2 + voice * (root.height - 4) / Math.max(1, App.session.voices)
+            width: 2; height: Math.max(1, (root.height - 4) / Math.max(1, App.session.voices))
             color: Theme.accent; opacity: 0.8
         }
     }
-    GrooveModel { id: tileGroove }
+    GrooveModel { id: tileGroove; session: App.session }
 
     Label {
         anchors { fill: parent; leftMargin: 6; rightMargin: root.miniatureWidth + 8 }

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
+import Groovescape.App
 
 // Voices x steps of Session's groove. Click toggles a hit, a vertical drag sets
 // velocity, Shift + horizontal drag sets micro-timing; one drag is one undo step.
@@ -20,15 +21,15 @@ Rectangle {
     SettingsStore { id: bottomSettings }
 
     function placeOnMap() {
-        if (Session.hasModel) Session.requestPlaceOnMap()
+        if (App.session.hasModel) App.session.requestPlaceOnMap()
     }
-    Shortcut { sequence: "P"; context: Qt.ApplicationShortcut; enabled: Session.hasModel; onActivated: root.placeOnMap() }
+    Shortcut { sequence: "P"; context: Qt.ApplicationShortcut; enabled: App.session.hasModel; onActivated: root.placeOnMap() }
     property int playStep: -1          // fed by the transport; -1 hides the playhead
     readonly property int labelWidth: 132
-    readonly property real cellWidth: Math.max(8, (cells.width) / Math.max(1, Session.steps))
-    readonly property real cellHeight: Math.max(14, Math.min(30, (height - header.height - 8) / Math.max(1, Session.voices)))
+    readonly property real cellWidth: Math.max(8, (cells.width) / Math.max(1, App.session.steps))
+    readonly property real cellHeight: Math.max(14, Math.min(30, (height - header.height - 8) / Math.max(1, App.session.voices)))
 
-    GrooveModel { id: grooveModel }
+    GrooveModel { id: grooveModel; session: App.session }
 
     function cellAt(x, y) {
         return { step: Math.floor(x / cellWidth), voice: Math.floor(y / cellHeight) }
@@ -54,8 +55,8 @@ Rectangle {
             }
         }
         Label {
-            text: qsTr("%1 hits · %2 steps · %3 · from %4").arg(grooveModel.hitCount).arg(Session.steps)
-                  .arg(Session.drumMapName).arg(Session.grooveSource)
+            text: qsTr("%1 hits · %2 steps · %3 · from %4").arg(grooveModel.hitCount).arg(App.session.steps)
+                  .arg(App.session.drumMapName).arg(App.session.grooveSource)
             color: Theme.textDim; font.pixelSize: Theme.smallFont
         }
         Item { Layout.fillWidth: true }
@@ -67,11 +68,11 @@ Rectangle {
         Button {
             objectName: "placeOnMapButton"
             text: qsTr("Place on map")
-            enabled: Session.hasModel && grooveModel.hitCount > 0
+            enabled: App.session.hasModel && grooveModel.hitCount > 0
             implicitHeight: 24
             onClicked: root.placeOnMap()
             ToolTip.visible: hovered
-            ToolTip.text: Session.hasModel ? qsTr("Encode this groove and move the map cursor there (P)")
+            ToolTip.text: App.session.hasModel ? qsTr("Encode this groove and move the map cursor there (P)")
                                            : qsTr("Load a model to place grooves on its map")
         }
         ClipTile { id: clipTile; Layout.preferredWidth: 170 }
@@ -92,7 +93,7 @@ Rectangle {
         anchors { left: parent.left; top: header.bottom; leftMargin: 4; topMargin: 4 }
         width: root.labelWidth
         Repeater {
-            model: Session.voiceNames
+            model: App.session.voiceNames
             delegate: Rectangle {
                 required property int index
                 required property string modelData
@@ -128,7 +129,7 @@ Rectangle {
         objectName: "cells"
         visible: root.view === "grid"
         anchors { left: labels.right; right: parent.right; top: header.bottom; leftMargin: 2; rightMargin: 6; topMargin: 4 }
-        height: root.cellHeight * Session.voices
+        height: root.cellHeight * App.session.voices
         clip: true
 
         Repeater {
@@ -145,7 +146,7 @@ Rectangle {
                 width: root.cellWidth; height: root.cellHeight
                 Rectangle {
                     anchors.fill: parent; anchors.margins: 1
-                    color: Math.floor(step / Session.stepsPerBeat) % 2 ? Theme.cellEmpty : Theme.cellBeat
+                    color: Math.floor(step / App.session.stepsPerBeat) % 2 ? Theme.cellEmpty : Theme.cellBeat
                 }
                 Rectangle {
                     visible: hit
@@ -160,18 +161,18 @@ Rectangle {
         }
         // Beat and bar lines above the cells.
         Repeater {
-            model: Session.steps
+            model: App.session.steps
             delegate: Rectangle {
                 required property int index
-                visible: index > 0 && index % Session.stepsPerBeat === 0
+                visible: index > 0 && index % App.session.stepsPerBeat === 0
                 x: index * root.cellWidth - width / 2; y: 0
-                width: index % Session.stepsPerBar === 0 ? 2 : 1; height: cells.height
-                color: index % Session.stepsPerBar === 0 ? Theme.barLine : Theme.beatLine
+                width: index % App.session.stepsPerBar === 0 ? 2 : 1; height: cells.height
+                color: index % App.session.stepsPerBar === 0 ? Theme.barLine : Theme.beatLine
             }
         }
         Rectangle {
             objectName: "playhead"
-            visible: root.playStep >= 0 && root.playStep < Session.steps
+            visible: root.playStep >= 0 && root.playStep < App.session.steps
             x: root.playStep * root.cellWidth; width: root.cellWidth; height: cells.height
             color: "transparent"; border.color: Theme.playhead; border.width: 2
         }

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
+import Groovescape.App
 
 // Asked before an import replaces anything: "Add to dataset" (the default: nothing is lost),
 // "New dataset" (replaces the loaded one) or Cancel. It also says when the grid holds an edit
@@ -16,12 +17,12 @@ Dialog {
     property alias newButton: newButton
     property alias cancelButton: cancelButton
     readonly property alias text: questionLabel.text
-    readonly property bool canAdd: Session.hasDataset && !paths.some(p => String(p).toLowerCase().endsWith(".gsd"))
+    readonly property bool canAdd: App.session.hasDataset && !paths.some(p => String(p).toLowerCase().endsWith(".gsd"))
 
     parent: Overlay.overlay
     anchors.centerIn: parent
     modal: true
-    title: Session.hasDataset ? qsTr("Import into the loaded dataset?") : qsTr("Replace the grid edit?")
+    title: App.session.hasDataset ? qsTr("Import into the loaded dataset?") : qsTr("Replace the grid edit?")
     onOpened: (canAdd ? addButton : newButton).forceActiveFocus()
 
     ColumnLayout {
@@ -34,9 +35,9 @@ Dialog {
             text: {
                 const what = root.paths.length === 1 ? String(root.paths[0]).split("/").pop()
                                                      : qsTr("%1 files or folders").arg(root.paths.length)
-                let s = Session.hasDataset
+                let s = App.session.hasDataset
                         ? qsTr("Add %1 to \"%2\", or make a new dataset of it (the loaded one is closed)?")
-                              .arg(what).arg(Session.datasetName)
+                              .arg(what).arg(App.session.datasetName)
                         : qsTr("Import %1?").arg(what)
                 if (root.gridEdited)
                     s += "\n\n" + qsTr("Your edit on the drum grid will be replaced by the imported grooves (export it first to keep it).")
@@ -56,7 +57,7 @@ Dialog {
             Button {
                 id: newButton
                 objectName: "newDataset"
-                text: Session.hasDataset ? qsTr("New dataset") : qsTr("Import")
+                text: App.session.hasDataset ? qsTr("New dataset") : qsTr("Import")
                 onClicked: { root.close(); root.browser.importPaths(root.paths) }
                 Keys.onReturnPressed: clicked()
             }

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
+import Groovescape.App
 
 // The window: transport on top, dataset browser on the left, the map / training
 // views in the centre, the drum grid at the bottom. Pane sizes and the window
@@ -9,6 +10,10 @@ import Groovescape.Ui
 ApplicationWindow {
     id: window
     objectName: "mainWindow"
+    // Set by the app from its command line (--tab, --about, --audio-settings) before the window shows.
+    property string startTab: ""
+    property bool openAbout: false
+    property bool openAudioSettings: false
     // Never larger than the screen (the first-hour report: 1440 px on a 1366 px screen cut the Export button);
     // the title bar and a panel take some of the height the screen reports.
     width: Math.min(Number(settings.value("window/width", 1440)), Screen.desktopAvailableWidth > 0 ? Screen.desktopAvailableWidth : 1440)
@@ -16,7 +21,7 @@ ApplicationWindow {
     minimumWidth: 960
     minimumHeight: 560
     visible: true
-    title: Project.title
+    title: App.project.title
     color: Theme.window
     palette.window: Theme.window
     palette.windowText: Theme.text
@@ -167,6 +172,12 @@ ApplicationWindow {
     ProjectDialogs { id: projectDialogs }
 
     Component.onCompleted: {
+        if (startTab === "train")
+            centreTabs.currentIndex = 1
+        if (openAbout)
+            about.open()
+        if (openAudioSettings)
+            transport.openAudioSettings()
         const outerState = settings.value("layout/outer")
         if (outerState) outer.restoreState(outerState)
         const innerState = settings.value("layout/inner")

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
+import Groovescape.App
 
 // The map's side panel: colouring, original / decoded, sampling (global and
 // per voice), attribute sliders and "randomise near here".
@@ -74,9 +75,9 @@ Pane {
             CheckBox {
                 objectName: "followFileTempo"
                 text: qsTr("Follow file tempo")
-                checked: Session.followFileTempo
-                onToggled: { Session.followFileTempo = checked; toolSettings.setValue("map/followFileTempo", checked) }
-                Component.onCompleted: Session.followFileTempo = String(toolSettings.value("map/followFileTempo", true)) === "true"
+                checked: App.session.followFileTempo
+                onToggled: { App.session.followFileTempo = checked; toolSettings.setValue("map/followFileTempo", checked) }
+                Component.onCompleted: App.session.followFileTempo = String(toolSettings.value("map/followFileTempo", true)) === "true"
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Clicking a point (or a file's window) also takes the tempo its file was played at")
             }

@@ -2,28 +2,24 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
+import Groovescape.App
 
 // The 2D latent map: points of the dataset, the cursor (drag it to hear the
 // model), hover for provenance, click to jump to a window; controls on the right.
 Item {
     id: root
     objectName: "mapView"
-    property alias controller: controller
+    readonly property MapController controller: App.map
     property alias mapItem: mapItem
-    property alias bookmarks: bookmarks
-    property alias interpolation: interpolation
-    property alias freehand: freehand
-    property alias blend: blend
+    readonly property BookmarkModel bookmarks: App.bookmarks
+    readonly property InterpolationModel interpolation: App.interpolation
+    readonly property FreehandPath freehand: App.freehand
+    readonly property BlendSurface blend: App.blend
     // The 2D / 3D choice comes back on the next start; the 3D view only opens for latent sizes of 3 or more.
     property bool show3D: false
     SettingsStore { id: mapSettings }
     Component.onCompleted: show3D = String(mapSettings.value("map/show3D", false)) === "true"
 
-    MapController { id: controller }
-    BookmarkModel { id: bookmarks; controller: controller }
-    InterpolationModel { id: interpolation; controller: controller }
-    FreehandPath { id: freehand; controller: controller }
-    BlendSurface { id: blend; controller: controller; bookmarks: bookmarks }
 
     RowLayout {
         anchors.fill: parent
@@ -39,20 +35,20 @@ Item {
                 id: mapItem
                 objectName: "mapItem"
                 anchors.fill: parent
-                model: controller.map
-                pointSize: controller.map.count > 5000 ? 3 : 5
-                path: interpolation.path
-                pathHighlight: interpolation.player.playing ? interpolation.player.playingStep : interpolation.current
-                freehandPath: freehand.path
-                freehandHighlight: freehand.replayIndex
-                visible: !(root.show3D && controller.latent >= 3)
-                onPointClicked: (index) => controller.jumpToPoint(index)
+                model: root.controller.map
+                pointSize: root.controller.map.count > 5000 ? 3 : 5
+                path: root.interpolation.path
+                pathHighlight: root.interpolation.player.playing ? root.interpolation.player.playingStep : root.interpolation.current
+                freehandPath: root.freehand.path
+                freehandHighlight: root.freehand.replayIndex
+                visible: !(root.show3D && root.controller.latent >= 3)
+                onPointClicked: (index) => root.controller.jumpToPoint(index)
             }
 
             // Labelled arrows from the cursor: which way is denser, louder, later here (MapController.directions).
             Repeater {
                 objectName: "directionArrows"
-                model: mapItem.visible && controller.ready ? controller.directions : []
+                model: mapItem.visible && root.controller.ready ? root.controller.directions : []
                 delegate: Item {
                     id: arrow
                     required property var modelData
@@ -88,21 +84,21 @@ Item {
             Loader {
                 objectName: "map3DLoader"
                 anchors.fill: parent
-                active: root.show3D && controller.latent >= 3
+                active: root.show3D && root.controller.latent >= 3
                 sourceComponent: Map3DView { controller: root.controller }
             }
 
             Label {
                 objectName: "mapStatus"
                 anchors.centerIn: parent
-                visible: controller.map.status !== ""
-                text: controller.map.status
+                visible: root.controller.map.status !== ""
+                text: root.controller.map.status
                 color: Theme.textDim
                 font.pixelSize: Theme.fontSize + 2
                 BusyIndicator {
                     anchors { right: parent.left; verticalCenter: parent.verticalCenter; rightMargin: 8 }
-                    running: controller.busy
-                    visible: controller.busy
+                    running: root.controller.busy
+                    visible: root.controller.busy
                     width: 24; height: 24
                 }
             }
@@ -123,9 +119,9 @@ Item {
                     anchors.centerIn: parent
                     color: Theme.text
                     text: mapItem.hoveredIndex < 0 ? ""
-                        : controller.map.pointLabel(mapItem.hoveredIndex)
-                          + (controller.map.pointStyle(mapItem.hoveredIndex) !== ""
-                             ? "  ·  " + controller.map.pointStyle(mapItem.hoveredIndex) : "")
+                        : root.controller.map.pointLabel(mapItem.hoveredIndex)
+                          + (root.controller.map.pointStyle(mapItem.hoveredIndex) !== ""
+                             ? "  ·  " + root.controller.map.pointStyle(mapItem.hoveredIndex) : "")
                 }
             }
 
@@ -135,7 +131,7 @@ Item {
                 objectName: "mapLegend"
                 property bool folded: false
                 anchors { left: parent.left; top: parent.top; margins: 6 }
-                visible: controller.map.count > 0
+                visible: root.controller.map.count > 0
                 width: legendColumn.width + 12
                 height: legendColumn.height + 8
                 radius: 3
@@ -151,7 +147,7 @@ Item {
                         font.bold: true
                     }
                     Repeater {
-                        model: parent.parent.folded ? [] : controller.map.legend
+                        model: parent.parent.folded ? [] : root.controller.map.legend
                         Row {
                             spacing: 6
                             Rectangle { width: 10; height: 10; radius: 2; color: modelData.colour; anchors.verticalCenter: parent.verticalCenter }
@@ -166,8 +162,8 @@ Item {
             Label {
                 objectName: "mapMessage"
                 anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; margins: 8 }
-                visible: controller.message !== ""
-                text: controller.message
+                visible: root.controller.message !== ""
+                text: root.controller.message
                 color: Theme.textDim
                 font.pixelSize: Theme.smallFont
             }
@@ -179,10 +175,10 @@ Item {
                 HoverHandler { id: infoHover }
                 color: Theme.textDim
                 font.pixelSize: Theme.smallFont
-                text: controller.ready
-                      ? qsTr("%1 points · %2 · decode %3 ms").arg(controller.map.count)
-                            .arg(controller.projectionInfo).arg(controller.lastDecodeMs.toFixed(1))
-                        + (controller.coverage !== "" ? " · " + controller.coverage : "")
+                text: root.controller.ready
+                      ? qsTr("%1 points · %2 · decode %3 ms").arg(root.controller.map.count)
+                            .arg(root.controller.projectionInfo).arg(root.controller.lastDecodeMs.toFixed(1))
+                        + (root.controller.coverage !== "" ? " · " + root.controller.coverage : "")
                       : ""
             }
             // Under the buttons: a disabled button takes no clicks, and they must not reach the map below.
@@ -201,8 +197,8 @@ Item {
                 Button {
                     id: toggle3D
                     objectName: "toggle3D"
-                    text: root.show3D && controller.latent >= 3 ? qsTr("2D") : qsTr("3D")
-                    enabled: controller.latent >= 3
+                    text: root.show3D && root.controller.latent >= 3 ? qsTr("2D") : qsTr("3D")
+                    enabled: root.controller.latent >= 3
                     onClicked: { root.show3D = !root.show3D; mapSettings.setValue("map/show3D", root.show3D) }
                     ToolTip.visible: hovered
                     ToolTip.text: root.show3D ? qsTr("Back to the 2D map") : qsTr("Show the latent space in 3D")
@@ -220,12 +216,12 @@ Item {
         MapControls {
             Layout.preferredWidth: 250
             Layout.fillHeight: true
-            controller: controller
+            controller: root.controller
             mapItem: mapItem
-            bookmarks: bookmarks
-            interpolation: interpolation
-            freehand: freehand
-            blend: blend
+            bookmarks: root.bookmarks
+            interpolation: root.interpolation
+            freehand: root.freehand
+            blend: root.blend
         }
     }
 }

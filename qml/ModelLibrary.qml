@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
+import Groovescape.App
 
 // The model library: the models you trained and the bundled ones, each with
 // the data and settings it was trained with and its evaluation table. Click a
@@ -9,19 +10,19 @@ import Groovescape.Ui
 // Evaluate on the current dataset, Train more, Rename, Export, Delete).
 Pane {
     id: root
-    property alias library: library
+    readonly property ModelLibraryModel library: App.library
     property TrainingModel training
     property int currentRow: -1
     readonly property var current: currentRow >= 0 && currentRow < list.count ? list.itemAtIndex(currentRow) : null
     padding: 6
     background: Rectangle { color: Theme.panel; border.color: Theme.border }
 
-    ModelLibraryModel {
-        id: library
-        Component.onCompleted: refresh()
-        onRenamed: (from, to, ok) => { if (ok) root.currentRow = rowOf(to) }
-        onRemoved: root.currentRow = -1
-        onRefreshed: root.currentRow = Math.min(root.currentRow, count - 1)
+    Component.onCompleted: root.library.refresh()
+    Connections {
+        target: root.library
+        function onRenamed(from, to, ok) { if (ok) root.currentRow = root.library.rowOf(to) }
+        function onRemoved() { root.currentRow = -1 }
+        function onRefreshed() { root.currentRow = Math.min(root.currentRow, root.library.count - 1) }
     }
 
     // Columns: title, role to sort by, width, text of a row.
@@ -46,7 +47,7 @@ Pane {
     }
     function cell(column, m) {
         switch (column) {
-        case 0: return (m.path === Session.modelPath ? "● " : "") + m.name
+        case 0: return (m.path === App.session.modelPath ? "● " : "") + m.name
         case 1: return m.type + (m.flat ? " flat" : "")
         case 2: return m.latent
         case 3: return m.dataset === "" ? "—" : qsTr("%1 · %2 · %3 st.").arg(m.dataset).arg(m.trainWindows).arg(m.styleCount)
@@ -70,13 +71,13 @@ Pane {
             Label { text: qsTr("Model library"); color: Theme.text; font.bold: true }
             Label {
                 Layout.fillWidth: true
-                text: qsTr("%1 models · ● on the map now · figures on validation windows · bundled models (italic) are read-only").arg(library.count)
+                text: qsTr("%1 models · ● on the map now · figures on validation windows · bundled models (italic) are read-only").arg(root.library.count)
                 color: Theme.textDim
                 font.pixelSize: Theme.smallFont
                 elide: Text.ElideRight
             }
-            BusyIndicator { running: library.busy || library.evaluating; visible: running; Layout.preferredWidth: 18; Layout.preferredHeight: 18 }
-            ToolButton { text: qsTr("Refresh"); onClicked: library.refresh() }
+            BusyIndicator { running: root.library.busy || root.library.evaluating; visible: running; Layout.preferredWidth: 18; Layout.preferredHeight: 18 }
+            ToolButton { text: qsTr("Refresh"); onClicked: root.library.refresh() }
         }
 
         // The actions stay at the top, always in view, whatever the pane's height (the first-hour report:
@@ -87,14 +88,14 @@ Pane {
             readonly property bool usable: root.current !== null && root.current.model.error === ""
             readonly property bool own: usable && !root.current.model.bundled
             id: actions
-            Button { objectName: "openModel"; text: qsTr("Open"); enabled: actions.usable; onClicked: library.open(root.currentRow) }
+            Button { objectName: "openModel"; text: qsTr("Open"); enabled: actions.usable; onClicked: root.library.open(root.currentRow) }
             Button {
                 objectName: "evaluateModel"
-                text: library.evaluating ? qsTr("Cancel evaluation") : qsTr("Evaluate")
-                enabled: library.evaluating || (actions.own && Session.hasDataset)
-                onClicked: library.evaluating ? library.cancelEvaluation() : library.evaluate(root.currentRow)
+                text: root.library.evaluating ? qsTr("Cancel evaluation") : qsTr("Evaluate")
+                enabled: root.library.evaluating || (actions.own && App.session.hasDataset)
+                onClicked: root.library.evaluating ? root.library.cancelEvaluation() : root.library.evaluate(root.currentRow)
                 ToolTip.visible: hovered
-                ToolTip.text: qsTr("Evaluate on the validation split of %1 and store the figures in the model file").arg(Session.datasetName)
+                ToolTip.text: qsTr("Evaluate on the validation split of %1 and store the figures in the model file").arg(App.session.datasetName)
             }
             Button {
                 text: qsTr("Train more")
@@ -109,7 +110,7 @@ Pane {
             Label {
                 objectName: "libraryMessage"
                 Layout.fillWidth: true
-                text: library.message
+                text: root.library.message
                 color: Theme.textDim
                 font.pixelSize: Theme.smallFont
                 elide: Text.ElideRight
@@ -124,7 +125,7 @@ Pane {
                 model: root.columns
                 Label {
                     width: modelData.width
-                    text: modelData.title + (library.sortRole === modelData.role ? (library.sortAscending ? " ▲" : " ▼") : "")
+                    text: modelData.title + (root.library.sortRole === modelData.role ? (root.library.sortAscending ? " ▲" : " ▼") : "")
                     color: Theme.textDim
                     font.pixelSize: Theme.smallFont
                     font.bold: true
@@ -132,7 +133,7 @@ Pane {
                     MouseArea {
                         anchors.fill: parent
                         cursorShape: Qt.PointingHandCursor
-                        onClicked: library.sortBy(modelData.role, library.sortRole === modelData.role ? !library.sortAscending : modelData.role === "name")
+                        onClicked: root.library.sortBy(modelData.role, root.library.sortRole === modelData.role ? !root.library.sortAscending : modelData.role === "name")
                     }
                 }
             }
@@ -145,7 +146,7 @@ Pane {
             Layout.fillHeight: true
             Layout.minimumHeight: 4 * 22
             clip: true
-            model: library
+            model: root.library
             currentIndex: root.currentRow
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
@@ -155,7 +156,7 @@ Pane {
                 required property var model
                 width: ListView.view.width
                 height: 22
-                readonly property bool loaded: model.path === Session.modelPath
+                readonly property bool loaded: model.path === App.session.modelPath
                 color: root.currentRow === index ? Theme.panelRaised : "transparent"
                 border.color: loaded ? Theme.accent : "transparent"
                 Row {
@@ -182,7 +183,7 @@ Pane {
                 Label {
                     anchors { right: parent.right; rightMargin: 4; verticalCenter: parent.verticalCenter }
                     visible: rowItem.model.evaluating  // bundled models are shown in italics
-                    text: qsTr("evaluating… %1 %").arg(Math.round(library.evaluationProgress * 100))
+                    text: qsTr("evaluating… %1 %").arg(Math.round(root.library.evaluationProgress * 100))
                     color: Theme.textDim
                     font.pixelSize: Theme.smallFont
                 }
@@ -191,7 +192,7 @@ Pane {
                     anchors.fill: parent
                     hoverEnabled: true
                     onClicked: root.currentRow = rowItem.index
-                    onDoubleClicked: library.open(rowItem.index)
+                    onDoubleClicked: root.library.open(rowItem.index)
                 }
             }
         }
@@ -221,10 +222,10 @@ Pane {
         RowLayout {
             objectName: "evaluationProgressRow"
             Layout.fillWidth: true
-            visible: library.evaluating
+            visible: root.library.evaluating
             Label {
                 objectName: "evaluationPhase"
-                text: qsTr("Evaluating: %1").arg(library.evaluationPhase)
+                text: qsTr("Evaluating: %1").arg(root.library.evaluationPhase)
                 color: Theme.text
                 font.pixelSize: Theme.smallFont
             }
@@ -232,17 +233,17 @@ Pane {
                 objectName: "evaluationBar"
                 Layout.fillWidth: true
                 from: 0; to: 1
-                value: library.evaluationProgress
+                value: root.library.evaluationProgress
             }
             Label {
-                text: Math.round(library.evaluationProgress * 100) + " %"
+                text: Math.round(root.library.evaluationProgress * 100) + " %"
                 color: Theme.textDim
                 font.pixelSize: Theme.smallFont
             }
             Button {
                 objectName: "cancelEvaluation"
                 text: qsTr("Cancel")
-                onClicked: library.cancelEvaluation()
+                onClicked: root.library.cancelEvaluation()
             }
         }
     }
@@ -255,7 +256,7 @@ Pane {
         title: qsTr("Rename model")
         standardButtons: Dialog.Ok | Dialog.Cancel
         TextField { id: renameField; width: 320; selectByMouse: true; onAccepted: renameDialog.accept() }
-        onAccepted: library.rename(root.currentRow, renameField.text)
+        onAccepted: root.library.rename(root.currentRow, renameField.text)
     }
     Dialog {
         id: deleteDialog
@@ -265,7 +266,7 @@ Pane {
         title: qsTr("Delete model")
         standardButtons: Dialog.Yes | Dialog.No
         Label { text: root.current ? qsTr("Delete %1 from the library? The file is removed.").arg(root.current.model.name) : "" }
-        onAccepted: library.remove(root.currentRow)
+        onAccepted: root.library.remove(root.currentRow)
     }
     FileChooser {
         id: exportDialog
@@ -276,6 +277,6 @@ Pane {
         suggestedName: root.current ? String(root.current.model.path).split("/").pop() : "model.gsm"
         nameFilters: [qsTr("Groovescape models (*.gsm *.gsmodel)")]
         defaultSuffix: "gsm"
-        onAccepted: library.exportTo(root.currentRow, selectedFile)
+        onAccepted: root.library.exportTo(root.currentRow, selectedFile)
     }
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import Groovescape.Ui
+import Groovescape.App
 
 // The current groove as the MIDI notes File > Export writes (PianoRollModel uses the
 // writer's own conversion): one row per note in use, highest at the top, labelled
@@ -16,7 +17,7 @@ Rectangle {
     readonly property real rowHeight: Math.max(12, Math.min(26, height / Math.max(1, rollModel.rowNotes.length)))
     readonly property real ticksPerPixel: Math.max(1, rollModel.endTick) / Math.max(1, notes.width)
 
-    PianoRollModel { id: rollModel }
+    PianoRollModel { id: rollModel; session: App.session }
 
     Column {
         id: labels
@@ -63,11 +64,11 @@ Rectangle {
         }
         // Step, beat and bar lines: a step is ticksPerStep ticks.
         Repeater {
-            model: Session.steps
+            model: App.session.steps
             delegate: Rectangle {
                 required property int index
-                readonly property bool bar: index % Session.stepsPerBar === 0
-                readonly property bool beat: index % Session.stepsPerBeat === 0
+                readonly property bool bar: index % App.session.stepsPerBar === 0
+                readonly property bool beat: index % App.session.stepsPerBeat === 0
                 visible: index > 0
                 x: index * rollModel.ticksPerStep / root.ticksPerPixel; y: 0
                 width: bar ? 2 : 1; height: notes.height
@@ -98,7 +99,7 @@ Rectangle {
         }
         Rectangle {
             objectName: "rollPlayhead"
-            visible: root.playStep >= 0 && root.playStep < Session.steps
+            visible: root.playStep >= 0 && root.playStep < App.session.steps
             x: root.playStep * rollModel.ticksPerStep / root.ticksPerPixel
             width: 2; height: notes.height
             color: Theme.playhead

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
+import Groovescape.App
 
 // The project's actions (File > New, Open…, Save, Save As…) and dialogs: file
 // choosers, "Recover unsaved work?" after a crash, and errors / missing files.
@@ -15,11 +16,11 @@ Item {
     property alias recoveryDialog: recoveryDialog
     property alias problemDialog: problemDialog
 
-    Action { id: newAction; text: qsTr("&New project"); shortcut: StandardKey.New; onTriggered: Project.newProject() }
+    Action { id: newAction; text: qsTr("&New project"); shortcut: StandardKey.New; onTriggered: App.project.newProject() }
     Action { id: openAction; text: qsTr("&Open project…"); shortcut: "Ctrl+Shift+O"; onTriggered: openDialog.open() }
     Action {
         id: saveAction; text: qsTr("&Save project"); shortcut: StandardKey.Save
-        onTriggered: { if (Project.filePath === "") saveDialog.open(); else Project.save() }
+        onTriggered: { if (App.project.filePath === "") saveDialog.open(); else App.project.save() }
     }
     Action { id: saveAsAction; text: qsTr("Save project &as…"); shortcut: "Ctrl+Shift+S"; onTriggered: saveDialog.open() }
 
@@ -30,7 +31,7 @@ Item {
         mode: FileChooser.OpenFile
         kind: "projects"
         nameFilters: [qsTr("Groovescape projects (*.gsproj)"), qsTr("All files (*)")]
-        onAccepted: Project.open(selectedFile)
+        onAccepted: App.project.open(selectedFile)
     }
     FileChooser {
         id: saveDialog
@@ -39,10 +40,10 @@ Item {
         mode: FileChooser.SaveFile
         kind: "projects"
         // The project's own name (an untitled one or the bundled demo: a plain name to type over).
-        suggestedName: (Project.filePath !== "" && Project.name !== "" ? Project.name : qsTr("my-grooves")) + ".gsproj"
+        suggestedName: (App.project.filePath !== "" && App.project.name !== "" ? App.project.name : qsTr("my-grooves")) + ".gsproj"
         nameFilters: [qsTr("Groovescape projects (*.gsproj)")]
         defaultSuffix: "gsproj"
-        onAccepted: Project.saveAs(selectedFile)
+        onAccepted: App.project.saveAs(selectedFile)
     }
 
     Dialog {
@@ -58,10 +59,10 @@ Item {
             wrapMode: Text.WordWrap
             color: Theme.text
             text: qsTr("Unsaved work was found (a window that did not close properly, or changes never saved): %1.\n\nRestore it?")
-                  .arg(Project.recoveryPath)
+                  .arg(App.project.recoveryPath)
         }
-        onAccepted: Project.recover()
-        onRejected: Project.discardRecovery()
+        onAccepted: App.project.recover()
+        onRejected: App.project.discardRecovery()
     }
 
     Dialog {
@@ -74,16 +75,16 @@ Item {
         title: qsTr("Project")
         standardButtons: Dialog.Ok
         Label { width: 520; wrapMode: Text.WordWrap; color: Theme.text; text: problemDialog.text }
-        onClosed: Project.clearNotes()
+        onClosed: App.project.clearNotes()
     }
 
     Connections {
         target: Project
         function onFailed(message) { problemDialog.text = message; problemDialog.open() }
         function onNotesChanged() {
-            if (Project.notes.length > 0) { problemDialog.text = Project.notes.join("\n"); problemDialog.open() }
+            if (App.project.notes.length > 0) { problemDialog.text = App.project.notes.join("\n"); problemDialog.open() }
         }
-        function onRecoveryChanged() { if (Project.recoveryAvailable) recoveryDialog.open() }
+        function onRecoveryChanged() { if (App.project.recoveryAvailable) recoveryDialog.open() }
     }
-    Component.onCompleted: if (Project.recoveryAvailable) recoveryDialog.open()
+    Component.onCompleted: if (App.project.recoveryAvailable) recoveryDialog.open()
 }

@@ -1,20 +1,21 @@
 import QtQuick
 import QtQuick.Controls
 import Groovescape.Ui
+import Groovescape.App
 
 // File > Open Recent: the last ten projects (missing ones are dropped at start, with a note).
 Menu {
     id: menu
     objectName: "recentMenu"
     title: qsTr("Open &Recent")
-    enabled: Project.recentProjects.length > 0
+    enabled: App.project.recentProjects.length > 0
     Instantiator {
-        model: Project.recentProjects
+        model: App.project.recentProjects
         delegate: MenuItem {
             required property string modelData
             required property int index
             text: (index < 9 ? "&" + (index + 1) + "  " : "") + modelData.substring(modelData.lastIndexOf("/") + 1)
-            onTriggered: Project.open(modelData)
+            onTriggered: App.project.open(modelData)
             ToolTip.visible: hovered
             ToolTip.text: modelData
         }

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import QtCharts
 import Groovescape.Ui
+import Groovescape.App
 
 // The training dashboard: model and settings on the left; start / stop /
 // resume, progress, the live loss / learning-rate curves and the last run's
@@ -11,15 +12,14 @@ import Groovescape.Ui
 Item {
     id: root
     objectName: "trainingView"
-    property alias training: training
+    readonly property TrainingModel training: App.training
     property alias lossChart: lossChart
     property alias library: modelLibrary.library
 
-    TrainingModel {
-        id: training
-        onEpochReported: (epoch, values) => lossChart.append(epoch, values)
-        onPhaseChanged: if (phase === "training" && history.count === 0) lossChart.clearAll()
-        onSaved: (path) => modelLibrary.library.reload(path)  // the trained model joins the library
+    Connections {
+        target: root.training
+        function onEpochReported(epoch, values) { lossChart.append(epoch, values) }
+        function onPhaseChanged() { if (root.training.phase === "training" && root.training.history.count === 0) lossChart.clearAll() }
     }
 
     RowLayout {
@@ -29,7 +29,7 @@ Item {
         TrainingSettings {
             Layout.preferredWidth: 280
             Layout.fillHeight: true
-            training: training
+            training: root.training
         }
 
         SplitView {
@@ -50,40 +50,40 @@ Item {
                     Button {
                         objectName: "startButton"
                         text: qsTr("Start")
-                        enabled: training.canStart
-                        onClicked: training.start()
+                        enabled: root.training.canStart
+                        onClicked: root.training.start()
                     }
                     Button {
                         objectName: "stopButton"
                         text: qsTr("Stop")
-                        enabled: training.running
-                        onClicked: training.stop()
+                        enabled: root.training.running
+                        onClicked: root.training.stop()
                     }
                     Button {
                         objectName: "resumeButton"
                         text: qsTr("Resume")
-                        enabled: training.canResume
-                        onClicked: training.resume()
+                        enabled: root.training.canResume
+                        onClicked: root.training.resume()
                         ToolTip.visible: hovered
-                        ToolTip.text: qsTr("Train the last model %1 more epochs").arg(training.epochs)
+                        ToolTip.text: qsTr("Train the last model %1 more epochs").arg(root.training.epochs)
                     }
                     ProgressBar {
                         objectName: "trainProgress"
                         Layout.fillWidth: true
-                        value: training.progress
-                        indeterminate: training.phase === "preparing" || training.phase === "evaluating"
+                        value: root.training.progress
+                        indeterminate: root.training.phase === "preparing" || root.training.phase === "evaluating"
                     }
                     Label {
                         objectName: "progressLabel"
                         color: Theme.textDim
                         // "left" only while epochs run: after the run it would go on counting down (first-hour report).
-                        text: training.epochsPlanned <= 0 ? ""
-                              : training.phase === "training"
-                              ? qsTr("epoch %1/%2 · %3 samples/s · %4 left").arg(training.epoch)
-                                    .arg(training.epochsPlanned).arg(training.samplesPerSecond.toFixed(0))
-                                    .arg(root.duration(training.remainingSeconds))
-                              : qsTr("epoch %1/%2 · %3 samples/s").arg(training.epoch)
-                                    .arg(training.epochsPlanned).arg(training.samplesPerSecond.toFixed(0))
+                        text: root.training.epochsPlanned <= 0 ? ""
+                              : root.training.phase === "training"
+                              ? qsTr("epoch %1/%2 · %3 samples/s · %4 left").arg(root.training.epoch)
+                                    .arg(root.training.epochsPlanned).arg(root.training.samplesPerSecond.toFixed(0))
+                                    .arg(root.duration(root.training.remainingSeconds))
+                              : qsTr("epoch %1/%2 · %3 samples/s").arg(root.training.epoch)
+                                    .arg(root.training.epochsPlanned).arg(root.training.samplesPerSecond.toFixed(0))
                     }
                 }
                 Label {
@@ -92,8 +92,8 @@ Item {
                     Layout.leftMargin: 8
                     color: Theme.textDim
                     elide: Text.ElideRight
-                    text: training.message !== "" ? training.message
-                          : (training.canStart ? qsTr("Ready to train on %1.").arg(Session.datasetName)
+                    text: root.training.message !== "" ? root.training.message
+                          : (root.training.canStart ? qsTr("Ready to train on %1.").arg(App.session.datasetName)
                                                : qsTr("Import a dataset to train a model."))
                 }
                 RowLayout {
@@ -105,11 +105,11 @@ Item {
                         objectName: "lossChart"
                         Layout.fillWidth: true
                         Layout.fillHeight: true
-                        history: training.history
+                        history: root.training.history
                     }
                     Pane {
                         objectName: "runEvaluation"
-                        visible: runTable.hasFigures || training.phase === "evaluating"
+                        visible: runTable.hasFigures || root.training.phase === "evaluating"
                         Layout.fillHeight: true
                         Layout.preferredWidth: 230
                         padding: 8
@@ -120,10 +120,10 @@ Item {
                                 id: runTable
                                 Layout.fillWidth: true
                                 title: qsTr("This run (validation)")
-                                figures: training.evaluation
+                                figures: root.training.evaluation
                             }
                             BusyIndicator {
-                                visible: training.phase === "evaluating"
+                                visible: root.training.phase === "evaluating"
                                 running: visible
                                 Layout.alignment: Qt.AlignHCenter
                             }
@@ -140,7 +140,7 @@ Item {
                 // the loss curves keep the rest, and the divider moves.
                 SplitView.preferredHeight: 210
                 SplitView.minimumHeight: 170
-                training: training
+                training: root.training
             }
         }
     }

@@ -3,18 +3,23 @@
 #include "dataset/dataset.h"
 
 #include <QFileInfo>
-#include <QJSEngine>
-#include <QPointer>
-#include <QQmlEngine>
 
 #include <algorithm>
 #include <cmath>
 
 namespace gs {
 
-namespace {
-QPointer<Session> g_instance;
-} // namespace
+QString grooveSourceName(GrooveSource source)
+{
+    switch (source) {
+    case GrooveSource::Empty: return QStringLiteral("empty");
+    case GrooveSource::Dataset: return QStringLiteral("dataset");
+    case GrooveSource::Map: return QStringLiteral("map");
+    case GrooveSource::Edit: return QStringLiteral("edit");
+    case GrooveSource::Sequence: return QStringLiteral("sequence");
+    }
+    return {};
+}
 
 Session::Session(QObject* parent)
     : QObject(parent)
@@ -22,34 +27,15 @@ Session::Session(QObject* parent)
 {
     // An empty 2-bar 4/4 groove on the default map, so the grid has a shape from the start.
     m_groove = Groove(Grid{}, m_drumMap.voiceCount());
-    m_grooveSource = QStringLiteral("empty");
 }
 
-Session::~Session()
-{
-    if (g_instance == this)
-        g_instance = nullptr;
-}
+Session::~Session() = default;
 
-Session* Session::instance() { return g_instance; }
-
-void Session::setInstance(Session* session) { g_instance = session; }
-
-Session* Session::create(QQmlEngine*, QJSEngine*)
-{
-    if (!g_instance) {
-        // No composition root (e.g. a bare qml tool): make one that lives as long as the process.
-        g_instance = new Session(nullptr);
-    }
-    QJSEngine::setObjectOwnership(g_instance.data(), QJSEngine::CppOwnership);
-    return g_instance;
-}
-
-void Session::setGroove(const Groove& groove, const QString& source)
+void Session::setGroove(const Groove& groove, GrooveSource source)
 {
     m_groove = groove;
     m_grooveSource = source;
-    if (source != QLatin1String("dataset") && m_currentWindow != -1) {
+    if (source != GrooveSource::Dataset && m_currentWindow != -1) {
         m_currentWindow = -1;
         Q_EMIT currentWindowChanged();
     }
@@ -63,7 +49,7 @@ void Session::setDrumMap(const DrumMap& map)
     m_drumMap = map;
     Q_EMIT drumMapChanged();
     if (m_groove.voices() != map.voiceCount())
-        setGroove(Groove(m_groove.grid(), map.voiceCount()), QStringLiteral("empty"));
+        setGroove(Groove(m_groove.grid(), map.voiceCount()), GrooveSource::Empty);
 }
 
 QStringList Session::voiceNames() const
@@ -111,7 +97,7 @@ void Session::setCurrentWindow(int index)
     Q_EMIT currentWindowChanged();
     if (m_followFileTempo)
         setBpm(window.bpm);
-    setGroove(window.groove, QStringLiteral("dataset"));
+    setGroove(window.groove, GrooveSource::Dataset);
 }
 
 void Session::setModel(std::shared_ptr<Model> model, const QString& name, const QString& path)

@@ -2,14 +2,12 @@
 // The state every view shares: the current dataset, the current model, the
 // current groove (with its drum map) and the tempo. One Session per process.
 //
-// How it is reached:
-//  - C++: the composition root (src/app) creates it and calls Session::setInstance();
-//    view-models take a Session* in their constructor or use Session::instance().
-//  - QML: `import Groovescape.Ui` and use the singleton `Session` (QML_SINGLETON;
-//    create() hands QML the instance the composition root made).
+// How it is reached: the composition root (src/app, Services) creates it and hands it
+// to the services in their constructors and to QML as `App.session`; view-models made
+// in QML get it as a property (`session: App.session`). There is no global.
 //
 // Contract for other views (map, training):
-//  - Call setGroove(groove, "map") to put a decoded groove on the drum grid and in
+//  - Call setGroove(groove, GrooveSource::Map) to put a decoded groove on the drum grid and in
 //    the sequencer: the transport listens to grooveChanged and hands the pattern to
 //    the audio engine at once (the playhead keeps running).
 //  - setDataset / setModel replace the whole object; listeners re-read on
@@ -26,18 +24,28 @@
 
 #include <memory>
 
-class QQmlEngine;
-class QJSEngine;
-
 namespace gs {
 
 class Dataset;
 class Model;  // torch-free facade from src/model (forward-declared: Session never looks inside)
 
+// Who put the groove on the grid; the transport times the change by it (an edit is heard
+// at once, a new groove may wait for the bar line) and a step of a playing sequence is
+// shown without being played again.
+enum class GrooveSource {
+    Empty,  // nothing yet, or a drum map change emptied it
+    Dataset,  // a window of the dataset
+    Map,  // decoded from the map, or a recalled bookmark's own groove
+    Edit,  // the musician's edit on the grid (and its undo/redo)
+    Sequence,  // a step of a path or sequence the transport already plays
+};
+// The lower-case name ("dataset", "map", ...): clip names and the QML property.
+QString grooveSourceName(GrooveSource source);
+
 class Session : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_SINGLETON
+    QML_UNCREATABLE("the app makes the one Session: App.session")
     Q_PROPERTY(int steps READ steps NOTIFY grooveChanged)
     Q_PROPERTY(int voices READ voices NOTIFY grooveChanged)
     Q_PROPERTY(int stepsPerBar READ stepsPerBar NOTIFY grooveChanged)
@@ -59,23 +67,15 @@ class Session : public QObject {
     Q_PROPERTY(bool followFileTempo READ followFileTempo WRITE setFollowFileTempo NOTIFY followFileTempoChanged)
 
 public:
-    // No default argument on purpose: Qt 6.4 builds a QML singleton with the default
-    // constructor when there is one, and QML must get instance() through create().
-    explicit Session(QObject* parent);
+    explicit Session(QObject* parent = nullptr);
     ~Session() override;
 
-    // The process-wide session (set by the composition root, or a test's setup).
-    static Session* instance();
-    static void setInstance(Session* session);
-    // QML singleton factory: returns instance() (C++ keeps ownership).
-    static Session* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
-
     // Current groove. setGroove emits grooveChanged (always, so a re-decode of the
-    // same z still retriggers listeners). `source` says who put it there ("edit",
-    // "dataset", "map", "model", ...).
+    // same z still retriggers listeners). `source` says who put it there.
     const Groove& groove() const { return m_groove; }
-    void setGroove(const Groove& groove, const QString& source);
-    QString grooveSource() const { return m_grooveSource; }
+    void setGroove(const Groove& groove, GrooveSource source);
+    GrooveSource source() const { return m_grooveSource; }
+    QString grooveSource() const { return grooveSourceName(m_grooveSource); }
     int steps() const { return m_groove.steps(); }
     int voices() const { return m_groove.voices(); }
     int stepsPerBar() const { return m_groove.grid().stepsPerBar(); }
@@ -129,7 +129,7 @@ Q_SIGNALS:
 
 private:
     Groove m_groove;
-    QString m_grooveSource;
+    GrooveSource m_grooveSource = GrooveSource::Empty;
     DrumMap m_drumMap;
     std::shared_ptr<const Dataset> m_dataset;
     QString m_datasetName;

@@ -130,9 +130,9 @@ int main(int argc, char** argv)
     Trainer trainer(model.value(), TrainingSet::fromDataset(*dataset, config.grid, "bench"), options);
     trainer.run({});
     Session session(nullptr);
-    Session::setInstance(&session);
     session.setDataset(dataset, QStringLiteral("bench"));
     MapController controller;
+    controller.setSession(&session);
     session.setModel(std::make_shared<Model>(trainer.model()), QStringLiteral("bench"));
     QElapsedTimer wait;
     wait.start();
@@ -208,6 +208,5 @@ int main(int argc, char** argv)
         std::printf(" %d", step);
     std::printf("\n");
     path.stopPath();
-    Session::setInstance(nullptr);
     return 0;
 }

@@ -5,6 +5,7 @@
 // The session holds 6 Groove MIDI Dataset files and a RhythmVAE (latent 3)
 // trained on them in the training view itself.
 #include "dataset/dataset.h"
+#include "services.h"
 #include "session.h"
 #include "tinydataset.h"
 
@@ -65,8 +66,10 @@ int main(int argc, char** argv)
     QGuiApplication::setPalette(palette);
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
     QDir().mkpath(out);
-    gs::Session session(nullptr);
-    gs::Session::setInstance(&session);
+    // The app's own services (no sound card: the manual driver), reached by the views as `App`.
+    gs::Services services(gs::AudioLink::Driver::Manual);
+    qmlRegisterSingletonInstance("Groovescape.App", 1, 0, "App", &services);
+    gs::Session& session = *services.session();
     std::shared_ptr<const gs::Dataset> dataset = gs::test::tinyGmdDataset();
     if (!dataset) {
         std::fprintf(stderr, "map_shots: the shared GMD data is missing\n");
@@ -112,6 +115,5 @@ int main(int argc, char** argv)
     map.rootObject()->setProperty("show3D", true);
     spin(1500);
     save(map, out + QStringLiteral("/map-3d.png"));
-    gs::Session::setInstance(nullptr);
     return 0;
 }

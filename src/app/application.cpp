@@ -1,25 +1,16 @@
 #include "application.h"
 
-#include "assetpaths.h"
-#include "transport/audiolink.h"
 #include "core/datapaths.h"
-#include "browser/datasetbrowser.h"
-#include "map/mapcontroller.h"
-#include "training/modellibrarymodel.h"
 #include "modelloader.h"
-#include "project/project.h"
-#include "project/projectparts.h"
-#include "project/projectsessionpart.h"
 #include "project/recentprojects.h"
-#include "session.h"
-#include "training/trainingmodel.h"
-#include "transport/transport.h"
+#include "services.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
 #include <QQmlApplicationEngine>
+#include <QQmlEngine>
 #include <QQuickWindow>
 #include <QTimer>
 
@@ -47,42 +38,34 @@ QString demoProjectPath()
 Application::Application(AppOptions options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_session(std::make_unique<Session>(nullptr))
-    , m_project(std::make_unique<Project>(nullptr))
 {
     m_clock.start();
-    Session::setInstance(m_session.get());
-    // Before QML: view-models that save with the project register in their constructors.
-    Project::setInstance(m_project.get());
 }
 
 Application::~Application()
 {
-    m_engine.reset();  // QML first: its view-models point at the session, the project and the audio link
-    delete m_sessionPart;
-    m_modelLoader.reset();
-    m_audio.reset();
-    Project::setInstance(nullptr);
-    m_project.reset();
-    Session::setInstance(nullptr);
+    m_engine.reset();  // QML first: its view-models point at the services
+    m_services.reset();
 }
 
 bool Application::start()
 {
+    m_services = std::make_unique<Services>();
+    Project* project = m_services->project();
     if (!m_options.scripted)
-        m_project->startSession();  // reads a crash marker a previous run left, then writes ours
+        project->startSession();  // reads a crash marker a previous run left, then writes ours
     else
-        m_project->setAutosaveInterval(24 * 3600 * 1000);  // scripted runs leave the user's files alone
-
-    // The audio link exists before QML so the Transport the window creates attaches to it.
-    m_audio = std::make_unique<AudioLink>(m_session.get());
-    m_modelLoader = std::make_unique<ModelLoader>(m_session.get());
-    connect(m_modelLoader.get(), &ModelLoader::failed, this, [this](const QString& message) {
+        project->setAutosaveInterval(24 * 3600 * 1000);  // scripted runs leave the user's files alone
+    connect(m_services->modelLoader(), &ModelLoader::failed, this, [project](const QString& message) {
         std::fprintf(stderr, "groovescape: could not open the model: %s\n", qPrintable(message));
-        m_project->reportProblem(tr("could not open the model: %1").arg(message));  // shown in the window
+        project->reportProblem(tr("could not open the model: %1").arg(message));  // shown in the window
     });
+    // QML reaches every service as a property of `App` (import Groovescape.Ui).
+    qmlRegisterSingletonInstance("Groovescape.App", 1, 0, "App", m_services.get());
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->addImportPath(QStringLiteral(":/"));
+    m_engine->setInitialProperties({{QStringLiteral("startTab"), m_options.tab},
+        {QStringLiteral("openAbout"), m_options.showAbout}, {QStringLiteral("openAudioSettings"), m_options.showAudioSettings}});
     m_engine->load(QUrl(QStringLiteral("qrc:/Groovescape/Main.qml")));
     if (m_engine->rootObjects().isEmpty()) {
         std::fprintf(stderr, "groovescape: the main window (qrc:/Groovescape/Main.qml) failed to load\n");
@@ -93,18 +76,13 @@ bool Application::start()
         std::fprintf(stderr, "groovescape: the root object is not a window\n");
         return false;
     }
-    if (!m_options.tab.isEmpty()) {
-        if (QObject* tabs = m_window->findChild<QObject*>(QStringLiteral("centreTabs")))
-            tabs->setProperty("currentIndex", m_options.tab == QLatin1String("train") ? 1 : 0);
-    }
-    wireProject();
-    connect(m_project.get(), &Project::failed, this, [](const QString& message) {
+    connect(project, &Project::failed, this, [](const QString& message) {
         std::fprintf(stderr, "groovescape: %s\n", qPrintable(message));
     });
     // Each note once (the list only grows until the next open clears it).
     auto printed = std::make_shared<qsizetype>(0);
-    connect(m_project.get(), &Project::notesChanged, this, [this, printed] {
-        const QStringList notes = m_project->notes();
+    connect(project, &Project::notesChanged, this, [project, printed] {
+        const QStringList notes = project->notes();
         if (notes.size() < *printed)
             *printed = 0;
         for (qsizetype i = *printed; i < notes.size(); ++i)
@@ -114,25 +92,15 @@ bool Application::start()
 
     if (!m_options.importPaths.isEmpty()) {
         // MIDI on the command line: a new project around it, with the bundled (or --model) model.
-        if (auto* browser = m_window->findChild<DatasetBrowser*>(QStringLiteral("datasetBrowser")))
-            browser->importPaths(m_options.importPaths);
+        m_services->browser()->importPaths(m_options.importPaths);
         loadModel(m_options.modelPath.isEmpty() ? ModelLoader::defaultModelPath() : m_options.modelPath);
     } else {
         openStartProject();
     }
     applyWindowOption();
 
-    QObject* transport = m_window->findChild<QObject*>(QStringLiteral("transport"));
-    if (m_options.play && transport)
-        transport->setProperty("playing", true);
-    if (m_options.showAbout) {
-        if (QObject* about = m_window->findChild<QObject*>(QStringLiteral("aboutDialog")))
-            QMetaObject::invokeMethod(about, "open");
-    }
-    if (m_options.showAudioSettings) {
-        if (QObject* dialog = m_window->findChild<QObject*>(QStringLiteral("audioSettingsDialog")))
-            QMetaObject::invokeMethod(dialog, "open");
-    }
+    if (m_options.play)
+        m_services->transport()->setPlaying(true);
     if (m_options.quitAfterMs >= 0) {
         // Scripted runs (screenshots, CI) report the time from process start to the first frame on screen.
         connect(m_window, &QQuickWindow::frameSwapped, this, [this] {
@@ -143,70 +111,17 @@ bool Application::start()
     return true;
 }
 
-void Application::wireProject()
-{
-    m_sessionPart = new ProjectSessionPart(m_project.get(), m_session.get());
-    auto* browser = m_window->findChild<DatasetBrowser*>(QStringLiteral("datasetBrowser"));
-    auto* part = m_sessionPart;
-    m_sessionPart->setDatasetLoader([browser, part](const QStringList& paths, const QString& name) {
-        if (!browser)
-            return false;
-        // Tell the part when the project's own import ends, so it knows every later dataset is the user's.
-        auto startImport = [browser, part, paths, name] {
-            if (!browser->importPaths(paths, name))
-                return false;
-            QObject::connect(browser, &DatasetBrowser::importFinished, part, &ProjectSessionPart::datasetImportEnded,
-                Qt::SingleShotConnection);
-            return true;
-        };
-        if (!browser->busy())
-            return startImport();
-        // The browser imports the demo by itself at start; when that is what the project wants, let it finish.
-        const QString demo = AssetPaths::findDemoDataset();
-        if (paths.size() == 1 && !demo.isEmpty() && QDir::cleanPath(paths.constFirst()) == QDir::cleanPath(demo)) {
-            QObject::connect(browser, &DatasetBrowser::importFinished, part, &ProjectSessionPart::datasetImportEnded,
-                Qt::SingleShotConnection);
-            return true;
-        }
-        // Another import runs: cancel it and start the project's once it has ended. Its result may
-        // still arrive (it can finish before the cancel lands): the part ignores datasets that are
-        // not the project's while the project's import is due.
-        browser->cancel();
-        QObject::connect(browser, &DatasetBrowser::importFinished, browser, [startImport] { startImport(); },
-            Qt::SingleShotConnection);
-        return true;
-    });
-    m_sessionPart->setModelLoader([this](const QString& path) { loadModel(path); });
-    connect(m_modelLoader.get(), &ModelLoader::loaded, m_sessionPart, &ProjectSessionPart::noteModelPath);
-    connect(m_modelLoader.get(), &ModelLoader::failed, m_sessionPart, &ProjectSessionPart::modelFailed);
-    // Models opened from the library or trained here also belong to the project.
-    for (auto* library : m_window->findChildren<ModelLibraryModel*>())
-        connect(library, &ModelLibraryModel::opened, m_sessionPart, &ProjectSessionPart::noteModelPath);
-    for (auto* training : m_window->findChildren<TrainingModel*>())
-        connect(training, &TrainingModel::saved, m_sessionPart, &ProjectSessionPart::noteModelPath);
-
-    if (auto* transport = m_window->findChild<Transport*>(QStringLiteral("transport")))
-        registerTransportPart(m_project.get(), transport);
-    else
-        std::fprintf(stderr, "groovescape: no transport in the window; its settings are not saved with the project\n");
-    const auto controllers = m_window->findChildren<MapController*>();
-    if (!controllers.isEmpty()) {
-        registerCursorPart(m_project.get(), controllers.constFirst(),
-            [part = m_sessionPart] { return part->loading() || part->modelLoading(); });
-        registerSamplingPart(m_project.get(), controllers.constFirst());
-    }
-}
-
 void Application::openStartProject()
 {
     // Order: the command line, the last project (or the untitled work of the last run), the demo.
     QString path = m_options.projectPath;
-    RecentProjects* recent = m_project->recent();
+    Project* project = m_services->project();
+    RecentProjects* recent = project->recent();
     if (path.isEmpty() && recent->hasLast()) {
         const QString last = recent->last();
         if (last == QLatin1String(RecentProjects::untitledMark)) {
-            if (QFileInfo(m_project->autosavePath()).isFile())
-                path = m_project->autosavePath();
+            if (QFileInfo(project->autosavePath()).isFile())
+                path = project->autosavePath();
         } else if (QFileInfo(last).isFile()) {
             path = last;
         } else if (!last.isEmpty()) {
@@ -226,26 +141,26 @@ void Application::openStartProject()
         QObject::disconnect(connections->first);
         QObject::disconnect(connections->second);
     };
-    connections->first = connect(m_project.get(), &Project::opened, this, [this, done] {
+    connections->first = connect(project, &Project::opened, this, [this, done] {
         done();
         if (!m_options.modelPath.isEmpty())
             loadModel(m_options.modelPath);  // --model wins over the project's model
     });
     const bool fromCommandLine = path == m_options.projectPath;
-    connections->second = connect(m_project.get(), &Project::failed, this, [this, done, fromCommandLine] {
+    connections->second = connect(project, &Project::failed, this, [this, project, done, fromCommandLine] {
         done();
         // A project that cannot be read (Project::failed is printed): show the demo, or at least a model.
         const QString demo = demoProjectPath();
         if (fromCommandLine && !demo.isEmpty()) {
             if (!m_options.modelPath.isEmpty())
-                connect(m_project.get(), &Project::opened, this, [this] { loadModel(m_options.modelPath); },
+                connect(project, &Project::opened, this, [this] { loadModel(m_options.modelPath); },
                     Qt::SingleShotConnection);
-            m_project->open(demo);
+            project->open(demo);
         } else {
             loadModel(m_options.modelPath.isEmpty() ? ModelLoader::defaultModelPath() : m_options.modelPath);
         }
     });
-    m_project->open(path);
+    project->open(path);
 }
 
 void Application::applyWindowOption()
@@ -254,45 +169,33 @@ void Application::applyWindowOption()
         return;
     // The dataset arrives from a worker (project or command-line import): pick the window then,
     // after the project's own window choice (the queued call runs after every direct handler).
-    auto pick = [this] {
-        if (!m_session->hasDataset())
+    Session* session = m_services->session();
+    auto pick = [this, session] {
+        if (!session->hasDataset())
             return;
-        if (m_options.fileRow >= 0) {
-            if (QObject* browser = m_window->findChild<QObject*>(QStringLiteral("datasetBrowser")))
-                QMetaObject::invokeMethod(browser, "selectFileRow", Q_ARG(int, m_options.fileRow));
-        }
-        m_session->setCurrentWindow(m_options.window);
-        if (m_options.play) {
-            if (QObject* transport = m_window->findChild<QObject*>(QStringLiteral("transport")))
-                transport->setProperty("playing", true);
-        }
+        if (m_options.fileRow >= 0)
+            m_services->browser()->selectFileRow(m_options.fileRow);
+        session->setCurrentWindow(m_options.window);
+        if (m_options.play)
+            m_services->transport()->setPlaying(true);
     };
-    connect(m_session.get(), &Session::datasetChanged, this, [pick] { QTimer::singleShot(0, pick); },
+    connect(session, &Session::datasetChanged, this, [pick] { QTimer::singleShot(0, pick); },
         Qt::SingleShotConnection);
 }
 
-void Application::loadModel(const QString& path)
-{
-    if (path.isEmpty()) {
-        std::fprintf(stderr, "groovescape: no bundled model found (models/rhythmvae-2d.gsmodel); train one in the Train view\n");
-        return;
-    }
-    m_modelLoader->load(path);
-}
+void Application::loadModel(const QString& path) { m_services->loadModel(path); }
 
 void Application::openFiles(const QStringList& paths)
 {
     QStringList imports;
     for (const QString& path : paths) {
         if (isProjectFile(path))
-            m_project->open(path);
+            m_services->project()->open(path);
         else
             imports << path;
     }
-    if (!imports.isEmpty()) {
-        if (auto* browser = m_window ? m_window->findChild<DatasetBrowser*>(QStringLiteral("datasetBrowser")) : nullptr)
-            browser->importPaths(imports);
-    }
+    if (!imports.isEmpty())
+        m_services->browser()->importPaths(imports);
     if (m_window) {
         m_window->show();
         m_window->raise();
@@ -305,10 +208,10 @@ void Application::shutDown()
     if (m_shutDown || m_options.scripted)
         return;
     m_shutDown = true;
-    const QString error = m_project->saveOnQuit();
+    const QString error = m_services->project()->saveOnQuit();
     if (!error.isEmpty())
         std::fprintf(stderr, "groovescape: %s\n", qPrintable(error));
-    m_project->endSession();
+    m_services->project()->endSession();
 }
 
 void Application::grabAndMaybeQuit()

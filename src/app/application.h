@@ -1,11 +1,9 @@
 #pragma once
-// The composition root: owns the Session and the Project (published as
-// Session::instance() / Project::instance()), the QML engine and, as they
-// arrive, the services behind the views (audio engine link, model loader).
+// The application: owns the Services (the composition root's objects, wired in
+// services.cpp) and the QML engine, which reaches them as the `App` object.
 // It decides what opens at start (a project on the command line, else the last
-// project, else on first run the bundled demo project) and wires the project
-// parts that live in QML (transport, map cursor) and the session part's loaders.
-// main.cpp parses the command line and settles the single-instance question.
+// project, else on first run the bundled demo project) and applies the command
+// line's options. main.cpp parses the command line and settles the single instance.
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
@@ -18,11 +16,7 @@ class QQuickWindow;
 
 namespace gs {
 
-class AudioLink;
-class ModelLoader;
-class Project;
-class ProjectSessionPart;
-class Session;
+class Services;
 
 struct AppOptions {
     QString screenshotPath;  // --screenshot FILE.png: grab the window once it has rendered
@@ -57,17 +51,12 @@ public:
 private:
     void grabAndMaybeQuit();
     void loadModel(const QString& path);
-    void wireProject();
     void openStartProject();
     void applyWindowOption();
 
     AppOptions m_options;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<Project> m_project;
-    std::unique_ptr<AudioLink> m_audio;
-    std::unique_ptr<ModelLoader> m_modelLoader;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    ProjectSessionPart* m_sessionPart = nullptr;  // child of this
+    std::unique_ptr<Services> m_services;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;  // destroyed first: QML points at the services
     QQuickWindow* m_window = nullptr;
     QElapsedTimer m_clock;  // from the composition root's construction (just after QApplication)
     bool m_shutDown = false;

@@ -41,4 +41,13 @@ struct Pattern {
     static std::vector<int> notesOf(const DrumMap& map);
 };
 
+// Patterns that play one after another (a path, a sequence): the first at once from its
+// start, the others queued behind it; then `tail` (the groove that plays again) unless it loops.
+struct PatternSequence {
+    std::vector<std::shared_ptr<const Pattern>> patterns;
+    bool loop = false;
+    std::shared_ptr<const Pattern> tail;
+};
+
+
 } // namespace gs

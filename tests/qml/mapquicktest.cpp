@@ -2,6 +2,7 @@
 // The session holds a small real dataset (a few Groove MIDI Dataset files)
 // and a tiny RhythmVAE trained on it for two epochs, as the app would after
 // an import and a training run.
+#include "services.h"
 #include "tinydataset.h"
 #include "dataset/dataset.h"
 #include "model/model.h"
@@ -22,18 +23,19 @@ class MapTestSetup : public QObject {
     Q_OBJECT
 
 public:
-    MapTestSetup() { gs::Session::setInstance(&m_session); }
-    ~MapTestSetup() override { gs::Session::setInstance(nullptr); }
-
 public Q_SLOTS:
     void applicationAvailable()
     {
+        // The app's own services (the manual audio driver), reached by the views as `App`.
+        m_services = std::make_unique<gs::Services>(gs::AudioLink::Driver::Manual);
+        qmlRegisterSingletonInstance("Groovescape.App", 1, 0, "App", m_services.get());
+        gs::Session& session = *m_services->session();
         std::shared_ptr<const gs::Dataset> dataset = gs::test::tinyGmdDataset();
         if (!dataset) {
             std::fprintf(stderr, "mapquicktest: the shared GMD data is missing\n");
             return;  // the tests then fail on "no dataset"
         }
-        m_session.setDataset(dataset, QStringLiteral("tiny GMD"));
+        session.setDataset(dataset, QStringLiteral("tiny GMD"));
         gs::ModelConfig config;
         config.latent = 2;
         config.grid = dataset->mostCommonGrid();
@@ -48,12 +50,12 @@ public Q_SLOTS:
         options.batch = 16;
         gs::Trainer trainer(model.value(), gs::TrainingSet::fromDataset(*dataset, config.grid, "tiny"), options);
         if (trainer.run({}).ok())
-            m_session.setModel(std::make_shared<gs::Model>(trainer.model()), QStringLiteral("tiny model"));
+            session.setModel(std::make_shared<gs::Model>(trainer.model()), QStringLiteral("tiny model"));
     }
     void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral(":/")); }
 
 private:
-    gs::Session m_session{nullptr};
+    std::unique_ptr<gs::Services> m_services;
 };
 
 int main(int argc, char** argv)

@@ -10,6 +10,7 @@
 #include "latent/sampling.h"
 #include "map/mapcontroller.h"
 #include "model/model.h"
+#include "services.h"
 #include "session.h"
 #include "testdata.h"
 
@@ -61,6 +62,7 @@ class PlaceCheck : public QObject {
 
 public:
     explicit PlaceCheck(gs::Session* session) : m_session(session) {}
+    void setSession(gs::Session* session) { m_session = session; }
 
     // The encoder's mean for the session's current groove (the model read straight from the session).
     Q_INVOKABLE QVariantList encodeSessionGroove() const
@@ -100,21 +102,23 @@ class PlaceTestSetup : public QObject {
     Q_OBJECT
 
 public:
-    PlaceTestSetup() { gs::Session::setInstance(&m_session); }
-    ~PlaceTestSetup() override { gs::Session::setInstance(nullptr); }
-
 public Q_SLOTS:
     void applicationAvailable()
     {
+        // The app's own services (the manual audio driver), reached by the views as `App`.
+        m_services = std::make_unique<gs::Services>(gs::AudioLink::Driver::Manual);
+        qmlRegisterSingletonInstance("Groovescape.App", 1, 0, "App", m_services.get());
+        gs::Session& session = *m_services->session();
+        m_check.setSession(&session);
         gs::Importer importer;
         gs::Result<gs::Dataset> demo = importer.run({(gs::test::sourceDir() / "assets/demo/gmd").string()});
         if (demo.ok())
-            m_session.setDataset(std::make_shared<const gs::Dataset>(std::move(demo.value())), QStringLiteral("demo"));
+            session.setDataset(std::make_shared<const gs::Dataset>(std::move(demo.value())), QStringLiteral("demo"));
         else
             std::fprintf(stderr, "placequicktest: %s\n", demo.error().describe().c_str());
         gs::Result<gs::Model> model = gs::Model::load((gs::test::sourceDir() / "models/rhythmvae-2d.gsmodel").string());
         if (model.ok())
-            m_session.setModel(std::make_shared<gs::Model>(std::move(model.value())), QStringLiteral("rhythmvae-2d"));
+            session.setModel(std::make_shared<gs::Model>(std::move(model.value())), QStringLiteral("rhythmvae-2d"));
         else
             std::fprintf(stderr, "placequicktest: %s\n", model.error().describe().c_str());
     }
@@ -125,8 +129,8 @@ public Q_SLOTS:
     }
 
 private:
-    gs::Session m_session{nullptr};
-    PlaceCheck m_check{&m_session};
+    std::unique_ptr<gs::Services> m_services;
+    PlaceCheck m_check{nullptr};
 };
 
 int main(int argc, char** argv)

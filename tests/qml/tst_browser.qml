@@ -2,6 +2,7 @@ import QtQuick
 import QtTest
 import Groovescape
 import Groovescape.Ui
+import Groovescape.App
 
 // An import of real Groove MIDI Dataset files from the browser pane, the
 // files in the table, then a file and a window chosen with the mouse; with a
@@ -31,8 +32,8 @@ Item {
             tryCompare(browser, "busy", false, 30000)
             compare(browser.failures.length, 0)
             compare(browser.filesTotal, 4)
-            compare(Session.datasetName, testDataDir.split("/").pop())
-            verify(Session.windowCount > 10)
+            compare(App.session.datasetName, testDataDir.split("/").pop())
+            verify(App.session.windowCount > 10)
 
             const table = findChild(pane, "fileTable")
             verify(table)
@@ -53,9 +54,9 @@ Item {
             tryVerify(() => windows.count > 0)
             waitForRendering(windows)
             mouseClick(windows, 40, 12)
-            verify(Session.currentWindow >= 0)
-            compare(Session.grooveSource, "dataset")
-            verify(Session.hitCount >= 6)
+            verify(App.session.currentWindow >= 0)
+            compare(App.session.grooveSource, "dataset")
+            verify(App.session.hitCount >= 6)
         }
 
         function test_importAsksToAddOrReplace() {
@@ -101,7 +102,7 @@ Item {
             mouseClick(question.newButton)
             tryCompare(browser, "busy", false, 30000)
             compare(browser.totalFiles, 1)
-            compare(Session.datasetName, "100_neworleans-secondline_94_beat_4-4.mid")
+            compare(App.session.datasetName, "100_neworleans-secondline_94_beat_4-4.mid")
         }
     }
 }

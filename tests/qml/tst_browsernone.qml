@@ -2,6 +2,7 @@ import QtQuick
 import QtTest
 import Groovescape
 import Groovescape.Ui
+import Groovescape.App
 
 // "None" in the browser pane with the mouse, on real Groove MIDI Dataset files:
 // the pane says nothing is included, the Session's dataset is empty, training
@@ -16,7 +17,7 @@ Item {
         when: windowShown
 
         Component { id: paneComponent; BrowserPane { width: 500; height: 800 } }
-        TrainingModel { id: training }
+        TrainingModel { id: training; session: App.session }
 
         function test_noneSaysWhatItMeans() {
             verify(testDataDir !== "", "the runner could not stage GMD files (is ../shared/data there?)")
@@ -26,7 +27,7 @@ Item {
             tryCompare(browser, "busy", false, 30000)
             verify(browser.importPaths([testDataDir]))
             tryCompare(browser, "busy", false, 30000)
-            const total = Session.windowCount
+            const total = App.session.windowCount
             verify(total > 10)
             const notice = findChild(pane, "nothingIncluded")
             verify(notice)
@@ -34,7 +35,7 @@ Item {
 
             mouseClick(findChild(pane, "excludeAllButton"))
             compare(browser.includedWindows, 0)
-            compare(Session.windowCount, 0)
+            compare(App.session.windowCount, 0)
             verify(notice.visible, "the pane says nothing is included")
             verify(notice.text.indexOf("All") >= 0)
             verify(!training.start(), "training refuses")
@@ -42,7 +43,7 @@ Item {
             verify(training.message.indexOf("excluded") >= 0, training.message)
 
             mouseClick(findChild(pane, "includeAllButton"))
-            compare(Session.windowCount, total)
+            compare(App.session.windowCount, total)
             verify(!notice.visible)
         }
     }

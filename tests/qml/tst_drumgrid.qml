@@ -2,6 +2,7 @@ import QtQuick
 import QtTest
 import Groovescape
 import Groovescape.Ui
+import Groovescape.App
 
 // Real mouse interaction on the drum grid: clicks toggle hits in Session's
 // groove, a vertical drag sets velocity, Shift + drag sets timing, undo/redo.
@@ -35,32 +36,32 @@ Item {
             const cells = findChild(grid, "cells")
             verify(cells)
             compare(grid.model.steps, 32)
-            compare(grid.model.voices, Session.voices)
+            compare(grid.model.voices, App.session.voices)
 
             let p = cellCentre(grid, 4, 1)            // snare on beat 2
             mouseClick(cells, p.x, p.y)
             verify(grid.model.hitAt(4, 1))
-            compare(Session.hitCount, 1)
-            compare(Session.grooveSource, "edit")
+            compare(App.session.hitCount, 1)
+            compare(App.session.grooveSource, "edit")
 
             p = cellCentre(grid, 0, 0)                // kick on the downbeat
             mouseClick(cells, p.x, p.y)
             verify(grid.model.hitAt(0, 0))
-            compare(Session.hitCount, 2)
+            compare(App.session.hitCount, 2)
 
             mouseClick(cells, p.x, p.y)               // a second click removes it
             verify(!grid.model.hitAt(0, 0))
-            compare(Session.hitCount, 1)
+            compare(App.session.hitCount, 1)
 
             grid.model.undo()
             verify(grid.model.hitAt(0, 0))
             grid.model.undo()
             grid.model.undo()
-            compare(Session.hitCount, 0)
+            compare(App.session.hitCount, 0)
             verify(!grid.model.canUndo)
             grid.model.redo()
             verify(grid.model.hitAt(4, 1))
-            compare(Session.hitCount, 1)
+            compare(App.session.hitCount, 1)
         }
 
         function test_dragSetsVelocityAsOneUndoStep() {

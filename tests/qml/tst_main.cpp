@@ -4,7 +4,7 @@
 // shared data is missing, which tst_browser.qml reports as a failure), and `fileDialogs`:
 // QuickTest cannot reach widgets, so it types into the real QFileDialog a FileChooser opened
 // (key events into its name field, then Enter) as a person would.
-#include "session.h"
+#include "services.h"
 #include "testdata.h"
 
 #include <QApplication>
@@ -68,8 +68,9 @@ class Setup : public QObject {
 public Q_SLOTS:
     void applicationAvailable()
     {
-        m_session = std::make_unique<gs::Session>(nullptr);
-        gs::Session::setInstance(m_session.get());
+        // The app's own services (the manual audio driver), reached by the views as `App`.
+        m_services = std::make_unique<gs::Services>(gs::AudioLink::Driver::Manual);
+        qmlRegisterSingletonInstance("Groovescape.App", 1, 0, "App", m_services.get());
         // Keep the test's settings away from the user's.
         QCoreApplication::setOrganizationName(QStringLiteral("GroovescapeTests"));
         stageGmdFiles();
@@ -82,7 +83,6 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("fileDialogs"), &m_dialogs);
     }
 
-    void cleanupTestCase() { gs::Session::setInstance(nullptr); }
 
 private:
     void stageGmdFiles()
@@ -106,7 +106,7 @@ private:
         m_stagedDir = m_temp.path();
     }
 
-    std::unique_ptr<gs::Session> m_session;
+    std::unique_ptr<gs::Services> m_services;
     QTemporaryDir m_temp;
     QString m_stagedDir;
     FileDialogDriver m_dialogs;

@@ -2,6 +2,7 @@ import QtQuick
 import QtTest
 import Groovescape
 import Groovescape.Ui
+import Groovescape.App
 
 // The bottom pane's Grid / Piano roll toggle: hits clicked on the grid show up in
 // the piano roll as notes of the exported form (one row per MIDI note used, a note
@@ -45,7 +46,7 @@ Item {
             clickCell(grid, 0, 0)     // kick
             clickCell(grid, 4, 1)     // snare
             clickCell(grid, 8, 0)     // kick again: same row
-            compare(Session.hitCount, 3)
+            compare(App.session.hitCount, 3)
 
             const roll = grid.pianoRoll
             verify(!roll.visible)
@@ -85,7 +86,7 @@ Item {
             clickCell(grid, 2, 2)
             const place = findChild(grid, "placeOnMapButton")
             verify(place)
-            compare(Session.hasModel, false)
+            compare(App.session.hasModel, false)
             compare(place.enabled, false)
         }
 

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtTest
 import Groovescape
 import Groovescape.Ui
+import Groovescape.App
 
 // Opening the bundled demo project fills the bookmark panel with its named, tagged
 // grooves, and the demo opens as an untitled copy.
@@ -11,11 +12,10 @@ Item {
     id: root
     width: 420; height: 520
 
-    Component { id: modelComponent; BookmarkModel {} }
     Component { id: panelComponent; BookmarkPanel { width: 400; height: 480 } }
 
-    SignalSpy { id: openedSpy; target: Project; signalName: "opened" }
-    SignalSpy { id: failedSpy; target: Project; signalName: "failed" }
+    SignalSpy { id: openedSpy; target: App.project; signalName: "opened" }
+    SignalSpy { id: failedSpy; target: App.project; signalName: "failed" }
 
     TestCase {
         name: "Project"
@@ -23,17 +23,17 @@ Item {
 
         function test_demoProjectFillsTheBookmarkPanel() {
             verify(AssetPaths.assetsDir !== "", "no bundled assets found")
-            // Made after the Project singleton exists (the spies above made it), so it registers as "bookmarks".
-            const bookmarks = createTemporaryObject(modelComponent, root)
+            // The app's own bookmarks (App.bookmarks), the project part "bookmarks".
+            const bookmarks = App.bookmarks
             const panel = createTemporaryObject(panelComponent, root, { bookmarks: bookmarks })
             verify(panel)
             const list = findChild(panel, "bookmarkList")
             verify(list)
             compare(list.count, 0)
 
-            Project.open(AssetPaths.assetsDir + "/demo/demo.gsproj")
+            App.project.open(AssetPaths.assetsDir + "/demo/demo.gsproj")
             openedSpy.wait(30000)
-            compare(failedSpy.count, 0, Project.message)
+            compare(failedSpy.count, 0, App.project.message)
             tryCompare(list, "count", 5)
             compare(bookmarks.data(bookmarks.index(0, 0), BookmarkModel.NameRole), "Funk pocket")
             compare(bookmarks.tags(0), ["funk", "80 bpm", "busy hats"])
@@ -75,9 +75,9 @@ Item {
             verify(!editor.visible)
             compare(label.text, "bop")
             // The demo is a template: an untitled copy named after it, never overwritten.
-            compare(Project.filePath, "")
-            compare(Project.name, "demo")
-            verify(Project.title.indexOf("demo") >= 0)
+            compare(App.project.filePath, "")
+            compare(App.project.name, "demo")
+            verify(App.project.title.indexOf("demo") >= 0)
         }
     }
 }

@@ -2,6 +2,7 @@ import QtQuick
 import QtTest
 import Groovescape
 import Groovescape.Ui
+import Groovescape.App
 
 // The browser's Stats tab after an import of real Groove MIDI Dataset files:
 // the chart series hold the statistics; then a click on a file's include box
@@ -24,7 +25,7 @@ Item {
             tryCompare(browser, "busy", false, 30000)   // a demo dataset may be loading at start
             verify(browser.importPaths([testDataDir]))
             tryCompare(browser, "busy", false, 30000)
-            verify(Session.windowCount > 10)
+            verify(App.session.windowCount > 10)
 
             const tabs = findChild(pane, "browserTabs")
             tabs.currentIndex = 1
@@ -34,7 +35,7 @@ Item {
             const view = loader.item
             verify(view.visible)
             const stats = browser.stats
-            tryVerify(() => !stats.busy && stats.windowCount === Session.windowCount, 10000)
+            tryVerify(() => !stats.busy && stats.windowCount === App.session.windowCount, 10000)
             waitForRendering(view)
 
             const styleSeries = view.styleSeries
@@ -46,17 +47,17 @@ Item {
             let styleWindows = 0
             for (let i = 0; i < styleSeries.at(0).count; ++i)
                 styleWindows += styleSeries.at(0).at(i)
-            compare(styleWindows, Session.windowCount)
+            compare(styleWindows, App.session.windowCount)
 
             const voiceSeries = view.voiceSeries
-            compare(voiceSeries.at(0).count, Session.voiceNames.length)
+            compare(voiceSeries.at(0).count, App.session.voiceNames.length)
             const offsetSeries = view.offsetSeries
             compare(offsetSeries.at(0).count, 20)
             let offsetHits = 0
             for (let i = 0; i < 20; ++i)
                 offsetHits += offsetSeries.at(0).at(i)
             compare(offsetHits, stats.hitCount)
-            verify(stats.heatMeans.length === stats.heatSteps * Session.voiceNames.length && stats.heatSteps > 0)
+            verify(stats.heatMeans.length === stats.heatSteps * App.session.voiceNames.length && stats.heatSteps > 0)
             verify(findChild(view, "heatCanvas").height > 0)
 
             // Back to the files: click the first row's include box.
@@ -66,18 +67,18 @@ Item {
             waitForRendering(table)
             const count = findChild(pane, "includeCount")
             const textBefore = count.text
-            const windowsBefore = Session.windowCount
+            const windowsBefore = App.session.windowCount
             verify(textBefore.startsWith(windowsBefore + " of " + windowsBefore + " windows included"), textBefore)
             mouseClick(table, 10, 11)
-            tryVerify(() => Session.windowCount < windowsBefore)
-            compare(browser.includedWindows, Session.windowCount)
-            verify(count.text.startsWith(Session.windowCount + " of " + windowsBefore + " windows included"), count.text)
-            tryVerify(() => !stats.busy && stats.windowCount === Session.windowCount, 10000)
+            tryVerify(() => App.session.windowCount < windowsBefore)
+            compare(browser.includedWindows, App.session.windowCount)
+            verify(count.text.startsWith(App.session.windowCount + " of " + windowsBefore + " windows included"), count.text)
+            tryVerify(() => !stats.busy && stats.windowCount === App.session.windowCount, 10000)
             // The row stays in the table.
             compare(table.rows, 4)
             // Click again: included again.
             mouseClick(table, 10, 11)
-            tryCompare(Session, "windowCount", windowsBefore)
+            tryCompare(App.session, "windowCount", windowsBefore)
 
             // The drum map box: gm-greedy re-imports the same files; the TD-11 edge notes go unmapped.
             const mapBox = findChild(pane, "drumMapBox")
@@ -87,7 +88,7 @@ Item {
             tryCompare(browser, "busy", false, 30000)
             compare(browser.drumMap, "gm-greedy")
             compare(mapBox.currentText, "gm-greedy")
-            compare(Session.drumMapName, "gm-greedy")
+            compare(App.session.drumMapName, "gm-greedy")
             compare(table.rows, 4)
             mouseClick(table, 120, 11)   // select the first file: its report lists unmapped notes
             verify(browser.selectedFile >= 0)

@@ -29,11 +29,11 @@ private Q_SLOTS:
         QSignalSpy spy(&session, &Session::grooveChanged);
         Groove g(Grid{}, session.voices());
         g.setHit(0, 0, 0.9f);
-        session.setGroove(g, "map");
-        session.setGroove(g, "map");  // same groove again: listeners still retrigger
+        session.setGroove(g, GrooveSource::Map);
+        session.setGroove(g, GrooveSource::Map);  // same groove again: listeners still retrigger
         QCOMPARE(spy.count(), 2);
         QCOMPARE(session.hitCount(), 1);
-        QCOMPARE(session.grooveSource(), QStringLiteral("map"));
+        QCOMPARE(session.source(), GrooveSource::Map);
     }
 
     void bpmIsClampedAndNotifiesOnChangeOnly()
@@ -91,10 +91,10 @@ private Q_SLOTS:
         QCOMPARE(session.groove().velocity(2, 0), 0.7f);
         QCOMPARE(session.bpm(), 92.0);
         QCOMPARE(bpmSpy.count(), 1);
-        QCOMPARE(session.grooveSource(), QStringLiteral("dataset"));
+        QCOMPARE(session.source(), GrooveSource::Dataset);
 
         // A groove from elsewhere (an edit, the map) means no dataset window is shown any more.
-        session.setGroove(session.groove(), "edit");
+        session.setGroove(session.groove(), GrooveSource::Edit);
         QCOMPARE(session.currentWindow(), -1);
         QCOMPARE(windowSpy.count(), 2);
 
@@ -125,16 +125,6 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 1);
         QVERIFY(!session.hasModel());
         QCOMPARE(session.modelName(), QString());
-    }
-
-    void instanceIsWhatTheRootSet()
-    {
-        auto* session = new Session(nullptr);
-        Session::setInstance(session);
-        QCOMPARE(Session::instance(), session);
-        QCOMPARE(Session::create(nullptr, nullptr), session);
-        delete session;
-        QCOMPARE(Session::instance(), nullptr);  // never a dangling instance
     }
 };
 

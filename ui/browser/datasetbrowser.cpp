@@ -72,11 +72,6 @@ Result<Dataset> runImport(const std::vector<std::string>& paths, bool openDatase
 
 } // namespace
 
-DatasetBrowser::DatasetBrowser(QObject* parent)
-    : DatasetBrowser(Session::instance(), parent)
-{
-}
-
 DatasetBrowser::DatasetBrowser(Session* session, QObject* parent)
     : QObject(parent)
     , m_session(session)
@@ -102,14 +97,18 @@ DatasetBrowser::DatasetBrowser(Session* session, QObject* parent)
     } else {
         m_status = tr("No dataset yet: drop drum MIDI files or folders here, or use File > Import.");
     }
-    if (Project* project = Project::instance()) {
-        project->addPart(QStringLiteral("browser"),
-            [this, project] { return QJsonValue(saveState([project](const QString& p) { return project->encodePath(p); })); },
-            [this, project](const QJsonValue& value) {
-                loadState(value.toObject(), [project](const QString& p) { return project->resolvePath(p); });
-            },
-            this);
-    }
+}
+
+QJsonValue DatasetBrowser::savePart() const
+{
+    Project* owner = project();
+    return saveState([owner](const QString& p) { return owner ? owner->encodePath(p) : p; });
+}
+
+void DatasetBrowser::loadPart(const QJsonValue& value)
+{
+    Project* owner = project();
+    loadState(value.toObject(), [owner](const QString& p) { return owner ? owner->resolvePath(p) : p; });
 }
 
 DatasetBrowser::~DatasetBrowser()
@@ -410,7 +409,7 @@ void DatasetBrowser::selectWindowRow(int row)
     const DatasetWindow& w = m_full->windows()[std::size_t(window)];
     m_session->setCurrentWindow(-1);
     m_session->setBpm(w.bpm);
-    m_session->setGroove(w.groove, QStringLiteral("dataset"));
+    m_session->setGroove(w.groove, GrooveSource::Dataset);
 }
 
 void DatasetBrowser::sortBy(int column, bool ascending)

@@ -8,6 +8,7 @@
 // drum map or the grid re-imports the same files in the background.
 // Threads: every Q_INVOKABLE is GUI-thread only; the worker reports back
 // through atomics (progress, polled at 20 Hz) and one queued call (result).
+#include "project/projectpart.h"
 #include "core/error.h"
 #include "browser/datasetstatsmodel.h"
 #include "browser/includeset.h"
@@ -33,9 +34,10 @@ class Dataset;
 class FileTableModel;
 class Session;
 
-class DatasetBrowser : public QObject {
+class DatasetBrowser : public QObject, public ProjectPart {
     Q_OBJECT
     QML_ELEMENT
+    QML_UNCREATABLE("the app makes the one browser: App.browser")
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(int filesDone READ filesDone NOTIFY progressChanged)
     Q_PROPERTY(int filesTotal READ filesTotal NOTIFY progressChanged)
@@ -58,8 +60,7 @@ class DatasetBrowser : public QObject {
     Q_PROPERTY(QStringList builtInDrumMaps READ builtInDrumMaps CONSTANT)
 
 public:
-    explicit DatasetBrowser(QObject* parent = nullptr);  // uses Session::instance()
-    DatasetBrowser(Session* session, QObject* parent);
+    explicit DatasetBrowser(Session* session, QObject* parent = nullptr);
     ~DatasetBrowser() override;
 
     bool busy() const { return m_thread != nullptr; }
@@ -120,11 +121,13 @@ public:
     Q_INVOKABLE void invertInclusion();
 
     // Project state: the include choices and the import options, as JSON (and back). Paths go
-    // through `mapPath` when given (the project's encodePath / resolvePath). Registered with
-    // Project::instance() as the part "browser" when there is a project. Options that arrive
+    // through `mapPath` when given (the project's encodePath / resolvePath). Options that arrive
     // while an import runs are applied (a re-import) when it ends.
     QJsonObject saveState(const IncludeSet::PathMapper& mapPath = {}) const;
     void loadState(const QJsonObject& state, const IncludeSet::PathMapper& mapPath = {});
+    // The project part "browser": saveState / loadState with paths relative to the project.
+    QJsonValue savePart() const override;
+    void loadPart(const QJsonValue& value) override;
 
 Q_SIGNALS:
     void busyChanged();

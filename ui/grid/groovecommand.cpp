@@ -13,7 +13,7 @@ GrooveCommand::GrooveCommand(Session* session, Groove before, Groove after, cons
 {
 }
 
-void GrooveCommand::undo() { m_session->setGroove(m_before, QStringLiteral("edit")); }
+void GrooveCommand::undo() { m_session->setGroove(m_before, GrooveSource::Edit); }
 
 void GrooveCommand::redo()
 {
@@ -21,7 +21,7 @@ void GrooveCommand::redo()
         m_skipFirstRedo = false;
         return;
     }
-    m_session->setGroove(m_after, QStringLiteral("edit"));
+    m_session->setGroove(m_after, GrooveSource::Edit);
 }
 
 } // namespace gs

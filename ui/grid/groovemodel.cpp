@@ -8,15 +8,14 @@
 namespace gs {
 
 GrooveModel::GrooveModel(QObject* parent)
-    : GrooveModel(Session::instance(), parent)
+    : GrooveModel(nullptr, parent)
 {
 }
 
 GrooveModel::GrooveModel(Session* session, QObject* parent)
     : QAbstractListModel(parent)
-    , m_session(session)
+    , m_session(session ? session : new Session(this))
 {
-    Q_ASSERT(m_session);  // the composition root (or a test) creates the Session first
     m_steps = groove().steps();
     m_voices = groove().voices();
     m_muted = QList<bool>(m_voices, false);
@@ -28,6 +27,20 @@ GrooveModel::GrooveModel(Session* session, QObject* parent)
 }
 
 const Groove& GrooveModel::groove() const { return m_session->groove(); }
+
+void GrooveModel::setSession(Session* session)
+{
+    if (!session || session == m_session)
+        return;
+    disconnect(m_session, nullptr, this, nullptr);
+    if (m_session->parent() == this)
+        m_session->deleteLater();  // the placeholder
+    m_session = session;
+    m_undo.clear();  // its steps belong to the other session's groove
+    connect(m_session, &Session::grooveChanged, this, &GrooveModel::onGrooveChanged);
+    onGrooveChanged();
+    Q_EMIT sessionChanged();
+}
 
 int GrooveModel::rowCount(const QModelIndex& parent) const
 {
@@ -90,7 +103,7 @@ bool GrooveModel::validCell(int step, int voice) const
     return step >= 0 && step < m_steps && voice >= 0 && voice < m_voices;
 }
 
-void GrooveModel::applyLive(const Groove& g) { m_session->setGroove(g, QStringLiteral("edit")); }
+void GrooveModel::applyLive(const Groove& g) { m_session->setGroove(g, GrooveSource::Edit); }
 
 void GrooveModel::toggle(int step, int voice, double velocity)
 {

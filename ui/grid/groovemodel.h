@@ -2,7 +2,7 @@
 // The drum grid's view-model: one row per cell of Session's current groove,
 // voice-major (row = voice * steps + step) so a QML Grid with `steps` columns
 // lays it out as voices x steps. Edits go through a QUndoStack and land in
-// Session::setGroove(..., "edit"), so every view (map, transport) sees them.
+// Session::setGroove(..., GrooveSource::Edit), so every view (map, transport) sees them.
 // Mute/solo are playback state, not part of the groove: audibleVoices() tells
 // the transport which voices to play.
 #include "core/groove.h"
@@ -20,7 +20,9 @@ class Session;
 
 class GrooveModel : public QAbstractListModel {
     Q_OBJECT
+    Q_MOC_INCLUDE("session.h")
     QML_ELEMENT
+    Q_PROPERTY(gs::Session* session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(int steps READ steps NOTIFY shapeChanged)
     Q_PROPERTY(int voices READ voices NOTIFY shapeChanged)
     Q_PROPERTY(int hitCount READ hitCount NOTIFY grooveEdited)
@@ -36,9 +38,12 @@ public:
     enum Role { StepRole = Qt::UserRole + 1, VoiceRole, HitRole, VelocityRole, OffsetRole, BeatRole, BarRole };
     Q_ENUM(Role)
 
-    // The default constructor (for QML) uses Session::instance().
+    // QML sets `session: App.session`; until then the model shows an empty groove of its own.
     explicit GrooveModel(QObject* parent = nullptr);
     GrooveModel(Session* session, QObject* parent);
+
+    Session* session() const { return m_session; }
+    void setSession(Session* session);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -77,6 +82,7 @@ public:
     QList<bool> audibleVoices() const;
 
 Q_SIGNALS:
+    void sessionChanged();
     void shapeChanged();
     void grooveEdited();
     void undoStateChanged();

@@ -27,18 +27,31 @@ constexpr int kFirstGmDrum = 27;
 } // namespace
 
 PianoRollModel::PianoRollModel(QObject* parent)
-    : PianoRollModel(Session::instance(), parent)
+    : PianoRollModel(nullptr, parent)
 {
 }
 
 PianoRollModel::PianoRollModel(Session* session, QObject* parent)
     : QAbstractListModel(parent)
-    , m_session(session)
+    , m_session(session ? session : new Session(this))
 {
-    Q_ASSERT(m_session);
     connect(m_session, &Session::grooveChanged, this, &PianoRollModel::rebuild);
     connect(m_session, &Session::drumMapChanged, this, &PianoRollModel::rebuild);
     rebuild();
+}
+
+void PianoRollModel::setSession(Session* session)
+{
+    if (!session || session == m_session)
+        return;
+    disconnect(m_session, nullptr, this, nullptr);
+    if (m_session->parent() == this)
+        m_session->deleteLater();  // the placeholder
+    m_session = session;
+    connect(m_session, &Session::grooveChanged, this, &PianoRollModel::rebuild);
+    connect(m_session, &Session::drumMapChanged, this, &PianoRollModel::rebuild);
+    rebuild();
+    Q_EMIT sessionChanged();
 }
 
 QString PianoRollModel::gmDrumName(int note)

@@ -18,7 +18,9 @@ class Session;
 
 class PianoRollModel : public QAbstractListModel {
     Q_OBJECT
+    Q_MOC_INCLUDE("session.h")
     QML_ELEMENT
+    Q_PROPERTY(gs::Session* session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(int noteCount READ noteCount NOTIFY notesChanged)
     Q_PROPERTY(QList<int> rowNotes READ rowNotes NOTIFY notesChanged)
     Q_PROPERTY(QStringList rowNames READ rowNames NOTIFY notesChanged)
@@ -30,8 +32,12 @@ public:
     enum Role { TickRole = Qt::UserRole + 1, EndRole, NoteRole, VelocityRole, RowRole, NameRole };
     Q_ENUM(Role)
 
-    explicit PianoRollModel(QObject* parent = nullptr);  // uses Session::instance()
+    // QML sets `session: App.session`; until then the roll shows an empty groove of its own.
+    explicit PianoRollModel(QObject* parent = nullptr);
     PianoRollModel(Session* session, QObject* parent);
+
+    Session* session() const { return m_session; }
+    void setSession(Session* session);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -50,6 +56,7 @@ public:
     Q_INVOKABLE QVariantList notes() const;
 
 Q_SIGNALS:
+    void sessionChanged();
     void notesChanged();
 
 private:

@@ -39,9 +39,6 @@ BookmarkModel::BookmarkModel(QObject* parent)
     : QAbstractListModel(parent)
 {
     connect(&m_player, &PathPlayer::messageChanged, this, [this] { setMessage(m_player.message()); });
-    if (Project* project = Project::instance())
-        project->addPart(QLatin1String(projectKey), [this] { return toJson(); },
-            [this](const QJsonValue& value) { fromJson(value); }, this);
 }
 
 int BookmarkModel::rowCount(const QModelIndex& parent) const
@@ -160,7 +157,7 @@ bool BookmarkModel::recall(int row)
         return false;
     }
     m_controller->dropPendingDecodes();
-    session->setGroove(b.groove, QStringLiteral("map"));
+    session->setGroove(b.groove, GrooveSource::Map);
     const QString made = b.model.isEmpty() ? tr("another model") : QFileInfo(b.model).completeBaseName();
     if (m_controller->ready() && b.groove.steps() == session->steps()) {
         m_controller->placeOnMap();  // encodes it: the cursor moves to where this model puts it
@@ -244,8 +241,8 @@ void BookmarkModel::fromJson(const QJsonValue& value)
         b.name = in.value(QStringLiteral("name")).toString().trimmed();
         QString problem;
         b.z = ProjectFile::latentFromJson(in.value(QStringLiteral("z")), &problem);
-        if (!problem.isEmpty() && Project::instance())
-            Project::instance()->reportProblem(tr("bookmark \"%1\" left out: %2").arg(b.name.left(80), problem));
+        if (!problem.isEmpty())
+            reportProblem(tr("bookmark \"%1\" left out: %2").arg(b.name.left(80), problem));
         QStringList tags;
         const QJsonArray tagList = in.value(QStringLiteral("tags")).toArray();
         tags.reserve(tagList.size());
@@ -373,10 +370,6 @@ void BookmarkModel::setMessage(const QString& message)
     Q_EMIT messageChanged();
 }
 
-void BookmarkModel::notifyProject()
-{
-    if (Project* project = Project::instance())
-        project->partChanged();
-}
+void BookmarkModel::notifyProject() { partChanged(); }
 
 } // namespace gs

@@ -1,8 +1,7 @@
 #pragma once
 // Pinned places in the latent space: name, tags, z and map position. Pin the
 // cursor, recall (moves the cursor and decodes), rename, tag, delete.
-// Saved with the project: each BookmarkModel registers itself as the project
-// part "bookmarks" (Project::instance(), when there is one) as
+// Saved with the project as the part "bookmarks" (ProjectPart; the composition root registers it):
 //   [{"name": NAME, "tags": [TAG, ...], "z": [floats], "model": MODEL, "groove": {groovejson.h}}, ...]
 // A bookmark keeps the groove it was pinned with and the model it was pinned on (the model file, or its name
 // when it has none). On that model, recall moves the cursor to its z; on another one the same z would be a
@@ -14,6 +13,7 @@
 // view state, not saved. GUI thread.
 #include "latent/interpolation.h"
 #include "map/mapcontroller.h"
+#include "project/projectpart.h"
 #include "map/pathplayer.h"
 
 #include <QAbstractListModel>
@@ -26,7 +26,7 @@
 
 namespace gs {
 
-class BookmarkModel : public QAbstractListModel {
+class BookmarkModel : public QAbstractListModel, public ProjectPart {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(gs::MapController* controller READ controller WRITE setController NOTIFY controllerChanged)
@@ -102,6 +102,8 @@ public:
     // entries without a name or z are skipped).
     QJsonValue toJson() const;
     void fromJson(const QJsonValue& value);
+    QJsonValue savePart() const override { return toJson(); }
+    void loadPart(const QJsonValue& value) override { fromJson(value); }
     // Replaces every bookmark (one model reset).
     void setBookmarks(std::vector<Bookmark> bookmarks);
 

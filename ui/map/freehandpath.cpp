@@ -46,7 +46,6 @@ void FreehandPath::setController(MapController* controller)
         });
     }
     clear();
-    registerPart();
     applyPending();
     Q_EMIT controllerChanged();
 }
@@ -104,7 +103,7 @@ void FreehandPath::startRecording()
         return;
     }
     stopReplay();
-    m_pending = QJsonValue();
+    m_wait.drop();
     m_samples.clear();
     m_samples.push_back({0, m_controller->currentZ()});
     m_lengthSteps = 1;
@@ -214,7 +213,7 @@ void FreehandPath::setSamples(std::vector<FreehandSample> samples, int lengthSte
 {
     stopRecording();
     stopReplay();
-    m_pending = QJsonValue();
+    m_wait.drop();
     std::stable_sort(samples.begin(), samples.end(),
                      [](const FreehandSample& a, const FreehandSample& b) { return a.step < b.step; });
     m_samples = std::move(samples);
@@ -272,20 +271,10 @@ bool FreehandPath::exportWav(const QString& pathOrUrl, int bars)
     return m_player.exportWav(exportPoints(std::min(bars, 256)), pathOrUrl);
 }
 
-void FreehandPath::registerPart()
+QJsonValue FreehandPath::savePart() const
 {
-    Project* project = Project::instance();
-    if (m_registered || !project || !m_controller)
-        return;
-    m_registered = true;
-    project->addPart(
-        QStringLiteral("freehandPath"), [this] { return save(); }, [this](const QJsonValue& v) { load(v); }, this);
-}
-
-QJsonValue FreehandPath::save() const
-{
-    if (m_pending.isObject())
-        return m_pending;  // not applied yet: keep it as the file had it
+    if (m_wait.holding())
+        return m_wait.value();  // not applied yet: keep it as the file had it
     QJsonArray samples;
     for (const FreehandSample& sample : m_samples) {
         samples.append(QJsonObject{{QStringLiteral("step"), sample.step},
@@ -296,24 +285,33 @@ QJsonValue FreehandPath::save() const
                        {QStringLiteral("samples"), samples}};
 }
 
-void FreehandPath::load(const QJsonValue& value)
+void FreehandPath::loadPart(const QJsonValue& value)
 {
-    m_pending = QJsonValue();
+    m_wait.drop();
     clear();
     if (!value.isObject()) {  // Null: a new project
         setLoop(false);
         return;
     }
     setLoop(value.toObject().value(QStringLiteral("loop")).toBool(false));
-    m_pending = value;
+    const QJsonArray stored = value.toObject().value(QStringLiteral("samples")).toArray();
+    const int latent = stored.isEmpty() ? 0
+        : int(ProjectFile::latentFromJson(stored.first().toObject().value(QStringLiteral("z"))).size());
+    if (latent == 0)
+        return;  // no path (or not one of any model)
+    m_wait.hold(value, latent);
     applyPending();
 }
 
 bool FreehandPath::applyPending()
 {
-    if (!m_pending.isObject() || !m_controller || !m_controller->ready())
+    if (!m_controller)
         return false;
-    const QJsonObject o = m_pending.toObject();
+    return m_wait.applyWhenReady(*m_controller, [this](const QJsonValue& value) { applyStored(value.toObject()); });
+}
+
+void FreehandPath::applyStored(const QJsonObject& o)
+{
     const int latent = m_controller->latent();
     std::vector<FreehandSample> samples;
     for (const QJsonValue& item : o.value(QStringLiteral("samples")).toArray()) {
@@ -321,13 +319,12 @@ bool FreehandPath::applyPending()
         sample.step = std::max(0, item.toObject().value(QStringLiteral("step")).toInt());
         sample.z = ProjectFile::latentFromJson(item.toObject().value(QStringLiteral("z")));
         if (int(sample.z.size()) != latent)
-            return false;  // another model's path: wait for one that fits
+            return;  // a path mixing models' z's: nothing to restore
         samples.push_back(std::move(sample));
         if (samples.size() >= kMaxSamples)
             break;
     }
-    setSamples(std::move(samples), o.value(QStringLiteral("lengthSteps")).toInt());  // clears m_pending
-    return true;
+    setSamples(std::move(samples), o.value(QStringLiteral("lengthSteps")).toInt());
 }
 
 } // namespace gs

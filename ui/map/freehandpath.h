@@ -10,6 +10,8 @@
 // Saved with the project as part "freehandPath": {"lengthSteps": N, "loop": bool,
 // "samples": [{"step": S, "z": [floats]}, ...]}, applied once the map holds a
 // model of that latent size. GUI thread; decoding runs on the player's worker.
+#include "map/modelwait.h"
+#include "project/projectpart.h"
 #include "latent/interpolation.h"
 #include "map/pathplayer.h"
 
@@ -23,6 +25,8 @@
 
 #include <vector>
 
+class QJsonObject;
+
 namespace gs {
 
 class MapController;
@@ -32,7 +36,7 @@ struct FreehandSample {
     LatentVector z;
 };
 
-class FreehandPath : public QObject {
+class FreehandPath : public QObject, public ProjectPart {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(gs::MapController* controller READ controller WRITE setController NOTIFY controllerChanged)
@@ -89,6 +93,10 @@ public:
     // Replaces the recording (project load); samples must be in step order.
     void setSamples(std::vector<FreehandSample> samples, int lengthSteps);
 
+    // The project part "freehandPath" (the composition root registers it).
+    QJsonValue savePart() const override;
+    void loadPart(const QJsonValue& value) override;
+
 Q_SIGNALS:
     void controllerChanged();
     void recordingChanged();
@@ -105,10 +113,8 @@ private:
     int currentStep() const;
     void setMessage(const QString& message);
     void setReplayIndex(int index);
-    void registerPart();
-    QJsonValue save() const;
-    void load(const QJsonValue& value);
     bool applyPending();
+    void applyStored(const QJsonObject& stored);
 
     QPointer<MapController> m_controller;
     PathPlayer m_player;
@@ -121,8 +127,7 @@ private:
     QElapsedTimer m_clock;
     QTimer m_timer;  // replay ticks and the recording's running length
     QString m_message;
-    QJsonValue m_pending;  // a project's value waiting for a model of its latent size
-    bool m_registered = false;
+    ModelWait m_wait;  // a project's value waiting for a model of its latent size
 };
 
 } // namespace gs

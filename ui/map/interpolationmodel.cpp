@@ -55,7 +55,6 @@ void InterpolationModel::setController(MapController* controller)
             applyPending();
         });
     clear();
-    registerPart();
     applyPending();
     Q_EMIT controllerChanged();
 }
@@ -180,7 +179,7 @@ bool InterpolationModel::setBFromBookmark(BookmarkModel* bookmarks, int row)
 
 void InterpolationModel::setEnds(const LatentVector& a, const LatentVector& b)
 {
-    m_pending = QJsonValue();  // the user's choice replaces a project's waiting one
+    m_wait.drop();  // the user's choice replaces a project's waiting one
     m_a = a;
     m_b = b;
     Q_EMIT endsChanged();
@@ -269,20 +268,10 @@ bool InterpolationModel::exportWav(const QString& pathOrUrl)
     return m_player.exportWav(m_points, pathOrUrl);
 }
 
-void InterpolationModel::registerPart()
+QJsonValue InterpolationModel::savePart() const
 {
-    Project* project = Project::instance();
-    if (m_registered || !project || !m_controller)
-        return;
-    m_registered = true;
-    project->addPart(
-        QStringLiteral("interpolation"), [this] { return save(); }, [this](const QJsonValue& v) { load(v); }, this);
-}
-
-QJsonValue InterpolationModel::save() const
-{
-    if (!m_pending.isUndefined() && !m_pending.isNull())
-        return m_pending;  // not applied yet: keep it as the file had it
+    if (m_wait.holding())
+        return m_wait.value();  // not applied yet: keep it as the file had it
     QJsonObject out;
     if (!m_a.empty())
         out[QStringLiteral("a")] = ProjectFile::latentToJson(m_a);
@@ -293,9 +282,9 @@ QJsonValue InterpolationModel::save() const
     return out;
 }
 
-void InterpolationModel::load(const QJsonValue& value)
+void InterpolationModel::loadPart(const QJsonValue& value)
 {
-    m_pending = QJsonValue();
+    m_wait.drop();
     if (!value.isObject()) {  // Null: a new project
         clear();
         setSteps(8);
@@ -305,24 +294,28 @@ void InterpolationModel::load(const QJsonValue& value)
     const QJsonObject o = value.toObject();
     setSteps(o.value(QStringLiteral("steps")).toInt(8));
     setSpherical(o.value(QStringLiteral("spherical")).toBool(false));
-    m_pending = o;
+    const LatentVector a = ProjectFile::latentFromJson(o.value(QStringLiteral("a")));
+    const LatentVector b = ProjectFile::latentFromJson(o.value(QStringLiteral("b")));
+    if (!a.empty() && !b.empty() && a.size() != b.size()) {
+        clear();  // ends of two different models: no path
+        return;
+    }
+    if (a.empty() && b.empty()) {
+        clear();
+        return;
+    }
+    m_wait.hold(o, int(std::max(a.size(), b.size())));
     if (!applyPending())
         clear();  // shows nothing until the model that fits is on the map
 }
 
 bool InterpolationModel::applyPending()
 {
-    if (!m_pending.isObject() || !m_controller || !m_controller->ready())
-        return false;
-    const QJsonObject o = m_pending.toObject();
-    const LatentVector a = ProjectFile::latentFromJson(o.value(QStringLiteral("a")));
-    const LatentVector b = ProjectFile::latentFromJson(o.value(QStringLiteral("b")));
-    const int latent = m_controller->latent();
-    if ((!a.empty() && int(a.size()) != latent) || (!b.empty() && int(b.size()) != latent))
-        return false;  // another model's path: wait for one that fits
-    m_pending = QJsonValue();
-    setEnds(a, b);
-    return true;
+    return m_controller && m_wait.applyWhenReady(*m_controller, [this](const QJsonValue& value) {
+        const QJsonObject o = value.toObject();
+        setEnds(ProjectFile::latentFromJson(o.value(QStringLiteral("a"))),
+            ProjectFile::latentFromJson(o.value(QStringLiteral("b"))));
+    });
 }
 
 } // namespace gs

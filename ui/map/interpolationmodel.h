@@ -6,6 +6,8 @@
 // one WAV (all decoded in one batch on the player's worker). Saved with the project
 // as part "interpolation": {"a": [z], "b": [z], "steps": N, "spherical": bool},
 // applied once the map holds a model of that latent size. GUI thread.
+#include "map/modelwait.h"
+#include "project/projectpart.h"
 #include "latent/interpolation.h"
 #include "map/mapcontroller.h"
 #include "map/pathplayer.h"
@@ -22,7 +24,7 @@ namespace gs {
 
 class BookmarkModel;
 
-class InterpolationModel : public QAbstractListModel {
+class InterpolationModel : public QAbstractListModel, public ProjectPart {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(gs::MapController* controller READ controller WRITE setController NOTIFY controllerChanged)
@@ -84,6 +86,10 @@ public:
     // The same rendered as one WAV (the transport's kit, swing, humanise, volume): steps x bars long.
     Q_INVOKABLE bool exportWav(const QString& pathOrUrl);
 
+    // The project part "interpolation" (the composition root registers it).
+    QJsonValue savePart() const override;
+    void loadPart(const QJsonValue& value) override;
+
 Q_SIGNALS:
     void controllerChanged();
     void stepsChanged();
@@ -98,9 +104,6 @@ private:
     void setMessage(const QString& message);
     LatentVector bookmarkZ(BookmarkModel* bookmarks, int row) const;
     QString cursorName() const;  // the style of the clicked point while the cursor is on it
-    void registerPart();
-    QJsonValue save() const;
-    void load(const QJsonValue& value);
     bool applyPending();
 
     PathPlayer m_player;
@@ -114,8 +117,7 @@ private:
     std::vector<LatentVector> m_points;
     int m_current = -1;
     QString m_message;
-    QJsonValue m_pending;  // a project's value waiting for a model of its latent size
-    bool m_registered = false;
+    ModelWait m_wait;  // a project's value waiting for a model of its latent size
 };
 
 } // namespace gs

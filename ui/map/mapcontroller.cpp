@@ -35,8 +35,6 @@ MapController::~MapController()
 
 void MapController::setSession(Session* session)
 {
-    if (!session)
-        session = Session::instance();
     if (session == m_session)
         return;
     if (m_session)
@@ -273,7 +271,7 @@ void MapController::onDecoded(const DecodeResult& result)
         return;
     }
     if (m_session)
-        m_session->setGroove(result.groove, QStringLiteral("map"));
+        m_session->setGroove(result.groove, GrooveSource::Map);
     m_lastDecodeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     ++m_decodeCount;
     Q_EMIT decoded();

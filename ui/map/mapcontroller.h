@@ -73,7 +73,7 @@ public:
 
     MapModel* map() { return &m_map; }
     Session* session() const { return m_session; }
-    void setSession(Session* session);  // null: Session::instance()
+    void setSession(Session* session);
     bool busy() const { return m_busy; }
     bool ready() const { return m_space != nullptr && !m_busy; }
     int latent() const;

@@ -54,7 +54,7 @@ void PathPlayer::setController(MapController* controller)
 
 Transport* PathPlayer::transport() const
 {
-    return m_transport ? m_transport.data() : Transport::instance();
+    return m_transport.data();
 }
 
 void PathPlayer::setTransport(Transport* transport)
@@ -181,7 +181,7 @@ void PathPlayer::showStep(int step)
     Session* session = m_controller ? m_controller->session() : nullptr;
     if (!session || step < 0 || std::size_t(step) >= m_grooves.size())
         return;
-    session->setGroove(m_grooves[std::size_t(step)], QStringLiteral("sequence"));
+    session->setGroove(m_grooves[std::size_t(step)], GrooveSource::Sequence);
 }
 
 void PathPlayer::setPlaying(bool playing)
@@ -189,8 +189,8 @@ void PathPlayer::setPlaying(bool playing)
     if (playing == m_playing)
         return;
     Session* session = m_controller ? m_controller->session() : nullptr;
-    if (!playing && session && session->grooveSource() == QLatin1String("sequence") && m_before.steps() > 0)
-        session->setGroove(m_before, QStringLiteral("sequence"));  // what plays again once the path ends
+    if (!playing && session && session->source() == GrooveSource::Sequence && m_before.steps() > 0)
+        session->setGroove(m_before, GrooveSource::Sequence);  // what plays again once the path ends
     if (!playing) {
         m_grooves.clear();
         setMessage(QString());  // "Playing 4 steps" would go on saying so (the first-hour report)

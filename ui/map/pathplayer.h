@@ -43,7 +43,7 @@ public:
 
     MapController* controller() const { return m_controller; }
     void setController(MapController* controller);
-    // The transport that plays the sequence; unset: Transport::instance() at play time.
+    // The transport that plays the sequence (the composition root sets it); unset: nothing plays.
     Transport* transport() const;
     void setTransport(Transport* transport);
     bool loop() const { return m_loop; }

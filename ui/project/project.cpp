@@ -7,10 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJSEngine>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QQmlEngine>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUuid>
@@ -24,8 +22,6 @@
 namespace gs {
 
 namespace {
-
-QPointer<Project> g_instance;
 
 QString localPath(const QString& pathOrUrl)
 {
@@ -97,20 +93,6 @@ Project::Project(QObject* parent)
 Project::~Project()
 {
     m_io.waitForDone();
-    if (g_instance == this)
-        g_instance = nullptr;
-}
-
-Project* Project::instance() { return g_instance; }
-
-void Project::setInstance(Project* project) { g_instance = project; }
-
-Project* Project::create(QQmlEngine*, QJSEngine*)
-{
-    if (!g_instance)
-        g_instance = new Project(nullptr);  // no composition root (a bare QML tool): lives as long as the process
-    QJSEngine::setObjectOwnership(g_instance.data(), QJSEngine::CppOwnership);
-    return g_instance;
 }
 
 // ---- parts ----

@@ -1,9 +1,10 @@
 #pragma once
 // The open project: one *.gsproj file (ProjectFile) holding the state of
 // every part of the app that wants to be saved. Project does not know the
-// parts; each registers itself:
+// parts; each registers itself, in one way (ProjectPart, projectpart.h, for objects
+// QML makes; the composition root for the services it owns), through:
 //
-//   Project::instance()->addPart(key, save, load [, owner]);
+//   project->addPart(key, save, load [, owner]);
 //
 //   - key:  a stable name, the key under "parts" in the file ("bookmarks", "transport",
 //           "session", "interpolation", ...). One part per key; registering a key again
@@ -58,9 +59,6 @@
 #include <functional>
 #include <vector>
 
-class QQmlEngine;
-class QJSEngine;
-
 namespace gs {
 
 class RecentProjects;
@@ -68,7 +66,7 @@ class RecentProjects;
 class Project : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_SINGLETON
+    QML_UNCREATABLE("the app makes the one Project: App.project")
     Q_PROPERTY(QString filePath READ filePath NOTIFY filePathChanged)
     Q_PROPERTY(QString name READ name NOTIFY filePathChanged)
     Q_PROPERTY(bool dirty READ dirty NOTIFY dirtyChanged)
@@ -84,13 +82,8 @@ public:
     using SaveFn = std::function<QJsonValue()>;
     using LoadFn = std::function<void(const QJsonValue&)>;
 
-    // No default argument: Qt 6.4 would build the QML singleton with it instead of create().
-    explicit Project(QObject* parent);
+    explicit Project(QObject* parent = nullptr);
     ~Project() override;  // waits for a write in progress
-
-    static Project* instance();
-    static void setInstance(Project* project);
-    static Project* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
 
     // The part registry (see the top of this file).
     void addPart(const QString& key, SaveFn save, LoadFn load, QObject* owner = nullptr);

@@ -31,7 +31,6 @@ ProjectSessionPart::ProjectSessionPart(Project* project, Session* session, QObje
     Q_ASSERT(project && session);
     connect(session, &Session::datasetChanged, this, &ProjectSessionPart::onDatasetChanged);
     connect(session, &Session::modelChanged, this, &ProjectSessionPart::onModelChanged);
-    project->addPart(QLatin1String(key), [this] { return save(); }, [this](const QJsonValue& v) { load(v); }, this);
 }
 
 void ProjectSessionPart::noteModelPath(const QString& path)
@@ -81,7 +80,7 @@ QStringList ProjectSessionPart::datasetSources() const
     return files;
 }
 
-QJsonValue ProjectSessionPart::save() const
+QJsonValue ProjectSessionPart::savePart() const
 {
     QJsonObject out;
     QJsonArray sources;
@@ -104,7 +103,7 @@ QJsonValue ProjectSessionPart::save() const
     return out;
 }
 
-void ProjectSessionPart::load(const QJsonValue& value)
+void ProjectSessionPart::loadPart(const QJsonValue& value)
 {
     if (!m_session)
         return;

@@ -10,6 +10,7 @@
 // a NaN or out-of-range tempo are refused with a note.
 // The sources of a dataset the user imported some other way are its files' paths.
 // GUI thread only.
+#include "project/projectpart.h"
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
@@ -23,7 +24,7 @@ class Dataset;
 class Project;
 class Session;
 
-class ProjectSessionPart : public QObject {
+class ProjectSessionPart : public QObject, public ProjectPart {
     Q_OBJECT
 
 public:
@@ -34,7 +35,7 @@ public:
     // Starts loading a model file; the result reaches the Session (setModel) later.
     using ModelLoader = std::function<void(const QString& path)>;
 
-    // Registers itself with `project` under key.
+    // The composition root registers it with `project` under key (ProjectPart::add).
     ProjectSessionPart(Project* project, Session* session, QObject* parent = nullptr);
 
     void setDatasetLoader(DatasetLoader loader) { m_datasetLoader = std::move(loader); }
@@ -57,8 +58,8 @@ public:
     // brought, if any, has already arrived through the Session).
     void datasetImportEnded();
 
-    QJsonValue save() const;
-    void load(const QJsonValue& value);
+    QJsonValue savePart() const override;
+    void loadPart(const QJsonValue& value) override;
 
 Q_SIGNALS:
     // A dataset asked for by load() arrived and its window / tempo were applied.

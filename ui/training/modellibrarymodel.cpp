@@ -74,8 +74,9 @@ bool plainName(const QString& name)
 
 } // namespace
 
-ModelLibraryModel::ModelLibraryModel(QObject* parent)
+ModelLibraryModel::ModelLibraryModel(Session* session, QObject* parent)
     : QAbstractListModel(parent)
+    , m_session(session)
     , m_folder(defaultFolder())
     , m_bundledFolder(AssetPaths::findModelsDir())
 {
@@ -280,8 +281,8 @@ void ModelLibraryModel::open(int row)
                 setMessage(error);
                 return;
             }
-            if (Session* session = Session::instance())
-                session->setModel(model, name, path);
+            if (m_session)
+                m_session->setModel(model, name, path);
             setMessage(tr("Opened %1").arg(name));
             Q_EMIT opened(path);
         };
@@ -298,7 +299,7 @@ bool ModelLibraryModel::evaluate(int row)
                       "Export a copy into the library to evaluate it on your data.").arg(e->name));
         return false;
     }
-    Session* session = Session::instance();
+    Session* session = m_session.data();
     std::shared_ptr<const Dataset> dataset = session ? session->dataset() : nullptr;
     if (!dataset) {
         setMessage(tr("Import a dataset first: Evaluate uses its validation split."));

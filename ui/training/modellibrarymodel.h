@@ -10,6 +10,7 @@
 #include "training/modelentry.h"
 
 #include <QAbstractListModel>
+#include <QPointer>
 #include <QThreadPool>
 #include <QtQml/qqmlregistration.h>
 
@@ -20,9 +21,12 @@
 
 namespace gs {
 
+class Session;
+
 class ModelLibraryModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
+    QML_UNCREATABLE("the app makes the one library: App.library")
     Q_PROPERTY(QString folder READ folder WRITE setFolder NOTIFY folderChanged)
     Q_PROPERTY(QString bundledFolder READ bundledFolder WRITE setBundledFolder NOTIFY folderChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
@@ -46,7 +50,8 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit ModelLibraryModel(QObject* parent = nullptr);
+    // Opened models go to `session`; Evaluate uses its dataset.
+    explicit ModelLibraryModel(Session* session = nullptr, QObject* parent = nullptr);
     ~ModelLibraryModel() override;  // cancels an evaluation and waits for the workers
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -109,6 +114,7 @@ Q_SIGNALS:
     void exported(const QString& target, bool ok);
 
 private:
+    QPointer<Session> m_session;
     // Runs `job` on the file worker; its result function runs on the GUI thread.
     void runJob(std::function<std::function<void()>()> job);
     void setMessage(const QString& message);

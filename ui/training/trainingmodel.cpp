@@ -138,8 +138,6 @@ void TrainingModel::restoreDefaults()
 
 void TrainingModel::setSession(Session* session)
 {
-    if (!session)
-        session = Session::instance();
     if (session == m_session)
         return;
     if (m_session)

@@ -111,7 +111,7 @@ public:
     void setThreads(int threads);  // 0 = cores - 1
 
     Session* session() const { return m_session; }
-    void setSession(Session* session);  // null: Session::instance()
+    void setSession(Session* session);
     EpochModel* history() { return &m_history; }
     bool running() const { return m_running; }
     bool canStart() const;

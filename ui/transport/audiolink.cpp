@@ -10,7 +10,6 @@
 #include "audio/midioutput.h"
 #include "audio/pattern.h"
 #include "session.h"
-#include "transport/transport.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -27,7 +26,6 @@
 namespace gs {
 
 namespace {
-QPointer<AudioLink> g_link;
 constexpr unsigned kRate = 48000;
 } // namespace
 
@@ -41,7 +39,6 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
     connect(m_clockSync.get(), &ClockSync::locateRequested, this,
         [this](double beat) { m_engine->locate(beat * m_session->stepsPerBeat()); });
     connect(m_clockSync.get(), &ClockSync::tempoFactorChanged, this, &AudioLink::pushSettings);
-    g_link = this;
     m_engine->prepare(kRate);
     m_options.sampleRate = kRate;
     if (m_driver == Driver::Device) {
@@ -73,7 +70,7 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
         if (const int out = savedPort("midi/port", &MidiOutput::listPorts); out >= 0)
             openMidiPort(out);
     } else {
-        m_status = tr("Manual engine driver (tests)");
+        setStatus(tr("Manual engine driver (tests)"), false);
     }
     if (m_midiStatus.isEmpty())
         m_midiStatus = MidiOutput::sequencerAvailable() ? tr("MIDI out off") : tr("No MIDI output ports (no ALSA sequencer)");
@@ -85,10 +82,6 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
         m_kitIndex = 0;
     if (m_kitIndex >= 0)
         loadKit(m_kitIndex);
-    // Until a transport attaches the Session groove plays as it is; then the transport decides.
-    connect(m_session, &Session::grooveChanged, this, [this] { if (!m_transport) pushPattern(); });
-    connect(m_session, &Session::drumMapChanged, this, [this] { if (!m_transport) pushPattern(); });
-    connect(m_session, &Session::bpmChanged, this, &AudioLink::pushSettings);
     m_positionTimer.setInterval(33);
     connect(&m_positionTimer, &QTimer::timeout, this, &AudioLink::drainPositions);
     m_retryTimer.setSingleShot(true);
@@ -96,11 +89,10 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         m_engine->collectGarbage();
         pushSettings();
-        pushPattern();
+        handOver(m_when);
     });
     if (m_driver == Driver::Device)
         m_positionTimer.start();
-    pushPattern();
     pushSettings();
 }
 
@@ -112,19 +104,23 @@ AudioLink::~AudioLink()
     for (const QPointer<QThread>& worker : m_kitWorkers)
         if (worker)
             worker->wait();
-    if (g_link == this)
-        g_link = nullptr;
 }
-
-AudioLink* AudioLink::instance() { return g_link; }
 
 void AudioLink::setStatus(const QString& text, bool deviceOpen)
 {
     m_status = text;
     m_deviceOpen = deviceOpen;
-    if (m_transport)
-        m_transport->setDeviceStatus(m_status, m_deviceOpen);
+    setDeviceStatus(m_status, m_deviceOpen);
     Q_EMIT statusChanged();
+}
+
+void AudioLink::setDeviceStatus(const QString& text, bool ok)
+{
+    if (text == m_deviceStatus && ok == m_deviceStatusOk)
+        return;
+    m_deviceStatus = text;
+    m_deviceStatusOk = ok;
+    Q_EMIT deviceStatusChanged();
 }
 
 void AudioLink::stopDriver()
@@ -186,9 +182,9 @@ Status AudioLink::reopen(const AudioStreamOptions& requested)
         // prepare() dropped the kit and the patterns: load and hand them again.
         if (m_kitIndex >= 0)
             loadKit(m_kitIndex);
-        pushPattern();
+        handOver(m_when);
         pushSettings();
-        if (m_transport && m_transport->playing())
+        if (m_playing)
             m_engine->start();
     }
     return opened;
@@ -275,29 +271,44 @@ void AudioLink::runSilentDriver()
     }
 }
 
-void AudioLink::attach(Transport* transport)
+QStringList AudioLink::kitNames() const
 {
-    m_transport = transport;
-    m_clockSync->setTransport(transport);
-    transport->setExternalClock(m_clockSync->following());
-    connect(m_clockSync.get(), &ClockSync::statusChanged, transport,
-        [this, transport] { transport->setExternalClock(m_clockSync->following()); });
     QStringList names;
     for (const QString& dir : m_kitDirs)
         names << QFileInfo(dir).fileName();
-    transport->setKits(names, m_kitIndex);
-    transport->setDeviceStatus(m_status, m_deviceOpen);
-    connect(transport, &Transport::playingChanged, this, [this] { setPlaying(m_transport && m_transport->playing()); });
-    connect(transport, &Transport::kitIndexChanged, this, [this] {
-        if (m_transport && m_transport->kitIndex() != m_kitIndex && m_transport->kitIndex() >= 0)
-            loadKit(m_transport->kitIndex());
-    });
-    connect(transport, &Transport::patternReady, this, &AudioLink::pushPattern);
-    connect(transport, &Transport::sequenceReady, this, &AudioLink::pushSequence);
-    pushPattern();
-    for (auto signal : {&Transport::swingChanged, &Transport::humaniseChanged, &Transport::metronomeChanged,
-             &Transport::volumeChanged, &Transport::voiceMixChanged})
-        connect(transport, signal, this, &AudioLink::pushSettings);
+    return names;
+}
+
+void AudioLink::chooseKit(int index)
+{
+    if (index != m_kitIndex && index >= 0)
+        loadKit(index);
+}
+
+void AudioLink::play(std::shared_ptr<const Pattern> pattern, PatternChange when)
+{
+    m_pattern = std::move(pattern);
+    m_when = when;
+    m_sequence = {};
+    handOver(when);
+}
+
+void AudioLink::playSequence(const PatternSequence& sequence)
+{
+    if (sequence.patterns.empty())
+        return;
+    m_sequence = sequence;
+    m_sequenceSeen = false;
+    if (!sequence.loop) {
+        m_pattern = sequence.tail;  // what plays once the sequence is over
+        m_when = PatternChange::Immediate;
+    }
+    pushSequence();
+}
+
+void AudioLink::setSettings(const EngineSettings& settings)
+{
+    m_settings = settings;
     pushSettings();
 }
 
@@ -322,8 +333,7 @@ void AudioLink::loadKit(int index)
         if (request != m_kitRequest || std::abs(rate - m_engine->sampleRate()) > 0.5)
             return;  // a newer choice (or a new rate) is on its way
         if (!kit->ok()) {
-            if (m_transport)
-                m_transport->setDeviceStatus(tr("Kit failed: %1").arg(QString::fromStdString(kit->error().describe())), false);
+            setDeviceStatus(tr("Kit failed: %1").arg(QString::fromStdString(kit->error().describe())), false);
             return;
         }
         m_engine->setKit(kit->value());
@@ -334,25 +344,17 @@ void AudioLink::loadKit(int index)
     worker->start();
 }
 
-void AudioLink::pushPattern() { handOver(m_transport ? m_transport->patternChange() : PatternChange::Immediate); }
-
 void AudioLink::handOver(PatternChange when)
 {
-    if (m_transport) {
-        // The transport decides what plays (the Session groove or a sequence) and when a new groove takes over.
-        if (m_transport->sequenceLength() > 0) {
-            pushSequence();
-            return;
-        }
-        bool taken = m_engine->clearQueue();  // also drops a groove still waiting for its bar line: the newest one wins
-        if (auto pattern = m_transport->pattern())
-            taken = m_engine->setPattern(pattern, when) && taken;
-        retryUnless(taken);
+    // The transport decided what plays (its groove or a sequence) and when a new groove takes over.
+    if (!m_sequence.patterns.empty()) {
+        pushSequence();
         return;
     }
-    auto pattern = Pattern::fromGroove(m_session->groove(), Pattern::notesOf(m_session->drumMap()));
-    if (pattern.ok())
-        retryUnless(m_engine->setPattern(pattern.value(), PatternChange::Immediate));
+    bool taken = m_engine->clearQueue();  // also drops a groove still waiting for its bar line: the newest one wins
+    if (m_pattern)
+        taken = m_engine->setPattern(m_pattern, when) && taken;
+    retryUnless(taken);
 }
 
 void AudioLink::retryUnless(bool taken)
@@ -360,19 +362,19 @@ void AudioLink::retryUnless(bool taken)
     // The engine's command FIFO was full (a stalled device): the musician's change is not dropped; the newest
     // state is handed over again shortly (latest wins), and the status says the device is not keeping up.
     if (taken) {
-        if (m_retries > 0 && m_transport)
-            m_transport->setDeviceStatus(m_status, m_deviceOpen);
+        if (m_retries > 0)
+            setDeviceStatus(m_status, m_deviceOpen);
         m_retries = 0;
         return;
     }
-    if (m_retries++ == 0 && m_transport)
-        m_transport->setDeviceStatus(tr("The audio device is not keeping up: changes wait for it"), false);
+    if (m_retries++ == 0)
+        setDeviceStatus(tr("The audio device is not keeping up: changes wait for it"), false);
     m_retryTimer.start();
 }
 
 void AudioLink::pushSequence()
 {
-    const auto& sequence = m_transport->sequencePatterns();
+    const auto& sequence = m_sequence.patterns;
     if (sequence.empty())
         return;
     bool taken = m_engine->clearQueue();
@@ -380,42 +382,31 @@ void AudioLink::pushSequence()
     taken = m_engine->locate(0.0) && taken;
     for (std::size_t i = 1; i < sequence.size(); ++i)
         taken = m_engine->setPattern(sequence[i], PatternChange::Queue) && taken;
-    if (m_transport->sequenceLoops())
+    if (m_sequence.loop)
         queueSequenceCycle();
-    else if (auto tail = m_transport->sessionPattern())
-        taken = m_engine->setPattern(tail, PatternChange::Queue) && taken;
+    else if (m_sequence.tail)
+        taken = m_engine->setPattern(m_sequence.tail, PatternChange::Queue) && taken;
     retryUnless(taken);
 }
 
 void AudioLink::queueSequenceCycle()
 {
-    for (const auto& pattern : m_transport->sequencePatterns())
+    for (const auto& pattern : m_sequence.patterns)
         m_engine->setPattern(pattern, PatternChange::Queue);
 }
 
 void AudioLink::pushSettings()
 {
-    EngineSettings settings;
-    settings.bpm = m_session->bpm() * m_clockSync->tempoFactor();  // the factor is 1 unless phase-locking
+    EngineSettings settings = m_settings;
+    settings.bpm *= m_clockSync->tempoFactor();  // the factor is 1 unless phase-locking
     settings.midiOut = midiOpen();
     settings.midiClock = midiOpen() && m_midiClock;
-    if (m_transport) {
-        settings.swingPercent = m_transport->swing();
-        settings.humanize = m_transport->humanise();
-        settings.metronome = m_transport->metronome();
-        settings.masterGain = float(m_transport->volume());
-        const QList<bool> muted = m_transport->mutedVoices();
-        const QList<bool> soloed = m_transport->soloedVoices();
-        for (int v = 0; v < int(settings.mix.size()); ++v) {
-            settings.mix[std::size_t(v)].mute = v < muted.size() && muted[v];
-            settings.mix[std::size_t(v)].solo = v < soloed.size() && soloed[v];
-        }
-    }
     retryUnless(m_engine->setSettings(settings.clamped()));
 }
 
 void AudioLink::setPlaying(bool on)
 {
+    m_playing = on;
     if (on) {
         handOver(PatternChange::Immediate);  // a stopped engine starts on the newest groove
         m_engine->start();
@@ -448,15 +439,19 @@ void AudioLink::drainPositions()
         const double perBeat = last.stepsPerBeat;
         m_clockSync->setEnginePosition(last.step / perBeat, last.steps / perBeat, m_frameClock.secondsAt(last.frame, rate));
     }
-    if (!m_transport)
-        return;
-    m_transport->setPlayhead(m_transport->playing() && last.playing ? int(last.step) : -1, double(peak));
-    m_transport->setOverFrames(last.overFramesTotal);
-    if (last.playing)
-        m_transport->setPlayingPattern(last.patternId);
+    Q_EMIT positionReported(m_playing && last.playing ? int(last.step) : -1, double(peak), last.overFramesTotal,
+        last.playing ? last.patternId : 0);
+    if (!m_sequence.patterns.empty() && last.playing) {
+        const bool inSequence = std::any_of(m_sequence.patterns.begin(), m_sequence.patterns.end(),
+            [&](const auto& pattern) { return pattern->id == last.patternId; });
+        m_sequenceSeen = m_sequenceSeen || inSequence;
+        // A one-shot sequence is over once the engine went on to its tail: from now on the tail is what plays.
+        if (!inSequence && m_sequenceSeen && !m_sequence.loop && m_sequence.tail && last.patternId == m_sequence.tail->id)
+            m_sequence = {};
+    }
     // A looping sequence keeps at least one whole cycle queued ahead of the playhead.
-    const int length = m_transport->sequenceLength();
-    if (length > 0 && m_transport->sequenceLoops() && last.queued < length)
+    const int length = int(m_sequence.patterns.size());
+    if (length > 0 && m_sequence.loop && last.queued < length)
         queueSequenceCycle();
 }
 

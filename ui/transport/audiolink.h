@@ -3,14 +3,18 @@
 // (gs_audio): owns the Engine, the sound card (AudioDevice) or, without one,
 // a silent driver thread that runs Engine::process in real time so the
 // sequencer and playhead keep working ("No audio device — playing silently").
-// It loads kits on a worker thread, sends the transport's pattern to the engine
-// on every change (when the transport says: at once, next bar or loop end), copies the transport's settings into EngineSettings, and drains
-// the engine's position FIFO at 30 Hz into Transport::setPlayhead.
-// One per process (instance()); tests create none, so they never open a device.
+// It loads kits on a worker thread, forwards what the transport decided to the
+// engine (play / playSequence / setSettings / setPlaying: the composition root
+// connects the transport's signals to these), and drains the engine's position
+// FIFO at 30 Hz into positionReported. It knows nothing of the transport: what
+// plays and when is decided there; this only hands it over, again if the engine's
+// command FIFO was full.
 // Threads: GUI thread is the engine's control thread; process() runs on the
 // RtAudio callback or the silent driver, never both.
 #include "audio/audiodevice.h"
 #include "audio/engineevents.h"
+#include "audio/enginesettings.h"
+#include "audio/pattern.h"
 #include "audio/frameclock.h"
 #include "core/error.h"
 
@@ -34,7 +38,6 @@ enum class PatternChange;
 class Engine;
 class MidiOutput;
 class Session;
-class Transport;
 
 class AudioLink : public QObject {
     Q_OBJECT
@@ -46,13 +49,24 @@ public:
     };
 
     // Opens the saved (or default) output; falls back to the silent driver. Loads the default kit.
+    // `session` is for the clock sync (an external MIDI clock sets its tempo).
     explicit AudioLink(Session* session, QObject* parent = nullptr, Driver driver = Driver::Device);
     ~AudioLink() override;
 
-    static AudioLink* instance();
-
-    // Called by Transport's constructor: from then on this transport drives the engine.
-    void attach(Transport* transport);
+    // What the transport decided (GUI thread). Each is kept, so that a start, a new
+    // device rate or a retry after a full FIFO hands the newest state over again.
+    void play(std::shared_ptr<const Pattern> pattern, PatternChange when);  // ends any sequence
+    void playSequence(const PatternSequence& sequence);
+    void setSettings(const EngineSettings& settings);
+    void setPlaying(bool on);
+    bool playing() const { return m_playing; }
+    // Kits: the installed ones by folder name, and the one chosen (loaded on a worker).
+    QStringList kitNames() const;
+    int kitIndex() const { return m_kitIndex; }
+    void chooseKit(int index);
+    // What the transport's status line shows: the device, or a kit failure, or a stalled device.
+    QString deviceStatus() const { return m_deviceStatus; }
+    bool deviceStatusOk() const { return m_deviceStatusOk; }
 
     QString status() const { return m_status; }
     bool deviceOpen() const { return m_deviceOpen; }
@@ -87,17 +101,20 @@ public:
 
 Q_SIGNALS:
     void statusChanged();
+    void deviceStatusChanged();
+    // From the engine's newest position report: the step playing (-1 when stopped), the peak
+    // level, the frames over full scale so far, and the id of the pattern playing (0 when stopped).
+    void positionReported(int step, double level, quint64 overFrames, quint64 patternId);
 
 private:
     void retryUnless(bool taken);  // GUI thread: retries the hand-over unless the engine took it
     void loadKit(int index);
-    void pushPattern();
     void handOver(PatternChange when);
     void pushSequence();
     void queueSequenceCycle();
     void pushSettings();
-    void setPlaying(bool on);
     void drainPositions();
+    void setDeviceStatus(const QString& text, bool ok);
     void runSilentDriver();
     void startSilentDriver();
     void stopDriver();
@@ -113,7 +130,15 @@ private:
     QString m_midiStatus;
     bool m_midiClock = false;
     std::vector<QPointer<QThread>> m_kitWorkers;
-    QPointer<Transport> m_transport;
+    // The newest of what the transport decided.
+    std::shared_ptr<const Pattern> m_pattern;
+    PatternChange m_when{};
+    PatternSequence m_sequence;  // patterns empty: no sequence
+    bool m_sequenceSeen = false;  // the engine reported one of the sequence's patterns
+    EngineSettings m_settings;
+    bool m_playing = false;
+    QString m_deviceStatus;
+    bool m_deviceStatusOk = false;
     QTimer m_positionTimer;
     QTimer m_retryTimer;  // hands the newest state over again after the engine's FIFO was full
     int m_retries = 0;

@@ -27,8 +27,9 @@ struct Listing {
 
 } // namespace
 
-AudioSettings::AudioSettings(QObject* parent)
+AudioSettings::AudioSettings(AudioLink* link, QObject* parent)
     : QObject(parent)
+    , m_link(link)
 {
     QSettings settings;
     m_deviceName = settings.value(QStringLiteral("audio/device")).toString();
@@ -37,7 +38,7 @@ AudioSettings::AudioSettings(QObject* parent)
     m_midiPortName = settings.value(QStringLiteral("midi/port")).toString();
     m_midiClock = settings.value(QStringLiteral("midi/clock"), false).toBool();
     m_clockPortName = settings.value(QStringLiteral("midi/clockIn")).toString();
-    if (AudioLink* link = AudioLink::instance()) {
+    if (AudioLink* link = m_link.data()) {
         setStatus(link->status(), link->midiStatus());
         connect(link->clockSync(), &ClockSync::statusChanged, this, &AudioSettings::clockStatusChanged);
     }
@@ -183,7 +184,7 @@ void AudioSettings::setClockPortIndex(int index)
 
 QString AudioSettings::clockStatus() const
 {
-    AudioLink* link = AudioLink::instance();
+    AudioLink* link = m_link.data();
     if (link && link->clockSync()->following())
         return link->clockSync()->status();
     if (m_clockPorts.isEmpty())
@@ -211,7 +212,7 @@ bool AudioSettings::apply()
     settings.setValue(QStringLiteral("midi/clock"), m_midiClock);
     settings.setValue(QStringLiteral("midi/clockIn"), m_clockPortName);
     settings.sync();
-    AudioLink* link = AudioLink::instance();
+    AudioLink* link = m_link.data();
     if (!link) {
         setStatus(tr("Saved; no audio engine is running"), tr("Saved; no audio engine is running"));
         return false;

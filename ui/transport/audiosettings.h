@@ -15,9 +15,12 @@ class QThread;
 
 namespace gs {
 
+class AudioLink;
+
 class AudioSettings : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    QML_UNCREATABLE("the app makes it: App.audioSettings")
     Q_PROPERTY(bool listing READ listing NOTIFY listingChanged)
     Q_PROPERTY(QStringList devices READ devices NOTIFY devicesChanged)
     Q_PROPERTY(bool hasDevices READ hasDevices NOTIFY devicesChanged)
@@ -38,7 +41,8 @@ public:
     static constexpr int kMinBuffer = 64;
     static constexpr int kMaxBuffer = 2048;
 
-    explicit AudioSettings(QObject* parent = nullptr);  // reads the saved settings, then refresh()
+    // Reads the saved settings, then refresh(). Without `link` (tests) it only saves them.
+    explicit AudioSettings(AudioLink* link = nullptr, QObject* parent = nullptr);
     ~AudioSettings() override;
 
     bool listing() const { return m_listing; }
@@ -100,6 +104,7 @@ private:
     QString m_status;
     QString m_midiStatus;
     QPointer<QThread> m_worker;
+    QPointer<AudioLink> m_link;
 };
 
 } // namespace gs

@@ -36,18 +36,22 @@ struct ClipExporter::Job {
 };
 
 ClipExporter::ClipExporter(QObject* parent)
-    : ClipExporter(Session::instance(), parent)
+    : ClipExporter(nullptr, parent)
 {
 }
 
 ClipExporter::ClipExporter(Session* session, QObject* parent)
     : QObject(parent)
-    , m_session(session)
+    , m_session(session ? session : new Session(this))
 {
-    Q_ASSERT(m_session);
     m_dragTimer.setSingleShot(true);
     m_dragTimer.setInterval(150);  // a drag on the map changes the groove many times a second: write the last one
     connect(&m_dragTimer, &QTimer::timeout, this, &ClipExporter::refreshDragFile);
+    followSession();
+}
+
+void ClipExporter::followSession()
+{
     for (auto signal : {&Session::grooveChanged, &Session::bpmChanged, &Session::currentWindowChanged}) {
         connect(m_session, signal, this, [this] {
             Q_EMIT clipNameChanged();
@@ -55,6 +59,29 @@ ClipExporter::ClipExporter(Session* session, QObject* parent)
                 m_dragTimer.start();
         });
     }
+}
+
+void ClipExporter::setSession(Session* session)
+{
+    if (!session || session == m_session)
+        return;
+    disconnect(m_session, nullptr, this, nullptr);
+    if (m_session->parent() == this)
+        m_session->deleteLater();  // the placeholder
+    m_session = session;
+    followSession();
+    Q_EMIT sessionChanged();
+    Q_EMIT clipNameChanged();
+    if (m_dragEnabled)
+        m_dragTimer.start();
+}
+
+void ClipExporter::setTransport(Transport* transport)
+{
+    if (transport == m_transport)
+        return;
+    m_transport = transport;
+    Q_EMIT transportChanged();
 }
 
 void ClipExporter::setDragEnabled(bool on)
@@ -140,8 +167,6 @@ void ClipExporter::exportSequenceWav(std::vector<Groove> grooves, const QString&
 
 ClipExporter::WavOptions ClipExporter::wavOptions(const Transport* transport, double bpm)
 {
-    if (!transport)
-        transport = Transport::instance();
     WavOptions options;
     options.settings.bpm = bpm;
     const QStringList kits = AssetPaths::kitDirs();
@@ -228,7 +253,7 @@ void ClipExporter::start(std::shared_ptr<Job> job)
         job->map = m_session->drumMap();
     job->bpm = m_session->bpm();
     if (job->kind == Job::Wav)
-        job->wav = wavOptions(nullptr, job->bpm);
+        job->wav = wavOptions(m_transport, job->bpm);
     if (job->path.isEmpty()) {
         setMessage(tr("Export: no file name given"));
         Q_EMIT finished(false, QString());

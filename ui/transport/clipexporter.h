@@ -13,6 +13,8 @@
 //    worker, shortly after each change) so a drag out of the window has a file
 //    behind it before it starts. Named after the groove: style and tempo.
 // Results come back as finished(ok, path) and `message` (errors name the file).
+#include "transport/transport.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QTemporaryDir>
@@ -35,11 +37,14 @@ class QThread;
 namespace gs {
 
 class Session;
-class Transport;
 
 class ClipExporter : public QObject {
     Q_OBJECT
+    Q_MOC_INCLUDE("session.h")
     QML_ELEMENT
+    Q_PROPERTY(gs::Session* session READ session WRITE setSession NOTIFY sessionChanged)
+    // WAV exports use this transport's kit, swing, humanise and volume (unset: the defaults).
+    Q_PROPERTY(gs::Transport* transport READ transport WRITE setTransport NOTIFY transportChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(QString clipName READ clipName NOTIFY clipNameChanged)
@@ -47,8 +52,14 @@ class ClipExporter : public QObject {
     Q_PROPERTY(bool dragEnabled READ dragEnabled WRITE setDragEnabled NOTIFY dragEnabledChanged)
 
 public:
-    explicit ClipExporter(QObject* parent = nullptr);  // uses Session::instance()
+    // QML sets `session: App.session` (until then it exports an empty groove of its own).
+    explicit ClipExporter(QObject* parent = nullptr);
     ClipExporter(Session* session, QObject* parent);
+
+    Session* session() const { return m_session; }
+    void setSession(Session* session);
+    Transport* transport() const { return m_transport; }
+    void setTransport(Transport* transport);
     ~ClipExporter() override;  // waits for running exports (they are short)
 
     bool busy() const { return m_running > 0; }
@@ -82,7 +93,7 @@ public:
     // The render streams to the file; a WAV file holds at most 4 GB (24-bit stereo at 48 kHz is about
     // 17 MB a minute), so longer exports are refused before rendering.
     static constexpr double kMaxWavSeconds = 4.0 * 60.0 * 60.0;
-    // The transport's kit, swing, humanise and volume (`transport` null: Transport::instance(),
+    // The transport's kit, swing, humanise and volume (`transport` null: the defaults,
     // none: the default kit, straight) at `bpm`. GUI thread.
     static WavOptions wavOptions(const Transport* transport, double bpm);
     // Any thread: renders `grooves` one after another, exactly as long as they are (no
@@ -93,6 +104,8 @@ public:
     static QString localPath(const QString& pathOrUrl, const QString& suffix);
 
 Q_SIGNALS:
+    void sessionChanged();
+    void transportChanged();
     void busyChanged();
     void messageChanged();
     void clipNameChanged();
@@ -101,12 +114,14 @@ Q_SIGNALS:
     void finished(bool ok, const QString& path);
 
 private:
+    void followSession();
     struct Job;
     // Checks `job` and runs it on a new worker (no map: the session's).
     void start(std::shared_ptr<Job> job);
     void setMessage(const QString& text);
 
     Session* m_session;
+    QPointer<Transport> m_transport;
     QTemporaryDir m_tempDir;
     QTimer m_dragTimer;
     QUrl m_dragUrl;

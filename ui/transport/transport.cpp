@@ -1,6 +1,5 @@
 #include "transport/transport.h"
 
-#include "transport/audiolink.h"
 #include "audio/engine.h"
 #include "audio/pattern.h"
 #include "midi/groovemidi.h"
@@ -15,27 +14,21 @@
 
 namespace gs {
 
-namespace {
-QPointer<Transport> g_transport;
-} // namespace
-
-Transport::Transport(QObject* parent)
-    : Transport(Session::instance(), parent)
-{
-}
-
 Transport::Transport(Session* session, QObject* parent)
     : QObject(parent)
     , m_session(session)
     , m_deviceStatus(tr("No audio engine attached — playing silently"))
 {
     Q_ASSERT(m_session);
-    g_transport = this;
     connect(m_session, &Session::bpmChanged, this, &Transport::bpmChanged);
+    // Every setting the engine takes goes out as one value (the audio link keeps the newest).
+    for (auto signal : {&Transport::bpmChanged, &Transport::swingChanged, &Transport::humaniseChanged,
+             &Transport::metronomeChanged, &Transport::volumeChanged, &Transport::voiceMixChanged})
+        connect(this, signal, this, [this] { Q_EMIT settingsReady(engineSettings()); });
     connect(m_session, &Session::grooveChanged, this, [this] {
-        if (m_session->grooveSource() == QLatin1String("sequence"))
+        if (m_session->source() == GrooveSource::Sequence)
             return;  // a step of the sequence already playing, shown on the grid (PathPlayer)
-        m_patternIsEdit = m_session->grooveSource() == QLatin1String("edit");
+        m_patternIsEdit = m_session->source() == GrooveSource::Edit;
         buildPattern();
     });
     connect(m_session, &Session::drumMapChanged, this, [this] {
@@ -43,17 +36,34 @@ Transport::Transport(Session* session, QObject* parent)
         buildPattern();
     });
     buildPattern();
-    if (AudioLink* link = AudioLink::instance())
-        link->attach(this);
 }
 
-Transport::~Transport()
+Transport::~Transport() = default;
+
+EngineSettings Transport::engineSettings() const
 {
-    if (g_transport == this)
-        g_transport = nullptr;
+    EngineSettings settings;
+    settings.bpm = m_session->bpm();
+    settings.swingPercent = m_swing;
+    settings.humanize = m_humanise;
+    settings.metronome = m_metronome;
+    settings.masterGain = float(m_volume);
+    for (int v = 0; v < int(settings.mix.size()); ++v) {
+        settings.mix[std::size_t(v)].mute = v < m_muted.size() && m_muted[v];
+        settings.mix[std::size_t(v)].solo = v < m_soloed.size() && m_soloed[v];
+    }
+    return settings;
 }
 
-Transport* Transport::instance() { return g_transport; }
+PatternSequence Transport::sequence() const
+{
+    PatternSequence out;
+    out.patterns = m_sequence;
+    out.loop = m_sequenceLoop;
+    if (!m_sequenceLoop)
+        out.tail = m_sessionPattern;
+    return out;
+}
 
 void Transport::buildPattern()
 {
@@ -70,9 +80,10 @@ void Transport::buildPattern()
     m_sessionPattern = pattern;
     m_pattern = pattern;
     endSequence();
-    m_changeWaits = patternChange() != PatternChange::Immediate;
+    const PatternChange when = patternChange();
+    m_changeWaits = when != PatternChange::Immediate;
     Q_EMIT patternChanged();
-    Q_EMIT patternReady();
+    Q_EMIT patternReady(m_pattern, when);
 }
 
 void Transport::setChangeAt(int when)
@@ -122,7 +133,7 @@ void Transport::playSequence(const std::vector<Groove>& bars, bool loop)
             m_pattern = m_sessionPattern;
             Q_EMIT patternChanged();
         }
-        Q_EMIT patternReady();
+        Q_EMIT patternReady(m_pattern, patternChange());
         return;
     }
     const std::vector<int> notes = Pattern::notesOf(m_session->drumMap());
@@ -152,7 +163,7 @@ void Transport::playSequence(const std::vector<Groove>& bars, bool loop)
         m_sequenceIndex = 0;
         Q_EMIT sequenceIndexChanged();
     }
-    Q_EMIT sequenceReady();
+    Q_EMIT sequenceReady(sequence());
     setPlaying(true);
 }
 

@@ -2,21 +2,25 @@
 // The transport's view-model: play/stop, tempo (Session::bpm), swing, humanise,
 // metronome, master volume, kit choice, the audio device status, the level
 // meter and the playhead, plus MIDI export of the current groove.
-// Playback state lives here; the sound comes from the audio engine the
-// composition root made (AudioLink::instance(), attached in the constructor),
-// which follows Session::grooveChanged. Without one (tests) it only holds state.
-//
-// What the engine plays is decided here, and AudioLink only forwards it:
+// Playback state lives here. What the engine plays, and when, is decided here and
+// only here; the transport emits it and knows nothing of the engine (the composition
+// root connects these signals to AudioLink, which forwards them; without one, in
+// tests, the transport only holds state):
 //  - the Session groove: on every Session::grooveChanged the transport builds a
-//    Pattern and hands it over -- patternReady() -- at once (the playhead keeps
+//    Pattern and emits patternReady(pattern, when): at once (the playhead keeps
 //    its place), or, by changeAt, at the next bar line or the loop's end
-//    (patternChange(); edits are always at once);
+//    (edits are always at once);
 //  - a sequence (playSequence): several grooves queued one after another on the
-//    engine's queue (PatternChange::Queue); the playhead runs across them and
-//    sequenceIndex says which one is playing -- sequenceReady().
+//    engine's queue; the playhead runs across them and sequenceIndex says which
+//    one is playing -- sequenceReady(sequence);
+//  - tempo, swing, humanise, metronome, volume and the voice mix: settingsReady(settings).
+// What the engine reports back (device status, kits, playhead, clip count, the
+// pattern playing) arrives through the setters under "fed by the audio link".
 // patternHits / patternCells() read back the pattern last handed for immediate
 // play (the Session groove's, or a sequence's first), also without an engine,
 // so tests can see the sequencer's pattern change after a map drag.
+#include "audio/enginesettings.h"
+#include "audio/pattern.h"
 #include "core/groove.h"
 
 #include <QObject>
@@ -31,13 +35,12 @@
 namespace gs {
 
 class Session;
-class GrooveModel;
 enum class PatternChange;
-struct Pattern;
 
 class Transport : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    QML_UNCREATABLE("the app makes the one Transport: App.transport")
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
     Q_PROPERTY(double bpm READ bpm WRITE setBpm NOTIFY bpmChanged)
     Q_PROPERTY(double swing READ swing WRITE setSwing NOTIFY swingChanged)
@@ -63,13 +66,8 @@ class Transport : public QObject {
     Q_PROPERTY(bool changePending READ changePending NOTIFY changePendingChanged)
 
 public:
-    explicit Transport(QObject* parent = nullptr);  // uses Session::instance()
-    Transport(Session* session, QObject* parent);
+    explicit Transport(Session* session, QObject* parent = nullptr);
     ~Transport() override;
-
-    // The last Transport created that is still alive (null when none), so other
-    // view-models (map, interpolation) can reach the one QML made.
-    static Transport* instance();
 
     // Queues `bars` (grooves in the Session's drum map) as one multi-bar sequence on
     // the engine: the first plays at once from its start, the others follow in order
@@ -95,17 +93,18 @@ public:
     int patternHits() const;
     // Every hit of that pattern as {voice, step, velocity (0..1), offset (-1..1)}, by step then voice.
     Q_INVOKABLE QVariantList patternCells() const;
-    // The sequence's patterns in order (AudioLink queues these, then sessionPattern()
-    // when the sequence does not loop).
-    const std::vector<std::shared_ptr<const Pattern>>& sequencePatterns() const { return m_sequence; }
+    // The sequence's patterns in order, then sessionPattern() when it does not loop.
+    PatternSequence sequence() const;
 
     // When a new groove (the map, a bookmark, a dataset window) takes over while playing, as a
     // DAW's launch quantisation: 0 at once (the playhead keeps its place), 1 at the next bar line,
     // 2 when the playing groove's loop ends. Edits of the playing groove are always heard at once.
     int changeAt() const { return m_changeAt; }
     void setChangeAt(int when);
-    // How AudioLink hands pattern() to the engine (PatternChange::Immediate, NextBar or Queue).
+    // When a new pattern() takes over (PatternChange::Immediate, NextBar or Queue).
     PatternChange patternChange() const;
+    // Tempo, swing, humanise, metronome, volume and voice mix as the engine takes them.
+    EngineSettings engineSettings() const;
     // A new groove is waiting for its bar line or loop end (from the engine's position reports).
     bool changePending() const { return m_changePending; }
 
@@ -147,7 +146,7 @@ public:
     QList<bool> mutedVoices() const { return m_muted; }
     QList<bool> soloedVoices() const { return m_soloed; }
 
-    // Fed by the composition root's audio link (GUI thread).
+    // Fed by the audio link, through the composition root (GUI thread).
     void setKits(const QStringList& names, int current);
     void setDeviceStatus(const QString& text, bool ok);
     void setExternalClock(bool on);
@@ -176,10 +175,12 @@ Q_SIGNALS:
     void sequenceIndexChanged();
     void changeAtChanged();
     void changePendingChanged();
-    // For AudioLink: hand pattern() to the engine now (Immediate), ending any sequence.
-    void patternReady();
-    // For AudioLink: a new sequence: clear the engine's queue and queue sequencePatterns().
-    void sequenceReady();
+    // Play `pattern` (null: silence), taking over `when`; any sequence has ended.
+    void patternReady(std::shared_ptr<const gs::Pattern> pattern, gs::PatternChange when);
+    // Play this sequence from its start, replacing whatever was queued.
+    void sequenceReady(const gs::PatternSequence& sequence);
+    // The engine's settings changed (tempo, swing, humanise, metronome, volume, voice mix).
+    void settingsReady(const gs::EngineSettings& settings);
 
 private:
     void setMessage(const QString& text);

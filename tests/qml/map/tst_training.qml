@@ -2,6 +2,7 @@ import QtQuick
 import QtTest
 import Groovescape
 import Groovescape.Ui
+import Groovescape.App
 
 // A short training run started from the dashboard's Start button on the
 // session's small real dataset: the loss series grow per epoch, and the
@@ -22,12 +23,12 @@ TestCase {
         id: trainingComponent
         TrainingView { width: 1000; height: 700 }
     }
-    SignalSpy { id: modelSpy; target: Session; signalName: "modelChanged" }
+    SignalSpy { id: modelSpy; target: App.session; signalName: "modelChanged" }
 
     function test_startTrainingFromTheUi() {
         const view = createTemporaryObject(trainingComponent, root)
         verify(view)
-        verify(Session.hasDataset, "the session has the tiny GMD dataset")
+        verify(App.session.hasDataset, "the session has the tiny GMD dataset")
         view.training.saveFolder = ""  // tests never write to the user's library
         view.training.hidden = 64
         view.training.batch = 16
@@ -55,7 +56,7 @@ TestCase {
         compare(view.lossChart.epochAxis.tickCount, 4)
         compare(findChild(view, "trainProgress").value, 1)
         compare(modelSpy.count, 1)
-        verify(Session.hasModel)
+        verify(App.session.hasModel)
         verify(findChild(view, "resumeButton").enabled)
         // The run was evaluated on the validation windows: the table beside the chart shows it.
         const f1 = view.training.evaluation.hit_f1

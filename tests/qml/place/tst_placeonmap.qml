@@ -2,6 +2,7 @@ import QtQuick
 import QtTest
 import Groovescape
 import Groovescape.Ui
+import Groovescape.App
 
 // "Place on map" with the bundled 2D RhythmVAE over the demo dataset: click a
 // cell on the drum grid, press "Place on map", and the map cursor lands on the
@@ -28,9 +29,9 @@ TestCase {
     }
 
     function test_placeTheEditedGrooveAndHearTheModelThere() {
-        verify(Session.hasModel, "the bundled 2D model is loaded")
-        compare(Session.modelName, "rhythmvae-2d")
-        verify(Session.windowCount > 500, "the demo dataset is loaded")
+        verify(App.session.hasModel, "the bundled 2D model is loaded")
+        compare(App.session.modelName, "rhythmvae-2d")
+        verify(App.session.windowCount > 500, "the demo dataset is loaded")
         const view = createTemporaryObject(mapComponent, root)
         const grid = createTemporaryObject(gridComponent, root)
         verify(view && grid)
@@ -42,19 +43,19 @@ TestCase {
 
         // Start from a real demo window, then edit it with the mouse: a kick on the last 16th.
         controller.jumpToPoint(10)
-        compare(Session.grooveSource, "dataset")
+        compare(App.session.grooveSource, "dataset")
         waitForRendering(grid)
         const cells = findChild(grid, "cells")
         verify(cells)
         let step = -1
-        for (let s = Session.steps - 1; s >= 0 && step < 0; --s)
+        for (let s = App.session.steps - 1; s >= 0 && step < 0; --s)
             if (!grid.model.hitAt(s, 0)) step = s
         verify(step >= 0, "an empty kick cell")
-        const hitsBefore = Session.hitCount
+        const hitsBefore = App.session.hitCount
         mouseClick(cells, (step + 0.5) * grid.cellWidth, 0.5 * grid.cellHeight)
         verify(grid.model.hitAt(step, 0), "the click put a kick on step " + step)
-        compare(Session.hitCount, hitsBefore + 1)
-        compare(Session.grooveSource, "edit")
+        compare(App.session.hitCount, hitsBefore + 1)
+        compare(App.session.grooveSource, "edit")
         const edited = placeCheck.sessionHits()
         const expectedZ = placeCheck.encodeSessionGroove()
         compare(expectedZ.length, 2)
@@ -84,7 +85,7 @@ TestCase {
         verify(expectedHits.length > 0)
         mouseClick(findChild(view, "playDecoded"))
         tryVerify(() => controller.decodeCount > decodes, 10000, "decoded at the cursor")
-        compare(Session.grooveSource, "map")
+        compare(App.session.grooveSource, "map")
         compare(placeCheck.sessionHits(), expectedHits)
         compare(grid.model.hitCount, expectedHits.length)
         for (const cell of expectedHits) {

@@ -33,7 +33,6 @@ class TstBrowserNone : public QObject {
     Session m_session{nullptr};
 
 private Q_SLOTS:
-    void initTestCase() { Session::setInstance(&m_session); }
 
     void noneThenTrainMapAndEvaluateSayWhy()
     {
@@ -54,6 +53,7 @@ private Q_SLOTS:
         QVERIFY(model);
         m_session.setModel(model, QStringLiteral("tiny"));
         MapController map;
+        map.setSession(&m_session);
         QTRY_VERIFY_WITH_TIMEOUT(map.ready(), 30000);
         QCOMPARE(map.map()->count(), full->windowCount());
         QVERIFY(map.map()->status().isEmpty());
@@ -73,10 +73,11 @@ private Q_SLOTS:
         QSignalSpy decoded(&map, &MapController::decoded);
         map.map()->moveCursor(QPointF(0.5, -0.5));
         QVERIFY(decoded.wait(10000));
-        QCOMPARE(m_session.grooveSource(), QStringLiteral("map"));
+        QCOMPARE(m_session.source(), GrooveSource::Map);
 
         // Training refuses at once (no run, no thread) and says what to do.
         TrainingModel training;
+        training.setSession(&m_session);
         QVERIFY(!training.start());
         QVERIFY(!training.running());
         QVERIFY2(training.message().contains(QStringLiteral("excluded")), qPrintable(training.message()));
@@ -86,7 +87,7 @@ private Q_SLOTS:
         QTemporaryDir library;
         const QString path = library.filePath(QStringLiteral("tiny.gsm"));
         QVERIFY(model->save(path.toStdString()).ok());
-        ModelLibraryModel models;
+        ModelLibraryModel models(&m_session);
         models.setBundledFolder(QString());
         QSignalSpy refreshed(&models, &ModelLibraryModel::refreshed);
         models.setFolder(library.path());

@@ -2,6 +2,7 @@
 // real Groove MIDI Dataset files: the Session's dataset holds exactly the
 // included windows; choices survive sorting, filtering and a re-import; the
 // unmapped-note report follows the drum map.
+#include "project/projectpart.h"
 #include "browser/datasetbrowser.h"
 #include "dataset/dataset.h"
 #include "browser/filetablemodel.h"
@@ -293,12 +294,12 @@ private Q_SLOTS:
         QTemporaryDir data;
         Project project(nullptr);
         project.setDataDir(data.path());
-        Project::setInstance(&project);
         const QString file = data.filePath("browser.gsproj");
         int expectedWindows = 0;
         {
             Session session(nullptr);
             DatasetBrowser browser(&session, nullptr);
+            ProjectPart::add(&project, QStringLiteral("browser"), &browser, &browser);
             QVERIFY(project.hasPart("browser"));
             QVERIFY(browser.importPaths({dir.path()}));
             QVERIFY(waitImport(browser));
@@ -317,6 +318,7 @@ private Q_SLOTS:
 
         Session session(nullptr);
         DatasetBrowser browser(&session, nullptr);
+            ProjectPart::add(&project, QStringLiteral("browser"), &browser, &browser);
         QVERIFY(browser.importPaths({dir.path()}));
         QVERIFY(waitImport(browser));
         QCOMPARE(browser.drumMap(), QStringLiteral("groovae"));
@@ -332,7 +334,6 @@ private Q_SLOTS:
         project.newProject();  // Null for every part: everything included again
         QCOMPARE(browser.includedWindows(), browser.totalWindows());
         QCOMPARE(session.windowCount(), browser.totalWindows());
-        Project::setInstance(nullptr);
     }
 };
 

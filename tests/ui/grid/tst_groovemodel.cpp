@@ -20,7 +20,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 32 * 9);
         Groove g(Grid{}, 9);
         g.setHit(5, 2, 0.6f, 0.5f);
-        session.setGroove(g, "map");
+        session.setGroove(g, GrooveSource::Map);
         const QModelIndex cell = model.index(2 * 32 + 5);
         QCOMPARE(model.data(cell, GrooveModel::StepRole).toInt(), 5);
         QCOMPARE(model.data(cell, GrooveModel::VoiceRole).toInt(), 2);
@@ -45,7 +45,7 @@ private Q_SLOTS:
         model.toggle(3, 1);
         QVERIFY(session.groove().hit(3, 1));
         QCOMPARE(session.groove().velocity(3, 1), 0.8f);
-        QCOMPARE(session.grooveSource(), QStringLiteral("edit"));
+        QCOMPARE(session.source(), GrooveSource::Edit);
         QCOMPARE(model.hitCount(), 1);
         QVERIFY(model.canUndo());
         QVERIFY(!model.canRedo());
@@ -152,7 +152,7 @@ private Q_SLOTS:
         Grid oneBarTriplets;
         oneBarTriplets.bars = 1;
         oneBarTriplets.stepsPerBeat = 12;
-        session.setGroove(Groove(oneBarTriplets, 4), "map");
+        session.setGroove(Groove(oneBarTriplets, 4), GrooveSource::Map);
         QCOMPARE(reset.count(), 1);
         QCOMPARE(shape.count(), 1);
         QCOMPARE(model.steps(), 48);

@@ -38,7 +38,7 @@ private Q_SLOTS:
             [](const GrooveWindow& a, const GrooveWindow& b) { return a.groove.hitCount() < b.groove.hitCount(); });
         QVERIFY(busiest != windows.end() && busiest->groove.hitCount() > 20);
         session.setBpm(95);
-        session.setGroove(busiest->groove, "dataset");
+        session.setGroove(busiest->groove, GrooveSource::Dataset);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(roll.noteCount(), roll.rowCount());
         QVERIFY(roll.noteCount() > 20);
@@ -96,14 +96,14 @@ private Q_SLOTS:
         QCOMPARE(roll.noteCount(), 0);
         Groove groove(Grid{}, session.voices());
         groove.setHit(4, 1, 1.0f, 0.5f);  // a quarter step late
-        session.setGroove(groove, "edit");
+        session.setGroove(groove, GrooveSource::Edit);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(roll.noteCount(), 1);
         const QVariantMap note = roll.notes().first().toMap();
         QCOMPARE(note["tick"].toInt(), 4 * roll.ticksPerStep() + roll.ticksPerStep() / 4);
         QCOMPARE(note["note"].toInt(), session.drumMap().outputNote(1));
         QCOMPARE(note["velocity"].toInt(), 127);
-        session.setGroove(Groove(Grid{}, session.voices()), "edit");
+        session.setGroove(Groove(Grid{}, session.voices()), GrooveSource::Edit);
         QCOMPARE(roll.noteCount(), 0);
         QCOMPARE(roll.rowNotes().size(), 0);
         QCOMPARE(changed.count(), 2);

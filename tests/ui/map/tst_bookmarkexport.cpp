@@ -39,7 +39,6 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        Session::setInstance(&m_session);
         std::shared_ptr<const Dataset> dataset = test::tinyGmdDataset();
         QVERIFY2(dataset, "could not import the GMD files (is ../shared/data there?)");
         const std::string file = (test::sourceDir() / "models/rhythmvae-2d.gsmodel").string();
@@ -47,6 +46,7 @@ private Q_SLOTS:
         QVERIFY2(model.ok(), model.ok() ? "" : model.error().describe().c_str());
         m_session.setDataset(dataset, QStringLiteral("tiny"));
         m_controller = std::make_unique<MapController>();
+        m_controller->setSession(&m_session);
         m_session.setModel(std::make_shared<Model>(std::move(model).value()), QStringLiteral("rhythmvae-2d"));
         QTRY_VERIFY_WITH_TIMEOUT(m_controller->ready(), kWait);
         // Three places whose grooves differ and are not silent, so every segment must sound.

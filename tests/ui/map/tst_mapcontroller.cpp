@@ -27,7 +27,6 @@ class TestMapController : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        Session::setInstance(&m_session);
         m_dataset = test::tinyGmdDataset();
         QVERIFY2(m_dataset, "could not import the GMD files (is ../shared/data there?)");
         ModelConfig config;
@@ -51,6 +50,7 @@ private Q_SLOTS:
     {
         m_session.setModel(nullptr, QString());
         MapController controller;
+        controller.setSession(&m_session);
         QCOMPARE(controller.session(), &m_session);
         QVERIFY(!controller.ready());
         QCOMPARE(controller.map()->status(), QStringLiteral("No model loaded"));
@@ -66,6 +66,7 @@ private Q_SLOTS:
         m_session.setDataset(m_dataset, QStringLiteral("tiny"));
         m_session.setModel(m_model, QStringLiteral("tiny model"));
         MapController controller;
+        controller.setSession(&m_session);
         QTRY_VERIFY_WITH_TIMEOUT(controller.ready(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() >= 1, 10000);
 
@@ -77,7 +78,7 @@ private Q_SLOTS:
                 edited.clearHit(step, 2);
                 break;
             }
-        m_session.setGroove(edited, QStringLiteral("edit"));
+        m_session.setGroove(edited, GrooveSource::Edit);
         const QPointF cursorBefore = controller.map()->cursor();
         QSignalSpy placed(&controller, &MapController::placedOnMap);
         QSignalSpy placing(&controller, &MapController::placingChanged);
@@ -112,7 +113,7 @@ private Q_SLOTS:
         // The grid keeps the edited groove: no decode replaced it.
         QTest::qWait(200);
         QCOMPARE(grooves.count(), 0);
-        QCOMPARE(m_session.grooveSource(), QStringLiteral("edit"));
+        QCOMPARE(m_session.source(), GrooveSource::Edit);
         QVERIFY(m_session.groove().sameAs(edited));
 
         // Twice in a row: the latest request wins and reports once.
@@ -126,7 +127,7 @@ private Q_SLOTS:
         // A groove that does not fit the model: a clear error, the cursor stays.
         Grid threeBars = edited.grid();
         threeBars.bars = 3;
-        m_session.setGroove(Groove(threeBars, edited.voices()), QStringLiteral("edit"));
+        m_session.setGroove(Groove(threeBars, edited.voices()), GrooveSource::Edit);
         const QPointF cursorAfter = controller.map()->cursor();
         m_session.requestPlaceOnMap();
         QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10000);
@@ -140,6 +141,7 @@ private Q_SLOTS:
     {
         m_session.setDataset(m_dataset, QStringLiteral("tiny"));
         MapController controller;
+        controller.setSession(&m_session);
         QSignalSpy ready(&controller, &MapController::readyChanged);
         QSignalSpy busy(&controller, &MapController::busyChanged);
         QSignalSpy decoded(&controller, &MapController::decoded);
@@ -157,7 +159,7 @@ private Q_SLOTS:
         QVERIFY(!controller.map()->legend().isEmpty());
         // The start position is decoded at once.
         QTRY_VERIFY_WITH_TIMEOUT(decoded.count() >= 1, 10000);
-        QCOMPARE(m_session.grooveSource(), QStringLiteral("map"));
+        QCOMPARE(m_session.source(), GrooveSource::Map);
         QCOMPARE(m_session.groove().steps(), m_model->config().steps());
 
         // A drag: many moves, latest wins; the last groove is the decode of the last z.
@@ -186,7 +188,7 @@ private Q_SLOTS:
         const int before = controller.decodeCount();
         controller.playDecoded();
         QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() > before, 10000);
-        QCOMPARE(m_session.grooveSource(), QStringLiteral("map"));
+        QCOMPARE(m_session.source(), GrooveSource::Map);
         controller.playOriginal();
         QCOMPARE(m_session.currentWindow(), 5);
 
@@ -250,6 +252,7 @@ private Q_SLOTS:
     {
         m_session.setDataset(m_dataset, QStringLiteral("tiny"));
         MapController controller;
+        controller.setSession(&m_session);
         m_session.setModel(m_model, QStringLiteral("tiny model"));
         QTRY_VERIFY_WITH_TIMEOUT(controller.ready(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(controller.decodeCount() >= 1, 10000);

@@ -3,6 +3,7 @@
 // Transport as one sequence; both paths export as MIDI and as WAV (steps x bars
 // long); the freehand path records, replays, exports;
 // both paths survive a project save and open; the 3D instancing's picking.
+#include "project/projectpart.h"
 #include "audio/pattern.h"
 #include "audio/samplefile.h"
 #include "map/blendsurface.h"
@@ -41,13 +42,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);  // the project's recent list stays out of the user's settings
-        Session::setInstance(&m_session);
         m_dataset = test::tinyGmdDataset();
         QVERIFY2(m_dataset, "could not import the GMD files (is ../shared/data there?)");
         std::shared_ptr<Model> model = test::tinyModel(*m_dataset, 4);
         QVERIFY(model);
         m_session.setDataset(m_dataset, QStringLiteral("tiny"));
         m_controller = std::make_unique<MapController>();
+        m_controller->setSession(&m_session);
         m_session.setModel(model, QStringLiteral("tiny"));
         QTRY_VERIFY_WITH_TIMEOUT(m_controller->ready(), 30000);
     }
@@ -81,7 +82,7 @@ private Q_SLOTS:
         QVERIFY(bookmarks.recall(0));
         QCOMPARE(m_controller->currentZ(), m_controller->pointZ(2));
         QTRY_VERIFY_WITH_TIMEOUT(m_controller->decodeCount() > decodes, 10000);
-        QCOMPARE(m_session.grooveSource(), QStringLiteral("map"));
+        QCOMPARE(m_session.source(), GrooveSource::Map);
         QVERIFY(!bookmarks.recall(5));
 
         QSignalSpy changed(&bookmarks, &QAbstractItemModel::dataChanged);
@@ -330,7 +331,7 @@ private Q_SLOTS:
         Transport transport(&m_session, nullptr);  // no AudioLink in tests: the transport holds the patterns
         InterpolationModel path;
         path.setController(m_controller.get());
-        QCOMPARE(path.player()->transport(), &transport);  // Transport::instance()
+        path.player()->setTransport(&transport);  // as the app's composition root does
         QVERIFY(!path.playPath());  // no path yet
         path.setAFromPoint(2);
         path.setBFromPoint(10);
@@ -353,13 +354,13 @@ private Q_SLOTS:
         // Each pattern is the decode of its step, in order (sparse steps topped up to the ends' floor).
         const PathRealisation expected = realisePath(m_controller->space()->decode(path.points()), m_controller->sampling());
         for (int i = 0; i < 6; ++i)
-            QCOMPARE(int(transport.sequencePatterns()[std::size_t(i)]->hits.size()), expected.grooves[std::size_t(i)].hitCount());
+            QCOMPARE(int(transport.sequence().patterns[std::size_t(i)]->hits.size()), expected.grooves[std::size_t(i)].hitCount());
         // The grid shows what plays: the first step now.
         QVERIFY(m_session.groove().sameAs(expected.grooves[0]));
-        QCOMPARE(transport.patternHits(), int(transport.sequencePatterns().front()->hits.size()));
+        QCOMPARE(transport.patternHits(), int(transport.sequence().patterns.front()->hits.size()));
         // The engine reports the third pattern playing: the highlighted step follows.
         stepSpy.clear();
-        transport.setPlayingPattern(transport.sequencePatterns()[2]->id);
+        transport.setPlayingPattern(transport.sequence().patterns[2]->id);
         QCOMPARE(path.player()->playingStep(), 2);
         QVERIFY(stepSpy.count() >= 1);
         QVERIFY(m_session.groove().sameAs(expected.grooves[2]));  // ... and then the step being heard
@@ -374,7 +375,7 @@ private Q_SLOTS:
         QVERIFY(path.playPath());
         QTRY_COMPARE_WITH_TIMEOUT(handed.count(), 2, 10000);
         QVERIFY(path.player()->playing());
-        m_session.setGroove(m_session.groove(), QStringLiteral("edit"));
+        m_session.setGroove(m_session.groove(), GrooveSource::Edit);
         QCOMPARE(transport.sequenceLength(), 0);
         QVERIFY(!path.player()->playing());
     }
@@ -383,6 +384,7 @@ private Q_SLOTS:
     {
         Transport transport(&m_session, nullptr);
         FreehandPath freehand;
+        freehand.player()->setTransport(&transport);  // as the app's composition root does
         QSignalSpy recordingSpy(&freehand, &FreehandPath::recordingChanged);
         QSignalSpy pathSpy(&freehand, &FreehandPath::pathChanged);
         freehand.startRecording();  // no controller: refused with a message
@@ -502,11 +504,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Project project(nullptr);
         project.setDataDir(dir.filePath(QStringLiteral("data")));
-        Project::setInstance(&project);
         InterpolationModel path;
         FreehandPath freehand;
         path.setController(m_controller.get());
         freehand.setController(m_controller.get());
+        ProjectPart::add(&project, QStringLiteral("interpolation"), &path, &path);
+        ProjectPart::add(&project, QStringLiteral("freehandPath"), &freehand, &freehand);
         QVERIFY(project.hasPart(QStringLiteral("interpolation")));
         QVERIFY(project.hasPart(QStringLiteral("freehandPath")));
         path.setAFromPoint(3);
@@ -550,7 +553,6 @@ private Q_SLOTS:
         project.newProject();
         QCOMPARE(path.rowCount(), 0);
         QCOMPARE(freehand.count(), 0);
-        Project::setInstance(nullptr);
     }
 
     void instancingPicksTheNearestPointOnTheRay()

@@ -69,10 +69,11 @@ struct Rig {
 
     explicit Rig(const QString& dataDir)
     {
-        Project::setInstance(&project);
         project.setDataDir(dataDir);
         browser = std::make_unique<DatasetBrowser>(&session, nullptr);
+        ProjectPart::add(&project, QStringLiteral("browser"), browser.get(), browser.get());
         sessionPart = std::make_unique<ProjectSessionPart>(&project, &session);
+        ProjectPart::add(&project, QStringLiteral("session"), sessionPart.get(), sessionPart.get());
         sessionPart->setDatasetLoader(
             [this](const QStringList& paths, const QString& name) { return browser->importPaths(paths, name); });
         sessionPart->setModelLoader([this](const QString& path) {
@@ -80,10 +81,12 @@ struct Rig {
             if (model.ok())
                 session.setModel(std::make_shared<Model>(std::move(model).value()), QFileInfo(path).completeBaseName());
         });
-        bookmarks = std::make_unique<BookmarkModel>();  // registers "bookmarks" with Project::instance()
+        bookmarks = std::make_unique<BookmarkModel>();
+        ProjectPart::add(&project, QStringLiteral("bookmarks"), bookmarks.get(), bookmarks.get());
         transport = std::make_unique<Transport>(&session, nullptr);
         transport->setKits({QStringLiteral("acoustic"), QStringLiteral("gm-standard")}, 0);
-        registerTransportPart(&project, transport.get());
+        auto* transportPart = new TransportPart(transport.get());
+        ProjectPart::add(&project, QStringLiteral("transport"), transportPart, transportPart);
     }
     ~Rig()
     {
@@ -91,8 +94,6 @@ struct Rig {
         bookmarks.reset();
         sessionPart.reset();
         browser.reset();
-        if (Project::instance() == &project)
-            Project::setInstance(nullptr);
     }
 };
 
@@ -237,7 +238,8 @@ private Q_SLOTS:
             Rig a(tmp.filePath("data-a"));
             MapController controller;
             controller.setSession(&a.session);
-            registerSamplingPart(&a.project, &controller);
+            auto* sampling = new SamplingPart(&controller);
+            ProjectPart::add(&a.project, QStringLiteral("sampling"), sampling, sampling);
             a.transport->setChangeAt(2);
             controller.setThreshold(0.4);
             controller.setTemperature(1.5);
@@ -255,7 +257,8 @@ private Q_SLOTS:
         MapController controller;
         controller.setSession(&b.session);
         controller.setVoiceDensity(5, -1.0);  // set before opening: the project's controls replace it
-        registerSamplingPart(&b.project, &controller);
+        auto* sampling = new SamplingPart(&controller);
+        ProjectPart::add(&b.project, QStringLiteral("sampling"), sampling, sampling);
         QSignalSpy opened(&b.project, &Project::opened);
         QVERIFY(b.project.open(file));
         QVERIFY(opened.wait(kWait));
@@ -416,7 +419,6 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         Project project(nullptr);
-        Project::setInstance(&project);
         const QString file = tmp.filePath("p.gsproj");
         QVERIFY(ProjectFile::write(file, ProjectFile::document({{"bookmarks", QJsonArray{QJsonObject{
             {"name", "Late"}, {"tags", QJsonArray{"t"}}, {"z", QJsonArray{0.5, -0.25}}}}}})).isEmpty());
@@ -424,13 +426,13 @@ private Q_SLOTS:
         QVERIFY(project.open(file));
         QVERIFY(opened.wait(kWait));
         {
-            BookmarkModel late;  // a view loaded after the project
+            BookmarkModel late;  // a part registered after the project was opened
+            ProjectPart::add(&project, QStringLiteral("bookmarks"), &late, &late);
             QCOMPARE(late.count(), 1);
             QCOMPARE(late.bookmarks()[0].name, QStringLiteral("Late"));
             QCOMPARE(late.bookmarks()[0].z, (LatentVector{0.5f, -0.25f}));
         }
         QVERIFY(!project.hasPart("bookmarks"));  // gone with its owner
-        Project::setInstance(nullptr);
     }
 
     void bundledProjectOpensAsAnUntitledCopy()
@@ -439,8 +441,8 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(demo).isFile());
         QTemporaryDir tmp;
         Project project(nullptr);
-        Project::setInstance(&project);
         BookmarkModel bookmarks;
+        ProjectPart::add(&project, QStringLiteral("bookmarks"), &bookmarks, &bookmarks);
         QSignalSpy opened(&project, &Project::opened);
         QVERIFY(project.open(demo));
         QVERIFY(opened.wait(kWait));
@@ -452,7 +454,6 @@ private Q_SLOTS:
             QVERIFY(!b.tags.isEmpty());
         }
         QVERIFY(project.snapshot().value("interpolation").isObject());  // kept for the map's path part
-        Project::setInstance(nullptr);
     }
 
     void recentListKeepsTenMostRecentFirstAndDropsMissing()

@@ -89,10 +89,11 @@ struct Rig {
 
     explicit Rig(const QString& dataDir, bool withMap = false)
     {
-        Project::setInstance(&project);
         project.setDataDir(dataDir);
         browser = std::make_unique<DatasetBrowser>(&session, nullptr);
+        ProjectPart::add(&project, QStringLiteral("browser"), browser.get(), browser.get());
         sessionPart = std::make_unique<ProjectSessionPart>(&project, &session);
+        ProjectPart::add(&project, QStringLiteral("session"), sessionPart.get(), sessionPart.get());
         sessionPart->setDatasetLoader(
             [this](const QStringList& paths, const QString& name) { return browser->importPaths(paths, name); });
         loader = std::make_unique<ModelLoader>(&session);
@@ -104,15 +105,18 @@ struct Rig {
         });
         sessionPart->setModelLoader([this](const QString& path) { loader->load(path); });
         bookmarks = std::make_unique<BookmarkModel>();
+        ProjectPart::add(&project, QStringLiteral("bookmarks"), bookmarks.get(), bookmarks.get());
         transport = std::make_unique<Transport>(&session, nullptr);
         transport->setKits({QStringLiteral("acoustic"), QStringLiteral("gm-standard")}, 0);
-        registerTransportPart(&project, transport.get());
+        auto* transportPart = new TransportPart(transport.get());
+        ProjectPart::add(&project, QStringLiteral("transport"), transportPart, transportPart);
         if (withMap) {
             map = std::make_unique<MapController>();
             map->setSession(&session);
-            registerCursorPart(&project, map.get(),
-                [part = sessionPart.get()] { return part->loading() || part->modelLoading(); });
-            registerSamplingPart(&project, map.get());
+            auto* cursor = new CursorPart(map.get(), [part = sessionPart.get()] { return part->loading() || part->modelLoading(); });
+            ProjectPart::add(&project, QStringLiteral("cursor"), cursor, cursor);
+            auto* sampling = new SamplingPart(map.get());
+            ProjectPart::add(&project, QStringLiteral("sampling"), sampling, sampling);
         }
     }
     ~Rig()
@@ -123,8 +127,6 @@ struct Rig {
         loader.reset();
         sessionPart.reset();
         browser.reset();
-        if (Project::instance() == &project)
-            Project::setInstance(nullptr);
     }
 
     // Waits (bounded) until the open answered and the imports / model loads it started are done.

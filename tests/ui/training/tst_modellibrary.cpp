@@ -50,14 +50,12 @@ class TestModelLibrary : public QObject {
     static QVariant role(const ModelLibraryModel& m, int row, int role) { return m.data(m.index(row), role); }
 
 private Q_SLOTS:
-    void initTestCase() { Session::setInstance(&m_session); }
-    void cleanupTestCase() { Session::setInstance(nullptr); }
 
     void listsTheBundledModelsWithTheirStoredFigures()
     {
         const QString bundled = QString::fromStdString((test::sourceDir() / "models").string());
         QTemporaryDir empty;
-        ModelLibraryModel library;
+        ModelLibraryModel library(&m_session);
         QAbstractItemModelTester tester(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy refreshed(&library, &ModelLibraryModel::refreshed);
         QSignalSpy folder(&library, &ModelLibraryModel::folderChanged);
@@ -189,7 +187,7 @@ private Q_SLOTS:
         junk.write("not a model");
         junk.close();
 
-        ModelLibraryModel library;
+        ModelLibraryModel library(&m_session);
         QAbstractItemModelTester tester(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy refreshed(&library, &ModelLibraryModel::refreshed);
         QSignalSpy evaluatingSpy(&library, &ModelLibraryModel::evaluatingChanged);
@@ -311,7 +309,7 @@ private Q_SLOTS:
         QVERIFY(tiny);
         QTemporaryDir dir;
         QVERIFY(tiny->save(dir.filePath(QStringLiteral("t.gsm")).toStdString()).ok());
-        ModelLibraryModel library;
+        ModelLibraryModel library(&m_session);
         library.setBundledFolder(QString());
         library.setFolder(dir.path());
         QTRY_VERIFY_WITH_TIMEOUT(!library.busy() && library.count() == 1, 30000);
@@ -337,7 +335,7 @@ private Q_SLOTS:
         const std::size_t validation = validationWindows(*dataset, bundled->config()).size();
         QCOMPARE(validation, std::size_t(81));  // the 8 validation beats' 4/4 two-bar windows
 
-        ModelLibraryModel library;
+        ModelLibraryModel library(&m_session);
         library.setBundledFolder(QString());
         library.setFolder(dir.path());
         QTRY_VERIFY_WITH_TIMEOUT(!library.busy() && library.count() == 1, 30000);

@@ -25,12 +25,12 @@ class TestTrainingModel : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        Session::setInstance(&m_session);
     }
 
     void settingsNotifyAndClamp()
     {
         TrainingModel training;
+        training.setSession(&m_session);
         QSignalSpy settings(&training, &TrainingModel::settingsChanged);
         training.setLatent(8);
         QCOMPARE(settings.count(), 1);
@@ -70,6 +70,7 @@ private Q_SLOTS:
     {
         m_session.setDataset(nullptr, QString());
         TrainingModel training;
+        training.setSession(&m_session);
         training.setSaveFolder(QString());
         QSignalSpy message(&training, &TrainingModel::messageChanged);
         QVERIFY(!training.canStart());
@@ -88,6 +89,7 @@ private Q_SLOTS:
 
         QTemporaryDir library;
         TrainingModel training;
+        training.setSession(&m_session);
         QSignalSpy folder(&training, &TrainingModel::saveFolderChanged);
         training.setSaveFolder(library.path());
         QCOMPARE(folder.count(), 1);

@@ -6,6 +6,7 @@
 #include "transport/audiolink.h"
 #include "transport/audiosettings.h"
 #include "session.h"
+#include "services.h"
 #include "transport/transport.h"
 
 #include <QSettings>
@@ -81,8 +82,9 @@ private Q_SLOTS:
         Session session(nullptr);
         AudioLink link(&session, nullptr, AudioLink::Driver::Device);
         Transport transport(&session, nullptr);
+        Services::connectSound(transport, link);  // as the app's composition root does
         QSignalSpy linkStatus(&link, &AudioLink::statusChanged);
-        AudioSettings audio;
+        AudioSettings audio(&link);
         QSignalSpy listing(&audio, &AudioSettings::listingChanged);
         QVERIFY(listing.wait(20000));
         audio.setBufferFrames(512);
@@ -106,7 +108,7 @@ private Q_SLOTS:
         QCOMPARE(settings.value("midi/clock").toBool(), true);
 
         // The saved values come back in a new dialog; a port that does not exist fails with a reason.
-        AudioSettings again;
+        AudioSettings again(&link);
         QCOMPARE(again.bufferFrames(), 512);
         QCOMPARE(again.sampleRate(), 44100);
         QVERIFY(again.midiClock());

@@ -31,7 +31,7 @@ private Q_SLOTS:
     void wavIsBarsTimesTempoLong()
     {
         Session session(nullptr);
-        session.setGroove(realGroove(session), "dataset");
+        session.setGroove(realGroove(session), GrooveSource::Dataset);
         QVERIFY(session.hitCount() > 0);
         session.setBpm(120);
         ClipExporter exporter(&session, nullptr);
@@ -68,7 +68,7 @@ private Q_SLOTS:
     void failedWriteLeavesNoFile()
     {
         Session session(nullptr);
-        session.setGroove(realGroove(session), "dataset");
+        session.setGroove(realGroove(session), GrooveSource::Dataset);
         ClipExporter exporter(&session, nullptr);
         QSignalSpy finished(&exporter, &ClipExporter::finished);
         QTemporaryDir dir;
@@ -99,7 +99,7 @@ private Q_SLOTS:
         Session empty(nullptr);
         ClipExporter emptyExporter(&empty, nullptr);
         QSignalSpy emptyFinished(&emptyExporter, &ClipExporter::finished);
-        empty.setGroove(Groove(), "edit");
+        empty.setGroove(Groove(), GrooveSource::Edit);
         emptyExporter.exportWav(dir.filePath("nothing.wav"));
         QCOMPARE(emptyFinished.count(), 1);
         QVERIFY(!QFileInfo::exists(dir.filePath("nothing.wav")));
@@ -113,7 +113,7 @@ private Q_SLOTS:
         QSignalSpy enabled(&exporter, &ClipExporter::dragEnabledChanged);
         QSignalSpy name(&exporter, &ClipExporter::clipNameChanged);
         const Groove groove = realGroove(session);
-        session.setGroove(groove, "map");
+        session.setGroove(groove, GrooveSource::Map);
         session.setBpm(96);
         QCOMPARE(name.count(), 2);
         QCOMPARE(exporter.clipName(), QString("map-96bpm"));

@@ -8,6 +8,7 @@
 #include "transport/audiolink.h"
 #include "transport/clocksync.h"
 #include "session.h"
+#include "services.h"
 #include "transport/transport.h"
 
 #include <QSignalSpy>
@@ -30,6 +31,7 @@ struct Rig {
     Session session{nullptr};
     AudioLink link{&session, nullptr, AudioLink::Driver::Manual};
     Transport transport{&session, nullptr};
+    bool connected = (Services::connectSound(transport, link), true);  // as the app's composition root does
     double origin = 50.0;
     double bpm = 120.0;
     double cardRate = 48000.0;
@@ -85,6 +87,7 @@ private Q_SLOTS:
         Session session(nullptr);
         AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
         Transport transport(&session, nullptr);
+        Services::connectSound(transport, link);  // as the app's composition root does
         ClockSync* sync = link.clockSync();
         QVERIFY(sync);
         QVERIFY(!sync->following());
@@ -194,7 +197,7 @@ private Q_SLOTS:
         Grid grid;
         grid.bars = 1;
         grid.meter = Meter{7, 8};
-        rig.session.setGroove(Groove(grid, rig.session.voices()), QStringLiteral("test"));
+        rig.session.setGroove(Groove(grid, rig.session.voices()), GrooveSource::Map);
         rig.run(0.1);
         QCOMPARE(rig.link.lastPosition().steps, 14);
         QVERIFY2(std::abs(rig.lag()) > 0.5, qPrintable(QString::number(rig.lag())));

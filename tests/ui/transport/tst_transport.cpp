@@ -8,6 +8,7 @@
 #include "midi/groovemidi.h"
 #include "session.h"
 #include "testdata.h"
+#include "services.h"
 #include "transport/transport.h"
 
 #include <cmath>
@@ -107,7 +108,7 @@ private Q_SLOTS:
         groove.setHit(0, 0, 1.0f);
         groove.setHit(4, 1, 0.5f, 0.25f);
         groove.setHit(8, 2, 0.75f, -0.25f);
-        session.setGroove(groove, "edit");
+        session.setGroove(groove, GrooveSource::Edit);
         session.setBpm(96);
 
         QTemporaryDir dir;
@@ -131,13 +132,12 @@ private Q_SLOTS:
     {
         Session session(nullptr);
         Transport transport(&session, nullptr);
-        QCOMPARE(Transport::instance(), &transport);
         QSignalSpy pattern(&transport, &Transport::patternChanged);
         QSignalSpy ready(&transport, &Transport::patternReady);
         Groove groove(Grid{}, session.voices());
         groove.setHit(0, 0, 1.0f);
         groove.setHit(6, 2, 0.5f, -0.5f);
-        session.setGroove(groove, "map");
+        session.setGroove(groove, GrooveSource::Map);
         QCOMPARE(pattern.count(), 1);
         QCOMPARE(ready.count(), 1);
         QCOMPARE(transport.patternHits(), 2);
@@ -157,6 +157,7 @@ private Q_SLOTS:
         QCOMPARE(bars.size(), std::size_t(3));
         AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
         Transport transport(&session, nullptr);
+        Services::connectSound(transport, link);  // as the app's composition root does
         QSignalSpy index(&transport, &Transport::sequenceIndexChanged);
         QSignalSpy sequence(&transport, &Transport::sequenceChanged);
         QSignalSpy pattern(&transport, &Transport::patternChanged);
@@ -200,14 +201,15 @@ private Q_SLOTS:
         QCOMPARE(grooves.size(), std::size_t(3));
         AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
         Transport transport(&session, nullptr);
+        Services::connectSound(transport, link);  // as the app's composition root does
         const auto playingId = [&link] { return link.lastPosition().patternId; };
-        session.setGroove(grooves[0], "dataset");
+        session.setGroove(grooves[0], GrooveSource::Dataset);
         transport.setPlaying(true);
         link.processFrames(1024);
         const QString before = transport.deviceStatus();
         // The device stalls: many changes, nothing processed; the FIFO (1024 commands) fills.
         for (int i = 0; i < 1500; ++i)
-            session.setGroove(grooves[std::size_t(1 + i % 2)], "map");
+            session.setGroove(grooves[std::size_t(1 + i % 2)], GrooveSource::Map);
         const std::uint64_t newest = transport.pattern()->id;
         QVERIFY2(transport.deviceStatus().contains(QStringLiteral("not keeping up")), qPrintable(transport.deviceStatus()));
         // It comes back: the retry hands over the newest groove, which then plays.
@@ -225,6 +227,7 @@ private Q_SLOTS:
         Session session(nullptr);
         AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
         Transport transport(&session, nullptr);
+        Services::connectSound(transport, link);  // as the app's composition root does
         QSignalSpy clipped(&transport, &Transport::clippedChanged);
         Groove loud(Grid{2, 4, Meter{4, 4}}, session.voices());
         for (int step = 0; step < loud.steps(); ++step)
@@ -234,25 +237,25 @@ private Q_SLOTS:
         for (int step = 0; step < quiet.steps(); ++step)
             quiet.setHit(step, 2, 0.2f);  // a soft closed hi-hat on every step: always sounding, never loud
         transport.setVolume(1.0);
-        session.setGroove(quiet, "edit");
+        session.setGroove(quiet, GrooveSource::Edit);
         transport.setPlaying(true);
         // The default kit loads on a worker: play until it sounds.
         QTRY_VERIFY_WITH_TIMEOUT((link.processFrames(4800), link.lastPosition().peakLeft + link.lastPosition().peakRight > 0.0f), 10000);
         link.processFrames(48000);
         QVERIFY(!transport.clipped());
-        session.setGroove(loud, "edit");
+        session.setGroove(loud, GrooveSource::Edit);
         link.processFrames(48000);
         QVERIFY2(transport.clipped(), "every voice on every step at full velocity and volume goes over full scale");
         QCOMPARE(clipped.count(), 1);
         QVERIFY(link.lastPosition().peakLeft <= 1.0f);  // what is heard stays under full scale
-        session.setGroove(quiet, "edit");
+        session.setGroove(quiet, GrooveSource::Edit);
         link.processFrames(48000);
         QVERIFY(transport.clipped());  // held
         transport.clearClip();
         QVERIFY(!transport.clipped());
         link.processFrames(48000);
         QVERIFY(!transport.clipped());  // quiet: stays off
-        session.setGroove(loud, "edit");
+        session.setGroove(loud, GrooveSource::Edit);
         link.processFrames(48000);
         QVERIFY(transport.clipped());
     }
@@ -264,11 +267,12 @@ private Q_SLOTS:
         QCOMPARE(grooves.size(), std::size_t(3));
         AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
         Transport transport(&session, nullptr);
+        Services::connectSound(transport, link);  // as the app's composition root does
         QSignalSpy pending(&transport, &Transport::changePendingChanged);
         const int stepFrames = int(std::lround(60.0 / session.bpm() / 4.0 * 48000.0));  // a sixteenth
         const auto playingId = [&link] { return link.lastPosition().patternId; };
 
-        session.setGroove(grooves[0], "dataset");
+        session.setGroove(grooves[0], GrooveSource::Dataset);
         transport.setChangeAt(1);
         QCOMPARE(transport.changeAt(), 1);
         transport.setPlaying(true);  // a stopped transport starts on the newest groove
@@ -277,7 +281,7 @@ private Q_SLOTS:
         QCOMPARE(transport.playStep(), 5);
 
         // Next bar: a groove from the map waits for step 16, then plays from there (not from its step 0).
-        session.setGroove(grooves[1], "map");
+        session.setGroove(grooves[1], GrooveSource::Map);
         const std::uint64_t second = transport.pattern()->id;
         link.processFrames(stepFrames);
         QVERIFY(playingId() != second);
@@ -293,7 +297,7 @@ private Q_SLOTS:
         // An edit of the playing groove is heard at once.
         Groove edited = grooves[1];
         edited.setHit(3, 0, 1.0f);
-        session.setGroove(edited, "edit");
+        session.setGroove(edited, GrooveSource::Edit);
         link.processFrames(256);
         QCOMPARE(playingId(), transport.pattern()->id);
         QVERIFY(!transport.changePending());
@@ -303,8 +307,8 @@ private Q_SLOTS:
         transport.setChangeAt(2);
         link.processFrames(4 * stepFrames);
         QCOMPARE(transport.playStep(), 20);
-        session.setGroove(grooves[2], "map");
-        session.setGroove(grooves[0], "dataset");
+        session.setGroove(grooves[2], GrooveSource::Map);
+        session.setGroove(grooves[0], GrooveSource::Dataset);
         const std::uint64_t last = transport.pattern()->id;
         link.processFrames(11 * stepFrames);  // step 31.x: still the edited groove
         QVERIFY(playingId() != last);
@@ -317,14 +321,14 @@ private Q_SLOTS:
         // At once (the default): the playhead keeps its place.
         transport.setChangeAt(0);
         link.processFrames(3 * stepFrames);
-        session.setGroove(grooves[1], "map");
+        session.setGroove(grooves[1], GrooveSource::Map);
         link.processFrames(256);
         QCOMPARE(playingId(), transport.pattern()->id);
         QCOMPARE(transport.playStep(), 3);
 
         // Stopping with a groove waiting: the next start plays the newest groove from the top.
         transport.setChangeAt(1);
-        session.setGroove(grooves[2], "map");
+        session.setGroove(grooves[2], GrooveSource::Map);
         link.processFrames(256);
         QVERIFY(transport.changePending());
         transport.setPlaying(false);
@@ -342,9 +346,10 @@ private Q_SLOTS:
         Session session(nullptr);
         const std::vector<Groove> bars = realGrooves(session, 3);
         QCOMPARE(bars.size(), std::size_t(3));
-        session.setGroove(bars[0], "dataset");
+        session.setGroove(bars[0], GrooveSource::Dataset);
         AudioLink link(&session, nullptr, AudioLink::Driver::Manual);
         Transport transport(&session, nullptr);
+        Services::connectSound(transport, link);  // as the app's composition root does
         QSignalSpy sequence(&transport, &Transport::sequenceChanged);
         transport.playSequence({bars[2], bars[1]}, false);
         QCOMPARE(transport.sequenceLength(), 2);
@@ -365,7 +370,7 @@ private Q_SLOTS:
         // A Session change while a sequence plays ends it (the user took over).
         transport.playSequence(bars, true);
         QCOMPARE(transport.sequenceLength(), 3);
-        session.setGroove(bars[1], "map");
+        session.setGroove(bars[1], GrooveSource::Map);
         QCOMPARE(transport.sequenceLength(), 0);
         QCOMPARE(transport.patternHits(), bars[1].hitCount());
     }
