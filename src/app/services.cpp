@@ -4,6 +4,7 @@
 #include "modelloader.h"
 #include "project/projectparts.h"
 #include "project/projectsessionpart.h"
+#include "audio/engine.h"
 #include "transport/clocksync.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 // The sampler and sequencer. Engine::process() does all the work and knows
-// no device: an AudioDevice callback drives it for sound, the Renderer drives
+// no device: an AudioDriver's callback drives it for sound, the Renderer drives
 // it for files and tests (the same code path, the same sound).
 //
 // Threads:

@@ -1,9 +1,10 @@
 // The real device path against real sound servers (issue 15): a PulseAudio server with a null sink, and a JACK
-// server with its dummy backend. The engine plays a known groove through AudioDevice (RtAudio) for a few seconds,
+// server with its dummy backend. The engine plays a known groove through RtAudioDriver for a few seconds,
 // the server's own recorder (parec, jack-record) records what came out, and the onsets must be where the
 // sequencer put them: one hi-hat per beat at 120 BPM, 0.5 s apart. A server that cannot start here skips its case
 // with the reason; the test starts and stops its servers itself, in a private runtime folder.
-#include "audio/audiodevice.h"
+#include "audio/rtaudiodriver.h"
+#include "audio/serverprobe.h"
 #include "audiotest.h"
 
 #include <QProcess>
@@ -124,6 +125,22 @@ void checkBeats(const std::vector<double>& times, const char* server, double tol
     QVERIFY2(worst < tolerance, qPrintable(QStringLiteral("%1: an interval %2 ms off the beat").arg(server).arg(worst * 1000.0)));
 }
 
+// Opens `device`, prepares the engine at the device's rate and starts the engine's callback on it.
+bool openDevice(RtAudioDriver& device, Engine& engine, const AudioStreamOptions& options)
+{
+    const Status opened = device.open(options);
+    if (!opened) {
+        qWarning("%s", opened.error().describe().c_str());
+        return false;
+    }
+    engine.prepare(double(device.sampleRate()));
+    device.setCallback([&engine](float* out, int frames) { engine.process(out, frames); });
+    const Status started = device.start();
+    if (!started)
+        qWarning("%s", started.error().describe().c_str());
+    return started.ok() && device.isRunning();
+}
+
 bool have(const char* program) { return !QStandardPaths::findExecutable(QString::fromLatin1(program)).isEmpty(); }
 
 } // namespace
@@ -173,11 +190,9 @@ private Q_SLOTS:
         QThread::msleep(300);
 
         Engine engine;
-        engine.prepare(48000.0);
-        AudioDevice device(engine);
-        const Status opened = device.open({"pulse", -1, 48000, 512});
-        QVERIFY2(opened.ok(), opened ? "" : opened.error().describe().c_str());
-        QCOMPARE(device.apiName(), std::string("pulse"));
+        RtAudioDriver device;
+        QVERIFY(openDevice(device, engine, {"pulse", -1, 48000, 512}));
+        QCOMPARE(device.name(), std::string("pulse"));
         QVERIFY(prepareEngine(engine, device.sampleRate()));
         play(engine, 4.0);
         qInfo("PulseAudio: the engine played %llu hits", (unsigned long long)engine.stats().hitsPlayed);
@@ -197,7 +212,7 @@ private Q_SLOTS:
     {
         if (!have("jackd") || !have("jack-record"))
             QSKIP("JACK (jackd2, jack-tools) is not installed");
-        if (AudioDevice::jackServerRunning())
+        if (jackServerRunning())
             QSKIP("a JACK server already runs on this machine; not starting another");
         QProcess server;
         server.start(QStringLiteral("jackd"), {QStringLiteral("--no-realtime"), QStringLiteral("-d"), QStringLiteral("dummy"),
@@ -205,7 +220,7 @@ private Q_SLOTS:
         bool up = false;
         for (int i = 0; i < 50 && !up; ++i) {
             QThread::msleep(100);
-            up = AudioDevice::jackServerRunning()
+            up = jackServerRunning()
                 && QProcess::execute(QStringLiteral("jack_lsp"), {}) == 0;
         }
         if (!up) {
@@ -214,11 +229,9 @@ private Q_SLOTS:
             QSKIP("the JACK server (dummy backend) did not start here");
         }
         Engine engine;
-        engine.prepare(48000.0);
-        AudioDevice device(engine);
-        const Status opened = device.open({"jack", -1, 48000, 256});
-        QVERIFY2(opened.ok(), opened ? "" : opened.error().describe().c_str());
-        QCOMPARE(device.apiName(), std::string("jack"));
+        RtAudioDriver device;
+        QVERIFY(openDevice(device, engine, {"jack", -1, 48000, 256}));
+        QCOMPARE(device.name(), std::string("jack"));
         QVERIFY(prepareEngine(engine, device.sampleRate()));
         // The recorder connects to our output ports, which exist once the stream is open.
         const QString wav = m_runtime.filePath(QStringLiteral("jack.wav"));

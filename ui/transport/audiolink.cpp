@@ -3,12 +3,15 @@
 
 #include "assetpaths.h"
 #include "transport/clocksync.h"
-#include "audio/audiodevice.h"
 #include "audio/engine.h"
 #include "audio/kitloader.h"
+#include "audio/manualdriver.h"
 #include "audio/midiinput.h"
 #include "audio/midioutput.h"
+#include "audio/nulldriver.h"
+#include "audio/outputchooser.h"
 #include "audio/pattern.h"
+#include "audio/rtaudiodriver.h"
 #include "session.h"
 
 #include <QDir>
@@ -18,9 +21,7 @@
 #include <QThread>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <vector>
 
 namespace gs {
@@ -48,7 +49,7 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
         m_options.bufferFrames = settings.value(QStringLiteral("audio/bufferFrames"), 256).toUInt();
         const QString deviceName = settings.value(QStringLiteral("audio/device")).toString();
         if (!deviceName.isEmpty()) {
-            if (auto devices = AudioDevice::listDevices(m_options.api); devices.ok())
+            if (auto devices = RtAudioDriver::listDevices(m_options.api); devices.ok())
                 for (const AudioDeviceInfo& d : devices.value())
                     if (QString::fromStdString(d.name) == deviceName)
                         m_options.deviceId = int(d.id);
@@ -71,6 +72,7 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
             openMidiPort(out);
     } else {
         setStatus(tr("Manual engine driver (tests)"), false);
+        openManualDriver();
     }
     if (m_midiStatus.isEmpty())
         m_midiStatus = MidiOutput::sequencerAvailable() ? tr("MIDI out off") : tr("No MIDI output ports (no ALSA sequencer)");
@@ -125,24 +127,27 @@ void AudioLink::setDeviceStatus(const QString& text, bool ok)
 
 void AudioLink::stopDriver()
 {
-    m_stopDriver = true;
-    if (m_silentDriver.joinable())
-        m_silentDriver.join();
-    m_stopDriver = false;
-    if (m_device) {
-        m_device->close();
-        m_device.reset();
+    if (m_output) {
+        m_output->close();  // returns once the audio thread has left Engine::process
+        m_output.reset();
     }
 }
 
-void AudioLink::startSilentDriver()
+Status AudioLink::startOutput()
 {
-    if (m_driver == Driver::Device)
-        m_silentDriver = std::thread([this] {
-            const QString thrown = runGuarded(QStringLiteral("audio"), [this] { runSilentDriver(); });
-            if (!thrown.isEmpty())
-                std::fprintf(stderr, "groovescape: the silent audio driver stopped: %s\n", qPrintable(thrown));
-        });
+    // The engine runs at the output's rate (a device may run at another than asked); no driver runs yet.
+    if (std::abs(m_engine->sampleRate() - double(m_output->sampleRate())) > 0.5)
+        m_engine->prepare(double(m_output->sampleRate()));
+    Engine* engine = m_engine.get();
+    m_output->setCallback([engine](float* out, int frames) { engine->process(out, frames); });
+    return m_output->start();
+}
+
+void AudioLink::openManualDriver()
+{
+    m_output = std::make_unique<ManualDriver>();
+    m_output->open({"", -1, kRate, 256});
+    startOutput();
 }
 
 Status AudioLink::reopen(const AudioStreamOptions& requested)
@@ -156,27 +161,32 @@ Status AudioLink::reopen(const AudioStreamOptions& requested)
     stopDriver();
     m_frameClock.reset();  // a new stream renders on its own schedule (and prepare() restarts the frame count)
     const double rateBefore = m_engine->sampleRate();
-    // Without a device the engine runs at the requested rate on the silent driver.
-    if (std::abs(rateBefore - double(options.sampleRate)) > 0.5)
-        m_engine->prepare(double(options.sampleRate));
-    Status opened = Error{"", "no audio device"};
-    auto devices = AudioDevice::listDevices(options.api);
-    if (devices.ok() && devices.value().empty()) {
-        opened = Error{"", tr("No audio output device found").toStdString()};
-    } else {
-        m_device = std::make_unique<AudioDevice>(*m_engine);
-        opened = m_device->open(options);  // may re-prepare the engine at the device's rate
+    // The saved choice, else JACK, PulseAudio, ALSA; else the NullDriver at the requested rate.
+    OpenedOutput output = openOutput(options);
+    std::string skipped = output.skippedText();
+    m_output = std::move(output.driver);
+    if (const Status started = startOutput(); !started.ok()) {
+        // A device that opened but does not start: the null driver plays instead.
+        skipped += (skipped.empty() ? "" : "; ") + started.error().message;
+        m_output = std::make_unique<NullDriver>();
+        m_output->open(options);
+        startOutput();
     }
-    if (opened.ok()) {
-        setStatus(tr("%1 · %2 Hz · %3 frames")
-                      .arg(QString::fromStdString(m_device->apiName()))
-                      .arg(m_device->sampleRate())
-                      .arg(m_device->bufferFrames()),
-                  true);
+    const QString reasons = QString::fromStdString(skipped);
+    Status opened = success();
+    if (m_output->audible()) {
+        QString text = tr("%1 · %2 Hz · %3 frames")
+                           .arg(QString::fromStdString(m_output->displayName()))
+                           .arg(m_output->sampleRate())
+                           .arg(m_output->periodFrames());
+        if (!reasons.isEmpty())
+            text += tr(" (%1)").arg(reasons);  // why the outputs before it were skipped
+        setStatus(text, true);
     } else {
-        m_device.reset();
-        setStatus(tr("%1 — playing silently").arg(QString::fromStdString(opened.error().describe())), false);
-        startSilentDriver();
+        opened = Error{"", "no audio device" + (skipped.empty() ? std::string() : " (" + skipped + ")")};
+        setStatus(reasons.isEmpty() ? tr("No audio device — playing silently")
+                                    : tr("No audio device — playing silently (%1)").arg(reasons),
+                  false);
     }
     if (std::abs(m_engine->sampleRate() - rateBefore) > 0.5) {
         // prepare() dropped the kit and the patterns: load and hand them again.
@@ -226,13 +236,9 @@ void AudioLink::setMidiClock(bool on)
 void AudioLink::processFrames(int frames)
 {
     if (m_driver != Driver::Manual)
-        return;  // a device or the silent driver owns process()
-    std::vector<float> buffer(2 * 256);
-    while (frames > 0) {
-        const int block = std::min(frames, 256);
-        m_engine->process(buffer.data(), block);
-        frames -= block;
-    }
+        return;  // a device or the null driver owns process()
+    if (auto* manual = dynamic_cast<ManualDriver*>(m_output.get()))
+        manual->run(frames);  // in periods of 256 frames
     drainPositions();
 }
 
@@ -243,32 +249,6 @@ void AudioLink::setManualClock(double originSeconds, double framesPerSecond)
     m_manualOrigin = originSeconds;
     m_manualRate = framesPerSecond;
     m_frameClock.reset();
-}
-
-void AudioLink::runSilentDriver()
-{
-    // Real-time pacing without a sound card: render what the clock says is due, in small blocks.
-    using Clock = std::chrono::steady_clock;
-    std::vector<float> buffer(2 * 256);
-    const double rate = m_engine->sampleRate();
-    const auto start = Clock::now();
-    std::int64_t rendered = 0;
-    const std::int64_t catchUpLimit = std::int64_t(rate * 0.1);
-    while (!m_stopDriver) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-        std::int64_t due = std::int64_t(elapsed * rate) - rendered;
-        if (due > catchUpLimit) {  // after a suspend or a stall: go on from now, as a sound card does, not in a burst
-            rendered += due - catchUpLimit / 5;
-            due = catchUpLimit / 5;
-        }
-        while (due > 0 && !m_stopDriver) {
-            const int frames = int(std::min<std::int64_t>(due, 256));
-            m_engine->process(buffer.data(), frames);
-            rendered += frames;
-            due -= frames;
-        }
-    }
 }
 
 QStringList AudioLink::kitNames() const

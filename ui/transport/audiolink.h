@@ -1,17 +1,19 @@
 #pragma once
 // The composition root's bridge from the transport to the audio engine
-// (gs_audio): owns the Engine, the sound card (AudioDevice) or, without one,
-// a silent driver thread that runs Engine::process in real time so the
-// sequencer and playhead keep working ("No audio device — playing silently").
+// (gs_audio): owns the Engine and the AudioDriver that runs Engine::process:
+// the output openOutput() chooses (the saved device, else JACK, PulseAudio,
+// ALSA) or, without one, the NullDriver, which runs it in real time so the
+// sequencer and playhead keep working ("No audio device — playing silently");
+// in tests a ManualDriver that processFrames() runs.
 // It loads kits on a worker thread, forwards what the transport decided to the
 // engine (play / playSequence / setSettings / setPlaying: the composition root
 // connects the transport's signals to these), and drains the engine's position
 // FIFO at 30 Hz into positionReported. It knows nothing of the transport: what
 // plays and when is decided there; this only hands it over, again if the engine's
 // command FIFO was full.
-// Threads: GUI thread is the engine's control thread; process() runs on the
-// RtAudio callback or the silent driver, never both.
-#include "audio/audiodevice.h"
+// Threads: GUI thread is the engine's and the driver's control thread;
+// process() runs on the driver's audio thread (one driver at a time).
+#include "audio/audiodriver.h"
 #include "audio/engineevents.h"
 #include "audio/enginesettings.h"
 #include "audio/pattern.h"
@@ -23,16 +25,13 @@
 #include <QStringList>
 #include <QTimer>
 
-#include <atomic>
 #include <memory>
-#include <thread>
 #include <vector>
 
 class QThread;
 
 namespace gs {
 
-class AudioDevice;
 class ClockSync;
 enum class PatternChange;
 class Engine;
@@ -44,8 +43,8 @@ class AudioLink : public QObject {
 
 public:
     enum class Driver {
-        Device,  // the sound card from the saved settings (QSettings "audio/..."), else the silent driver
-        Manual,  // no device, no thread: the owner calls processFrames() (tests drive the engine offline)
+        Device,  // the output from the saved settings (QSettings "audio/..."), else openOutput()'s fallback order
+        Manual,  // a ManualDriver: no device, no thread; the owner calls processFrames() (tests drive the engine offline)
     };
 
     // Opens the saved (or default) output; falls back to the silent driver. Loads the default kit.
@@ -72,8 +71,9 @@ public:
     bool deviceOpen() const { return m_deviceOpen; }
     Driver driver() const { return m_driver; }
 
-    // Closes the output and opens `options` (api, device, rate, buffer 64..2048); on failure
-    // the silent driver takes over and the error is returned (status() says so too).
+    // Closes the output and opens `options` (api, device, rate, buffer 64..2048), else the next output in
+    // openOutput()'s order; if no device opens, the NullDriver takes over and the reasons are returned
+    // (status() names the output in use and why the ones before it were skipped).
     // A device at another rate re-prepares the engine: the kit reloads and the pattern is handed again.
     Status reopen(const AudioStreamOptions& options);
     AudioStreamOptions streamOptions() const { return m_options; }
@@ -115,14 +115,14 @@ private:
     void pushSettings();
     void drainPositions();
     void setDeviceStatus(const QString& text, bool ok);
-    void runSilentDriver();
-    void startSilentDriver();
+    void openManualDriver();
+    Status startOutput();  // GUI thread, no driver running: runs m_output at its rate
     void stopDriver();
     void setStatus(const QString& text, bool deviceOpen);
 
     Session* m_session;
     std::unique_ptr<Engine> m_engine;
-    std::unique_ptr<AudioDevice> m_device;
+    std::unique_ptr<AudioDriver> m_output;  // never runs while the GUI thread prepares the engine
     std::unique_ptr<MidiOutput> m_midi;
     std::unique_ptr<ClockSync> m_clockSync;
     Driver m_driver = Driver::Device;
@@ -151,8 +151,6 @@ private:
     FrameClock m_frameClock;  // when the engine rendered a frame, for the clock sync's phase lock
     double m_manualOrigin = -1.0;  // setManualClock(); < 0: not set
     double m_manualRate = 0.0;
-    std::thread m_silentDriver;
-    std::atomic<bool> m_stopDriver{false};
 };
 
 } // namespace gs

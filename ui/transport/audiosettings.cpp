@@ -1,7 +1,7 @@
 #include "transport/audiosettings.h"
 #include "files/workerguard.h"
 
-#include "audio/audiodevice.h"
+#include "audio/rtaudiodriver.h"
 #include "audio/midiinput.h"
 #include "audio/midioutput.h"
 #include "transport/audiolink.h"
@@ -54,7 +54,7 @@ AudioSettings::~AudioSettings()
 // The device and port lists (a worker: ALSA probing can take a while).
 static void listInto(Listing& result)
 {
-    if (auto devices = AudioDevice::listDevices(); devices.ok()) {
+    if (auto devices = RtAudioDriver::listDevices(); devices.ok()) {
         for (const AudioDeviceInfo& d : devices.value())
             result.devices << QString::fromStdString(d.name);
     } else {
@@ -222,7 +222,7 @@ bool AudioSettings::apply()
     options.sampleRate = unsigned(m_sampleRate);
     options.bufferFrames = unsigned(m_bufferFrames);
     if (!m_deviceName.isEmpty()) {
-        if (auto devices = AudioDevice::listDevices(); devices.ok())
+        if (auto devices = RtAudioDriver::listDevices(); devices.ok())
             for (const AudioDeviceInfo& d : devices.value())
                 if (QString::fromStdString(d.name) == m_deviceName)
                     options.deviceId = int(d.id);

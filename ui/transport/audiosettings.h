@@ -3,7 +3,7 @@
 // sample rate and buffer size (64..2048 frames), the RtMidi output port and
 // MIDI clock, and the MIDI input port whose clock to follow (ClockSync). refresh() lists devices and ports on a worker (ALSA probing can
 // take a while); apply() saves the choice (QSettings "audio/...", "midi/...")
-// and reopens the output through AudioLink (with no device the silent driver
+// and reopens the output through AudioLink (with no device the null driver
 // keeps the engine running and `status` says so). Without an AudioLink (tests)
 // apply() only saves.
 #include <QObject>

@@ -1,7 +1,7 @@
 // AudioSettings + AudioLink device handling on this machine, which has no
 // sound card and no ALSA sequencer: the real RtAudio / RtMidi listings run
 // and come back empty with a clear state; apply() saves the choice and
-// reopens the output through a real AudioLink, which falls back to the silent
+// reopens the output through a real AudioLink, which falls back to the null
 // driver and says so; the values are clamped and notify once per change.
 #include "transport/audiolink.h"
 #include "transport/audiosettings.h"
@@ -9,6 +9,7 @@
 #include "services.h"
 #include "transport/transport.h"
 
+#include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QtTest/QtTest>
@@ -80,7 +81,10 @@ private Q_SLOTS:
     void applySavesAndReopensThroughTheEngine()
     {
         Session session(nullptr);
+        QElapsedTimer opening;
+        opening.start();
         AudioLink link(&session, nullptr, AudioLink::Driver::Device);
+        qInfo("AudioLink opened its output in %lld ms on this thread: %s", opening.elapsed(), qPrintable(link.status()));
         Transport transport(&session, nullptr);
         Services::connectSound(transport, link);  // as the app's composition root does
         QSignalSpy linkStatus(&link, &AudioLink::statusChanged);
@@ -99,6 +103,8 @@ private Q_SLOTS:
         QCOMPARE(audio.status(), link.status());
         if (!link.deviceOpen()) {
             QVERIFY2(link.status().contains("playing silently"), qPrintable(link.status()));
+            // ...and why: every output of the fallback order was skipped with its reason (issue 15).
+            QVERIFY2(link.status().contains("ALSA: "), qPrintable(link.status()));
             QVERIFY(!transport.deviceOk());
         }
         QVERIFY(!link.midiOpen() || audio.midiPortIndex() >= 0);
