@@ -65,7 +65,7 @@ Item {
                         enabled: training.canResume
                         onClicked: training.resume()
                         ToolTip.visible: hovered
-                        ToolTip.text: qsTr("Train the last model %1 more epochs").arg(training.epochs)
+                        ToolTip.text: qsTr("Train the last model %1 more epochs").arg(training.settings.epochs)
                     }
                     ProgressBar {
                         objectName: "trainProgress"
