@@ -34,14 +34,14 @@ Pane {
                 objectName: "modelType"
                 Layout.fillWidth: true
                 model: root.training.modelTypes()
-                currentIndex: Math.max(0, model.indexOf(root.training.modelType))
-                onActivated: root.training.modelType = currentText
+                currentIndex: Math.max(0, model.indexOf(root.training.settings.modelType))
+                onActivated: root.training.settings.modelType = currentText
             }
             Label { text: qsTr("Flat manifold"); color: Theme.textDim }
             CheckBox {
                 objectName: "flat"
-                checked: root.training.flat
-                onToggled: root.training.flat = checked
+                checked: root.training.settings.flat
+                onToggled: root.training.settings.flat = checked
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("FM-Music-VAE flat-manifold penalty (experimental): equal steps in z give similar changes")
             }
@@ -49,28 +49,28 @@ Pane {
             CheckBox {
                 objectName: "fastTraining"
                 visible: root.training.fastTrainingAvailable
-                enabled: root.training.modelType === "rhythmvae" && !root.training.flat
-                checked: root.training.fastTraining
-                onToggled: root.training.fastTraining = checked
+                enabled: root.training.settings.modelType === "rhythmvae" && !root.training.settings.flat
+                checked: root.training.settings.fastTraining
+                onToggled: root.training.settings.fastTraining = checked
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("bfloat16 mixed precision on this CPU: about 1.6x faster for the RhythmVAE, same quality in our tests (not for the recurrent model or the flat penalty)")
             }
-            Label { visible: root.training.flat; text: qsTr("Flatness eta"); color: Theme.textDim }
-            NumberField { objectName: "flatEta"; visible: root.training.flat; Layout.fillWidth: true; number: root.training.flatEta; onEdited: (v) => root.training.flatEta = v }
+            Label { visible: root.training.settings.flat; text: qsTr("Flatness eta"); color: Theme.textDim }
+            NumberField { objectName: "flatEta"; visible: root.training.settings.flat; Layout.fillWidth: true; number: root.training.settings.flatEta; onEdited: (v) => root.training.settings.flatEta = v }
             Label { text: qsTr("Latent size"); color: Theme.textDim }
-            SpinBox { objectName: "latent"; from: 2; to: 256; editable: true; value: root.training.latent; onValueModified: root.training.latent = value }
+            SpinBox { objectName: "latent"; from: 2; to: 256; editable: true; value: root.training.settings.latent; onValueModified: root.training.settings.latent = value }
             Label { text: qsTr("Epochs"); color: Theme.textDim }
-            SpinBox { objectName: "epochs"; from: 1; to: 5000; editable: true; value: root.training.epochs; onValueModified: root.training.epochs = value }
+            SpinBox { objectName: "epochs"; from: 1; to: 5000; editable: true; value: root.training.settings.epochs; onValueModified: root.training.settings.epochs = value }
             Label { text: qsTr("Batch"); color: Theme.textDim }
-            SpinBox { objectName: "batch"; from: 1; to: 4096; editable: true; value: root.training.batch; onValueModified: root.training.batch = value }
+            SpinBox { objectName: "batch"; from: 1; to: 4096; editable: true; value: root.training.settings.batch; onValueModified: root.training.settings.batch = value }
             Label { text: qsTr("Learning rate"); color: Theme.textDim }
-            NumberField { Layout.fillWidth: true; number: root.training.learningRate; onEdited: (v) => root.training.learningRate = v }
+            NumberField { Layout.fillWidth: true; number: root.training.settings.learningRate; onEdited: (v) => root.training.settings.learningRate = v }
             Label { text: qsTr("Beta (KL)"); color: Theme.textDim }
-            NumberField { Layout.fillWidth: true; number: root.training.beta; onEdited: (v) => root.training.beta = v }
+            NumberField { Layout.fillWidth: true; number: root.training.settings.beta; onEdited: (v) => root.training.settings.beta = v }
             Label { text: qsTr("Free bits"); color: Theme.textDim }
-            NumberField { Layout.fillWidth: true; number: root.training.freeBits; onEdited: (v) => root.training.freeBits = v }
+            NumberField { Layout.fillWidth: true; number: root.training.settings.freeBits; onEdited: (v) => root.training.settings.freeBits = v }
             Label { text: qsTr("Early stop patience"); color: Theme.textDim }
-            SpinBox { from: 0; to: 1000; editable: true; value: root.training.earlyStopPatience; onValueModified: root.training.earlyStopPatience = value }
+            SpinBox { from: 0; to: 1000; editable: true; value: root.training.settings.earlyStopPatience; onValueModified: root.training.settings.earlyStopPatience = value }
 
             CheckBox {
                 id: advanced
@@ -79,26 +79,26 @@ Pane {
                 text: qsTr("Advanced settings")
             }
             Label { visible: advanced.checked; text: qsTr("Hidden width"); color: Theme.textDim }
-            SpinBox { visible: advanced.checked; from: 8; to: 4096; editable: true; value: root.training.hidden; onValueModified: root.training.hidden = value }
+            SpinBox { visible: advanced.checked; from: 8; to: 4096; editable: true; value: root.training.settings.hidden; onValueModified: root.training.settings.hidden = value }
             Label { visible: advanced.checked; text: qsTr("Weight decay"); color: Theme.textDim }
-            NumberField { visible: advanced.checked; Layout.fillWidth: true; number: root.training.weightDecay; onEdited: (v) => root.training.weightDecay = v }
+            NumberField { visible: advanced.checked; Layout.fillWidth: true; number: root.training.settings.weightDecay; onEdited: (v) => root.training.settings.weightDecay = v }
             Label { visible: advanced.checked; text: qsTr("KL anneal"); color: Theme.textDim }
             ComboBox {
                 objectName: "klAnneal"
                 visible: advanced.checked
                 Layout.fillWidth: true
                 model: ["none", "linear", "cyclic"]
-                currentIndex: Math.max(0, model.indexOf(root.training.klAnneal))
-                onActivated: root.training.klAnneal = currentText
+                currentIndex: Math.max(0, model.indexOf(root.training.settings.klAnneal))
+                onActivated: root.training.settings.klAnneal = currentText
             }
-            Label { visible: advanced.checked && root.training.klAnneal !== "none"; text: qsTr("KL warm-up epochs"); color: Theme.textDim }
-            SpinBox { visible: advanced.checked && root.training.klAnneal !== "none"; from: 0; to: 5000; editable: true; value: root.training.klWarmupEpochs; onValueModified: root.training.klWarmupEpochs = value }
+            Label { visible: advanced.checked && root.training.settings.klAnneal !== "none"; text: qsTr("KL warm-up epochs"); color: Theme.textDim }
+            SpinBox { visible: advanced.checked && root.training.settings.klAnneal !== "none"; from: 0; to: 5000; editable: true; value: root.training.settings.klWarmupEpochs; onValueModified: root.training.settings.klWarmupEpochs = value }
             Label { visible: advanced.checked; text: qsTr("Gradient clip"); color: Theme.textDim }
-            NumberField { visible: advanced.checked; Layout.fillWidth: true; number: root.training.clipNorm; onEdited: (v) => root.training.clipNorm = v }
+            NumberField { visible: advanced.checked; Layout.fillWidth: true; number: root.training.settings.clipNorm; onEdited: (v) => root.training.settings.clipNorm = v }
             Label { visible: advanced.checked; text: qsTr("Threads (0 = auto)"); color: Theme.textDim }
-            SpinBox { visible: advanced.checked; from: 0; to: 256; editable: true; value: root.training.threads; onValueModified: root.training.threads = value }
+            SpinBox { visible: advanced.checked; from: 0; to: 256; editable: true; value: root.training.settings.threads; onValueModified: root.training.settings.threads = value }
             Label { visible: advanced.checked; text: qsTr("Seed"); color: Theme.textDim }
-            SpinBox { visible: advanced.checked; from: 0; to: 1000000; editable: true; value: root.training.seed; onValueModified: root.training.seed = value }
+            SpinBox { visible: advanced.checked; from: 0; to: 1000000; editable: true; value: root.training.settings.seed; onValueModified: root.training.settings.seed = value }
             Button {
                 Layout.columnSpan: 2
                 text: qsTr("Defaults")

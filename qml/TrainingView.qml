@@ -65,7 +65,7 @@ Item {
                         enabled: root.training.canResume
                         onClicked: root.training.resume()
                         ToolTip.visible: hovered
-                        ToolTip.text: qsTr("Train the last model %1 more epochs").arg(root.training.epochs)
+                        ToolTip.text: qsTr("Train the last model %1 more epochs").arg(root.training.settings.epochs)
                     }
                     ProgressBar {
                         objectName: "trainProgress"

@@ -85,11 +85,13 @@ int main(int argc, char** argv)
     if (!training.rootObject())
         return 1;
     training.show();
-    QObject* model = training.rootObject()->property("training").value<QObject*>();
+    gs::TrainingModel* model = services.training();
     model->setProperty("saveFolder", QString());
-    model->setProperty("latent", 3);
-    model->setProperty("epochs", 25);
-    model->setProperty("hidden", 256);
+    gs::TrainingSettings settings = model->settings();
+    settings.setLatent(3);
+    settings.setEpochs(25);
+    settings.setHidden(256);
+    model->setSettings(settings);
     QMetaObject::invokeMethod(model, "start");
     if (!waitFor([&] { return !model->property("running").toBool(); }, 240000))
         return 1;

@@ -2,17 +2,15 @@
 // Decodes z's for the app on its own thread, latest request wins: a new
 // request replaces one that is still waiting, so a fast drag never queues
 // work; the request being decoded finishes and its result is delivered.
+// A thin user of core's LatestWorker (the thread, the slot, the counters).
 // Plain C++ (no Qt): the view-model wraps the callback in a queued signal.
+#include "core/latestworker.h"
 #include "latentspace.h"
 
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <string>
-#include <thread>
 
 namespace gs {
 
@@ -52,20 +50,14 @@ public:
     std::uint64_t dropped() const;
 
 private:
-    void run();
+    struct Decoded {
+        DecodedGroove decoded;
+        Groove groove;
+    };
 
     std::shared_ptr<const LatentSpace> m_space;
     Callback m_callback;
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::condition_variable m_idle;
-    std::optional<DecodeRequest> m_pending;
-    bool m_busy = false;
-    bool m_stop = false;
-    std::uint64_t m_requested = 0;
-    std::uint64_t m_decoded = 0;
-    std::uint64_t m_dropped = 0;
-    std::thread m_thread;  // last: starts after every member above exists
+    LatestWorker<DecodeRequest, Decoded> m_worker;  // last: its thread stops before the members above go
 };
 
 } // namespace gs

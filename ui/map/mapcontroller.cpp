@@ -14,7 +14,7 @@
 namespace gs {
 
 MapController::MapController(QObject* parent)
-    : QObject(parent), m_calibrator(std::make_unique<MapWorker>()), m_jobs(std::make_unique<MapWorker>())
+    : QObject(parent), m_calibrator(std::make_unique<MapWorker>("gs-map-calib")), m_jobs(std::make_unique<MapWorker>("gs-map-jobs"))
 {
     m_calibrateSoon.setSingleShot(true);
     m_calibrateSoon.setInterval(300);

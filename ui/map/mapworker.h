@@ -3,17 +3,21 @@
 // groove, decode a whole path, write a clip), latest job wins: a job posted
 // while another waits replaces it, so repeated clicks never queue work. Jobs
 // report back to the GUI thread themselves (queued invokeMethod with a context
-// object). Plain C++ threads: the destructor drops a waiting job and joins.
-#include <condition_variable>
+// object). A thin user of core's LatestWorker: the destructor drops a waiting
+// job and joins the running one; a job that throws costs that job, not the app
+// (its error goes to stderr). Jobs that must not replace each other get a
+// MapWorker each.
+#include "core/latestworker.h"
+
 #include <functional>
-#include <mutex>
-#include <thread>
+#include <string>
 
 namespace gs {
 
 class MapWorker {
 public:
-    MapWorker();
+    // `name`: the thread's name (gdb, top -H; 15 characters are kept).
+    explicit MapWorker(std::string name = "gs-map-job");
     ~MapWorker();
     MapWorker(const MapWorker&) = delete;
     MapWorker& operator=(const MapWorker&) = delete;
@@ -24,15 +28,8 @@ public:
     void waitIdle();
 
 private:
-    void run();
-
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::condition_variable m_idle;
-    std::function<void()> m_pending;
-    bool m_busy = false;
-    bool m_stop = false;
-    std::thread m_thread;  // last: starts once the members above exist
+    struct NoResult {};
+    LatestWorker<std::function<void()>, NoResult> m_worker;
 };
 
 } // namespace gs

@@ -34,7 +34,7 @@ QString sparseNote(const PathRealisation& path)
 } // namespace
 
 PathPlayer::PathPlayer(QObject* parent)
-    : QObject(parent), m_decoder(std::make_unique<MapWorker>()), m_writer(std::make_unique<MapWorker>())
+    : QObject(parent), m_decoder(std::make_unique<MapWorker>("gs-path-decode")), m_writer(std::make_unique<MapWorker>("gs-path-write"))
 {
 }
 

@@ -45,30 +45,6 @@ QVariantMap reportValues(const TrainReport& r)
 
 } // namespace
 
-#define GS_SETTER(name, field, type, expr)            \
-    void TrainingModel::name(type value)              \
-    {                                                 \
-        if (assign(field, expr))                      \
-            Q_EMIT settingsChanged();                 \
-    }
-GS_SETTER(setFlat, m_flat, bool, value)
-GS_SETTER(setFastTraining, m_fastTraining, bool, value)
-GS_SETTER(setLatent, m_latent, int, std::clamp(value, 2, 256))
-GS_SETTER(setEpochs, m_epochs, int, std::clamp(value, 1, 5000))
-GS_SETTER(setBatch, m_batch, int, std::clamp(value, 1, 4096))
-GS_SETTER(setLearningRate, m_lr, double, std::clamp(value, 1e-6, 1.0))
-GS_SETTER(setBeta, m_beta, double, std::clamp(value, 0.0, 100.0))
-GS_SETTER(setFreeBits, m_freeBits, double, std::clamp(value, 0.0, 1000.0))
-GS_SETTER(setEarlyStopPatience, m_earlyStop, int, std::clamp(value, 0, 1000))
-GS_SETTER(setHidden, m_hidden, int, std::clamp(value, 8, 4096))
-GS_SETTER(setWeightDecay, m_weightDecay, double, std::clamp(value, 0.0, 1.0))
-GS_SETTER(setSeed, m_seed, int, std::max(0, value))
-GS_SETTER(setFlatEta, m_flatEta, double, std::clamp(value, 0.0, 1e6))
-GS_SETTER(setKlWarmupEpochs, m_klWarmup, int, std::clamp(value, 0, 5000))
-GS_SETTER(setClipNorm, m_clipNorm, double, std::clamp(value, 0.0, 1e6))
-GS_SETTER(setThreads, m_threads, int, std::clamp(value, 0, 256))
-#undef GS_SETTER
-
 bool TrainingModel::fastTrainingAvailable() const
 {
     return cpuHasBf16();
@@ -90,49 +66,36 @@ void TrainingModel::setSaveFolder(const QString& folder)
         Q_EMIT saveFolderChanged();
 }
 
-void TrainingModel::setModelType(const QString& type)
+TrainSettings TrainingModel::firstSettings()
 {
-    if (type != QLatin1String("rhythmvae") && type != QLatin1String("recurrent"))
-        return;
-    if (assign(m_modelType, type)) {
-        restoreDefaults();
-        Q_EMIT settingsChanged();
-    }
+    TrainSettings s = TrainSettings{}.recommendedFor("rhythmvae");
+    s.precision = "bf16";  // "Fast training" starts on: the run asks for bf16 only where it pays
+    return s;
 }
 
-void TrainingModel::setKlAnneal(const QString& anneal)
+void TrainingModel::setSettings(const TrainingSettings& settings)
 {
-    if (anneal != QLatin1String("none") && anneal != QLatin1String("linear") && anneal != QLatin1String("cyclic"))
+    TrainSettings next = clampedTrainSettings(settings.value(), m_settings.value());
+    if (next.model != m_settings.value().model)
+        next = next.recommendedFor(next.model);
+    if (next == m_settings.value())
         return;
-    if (assign(m_klAnneal, anneal))
-        Q_EMIT settingsChanged();
+    m_settings = TrainingSettings(std::move(next));
+    Q_EMIT settingsChanged();
 }
 
 QStringList TrainingModel::modelTypes() const
 {
-    return {QStringLiteral("rhythmvae"), QStringLiteral("recurrent")};
+    QStringList types;
+    for (const std::string& type : trainModelTypes())
+        types << QString::fromStdString(type);
+    return types;
 }
 
 void TrainingModel::restoreDefaults()
 {
-    // RhythmVAE's published settings; the recurrent model as the bundled
-    // recurrent-32d-flat was trained (GRU width 128, beta 0.2, linear KL
-    // warm-up), with a smaller latent for a CPU; the flat penalty as the bundled model (LossConfig's defaults).
-    const bool recurrent = m_modelType == QLatin1String("recurrent");
-    m_latent = recurrent ? 16 : 2;
-    m_hidden = recurrent ? 128 : 512;
-    m_beta = recurrent ? 0.2 : 1.0;
-    m_freeBits = 0.0;
-    m_lr = 1e-3;
-    m_batch = 64;
-    m_epochs = recurrent ? 20 : 30;
-    m_earlyStop = 10;
-    m_weightDecay = 0.0;
-    m_flatEta = LossConfig{}.flatEta;
-    m_klAnneal = recurrent ? QStringLiteral("linear") : QStringLiteral("none");
-    m_klWarmup = recurrent ? 3 : 0;
-    m_clipNorm = 5.0;
-    m_threads = 0;
+    const TrainSettings& now = m_settings.value();
+    m_settings = TrainingSettings(now.recommendedFor(now.model));
     Q_EMIT settingsChanged();
 }
 
@@ -208,28 +171,35 @@ bool TrainingModel::start()
     const Dataset& dataset = *m_session->dataset();
     TrainingJob job;
     job.source = TrainingJob::Source::Fresh;
+    const TrainSettings& settings = m_settings.value();
+    if (const std::string problem = settings.problem(); !problem.empty()) {  // never after setSettings' clamps
+        setMessage(tr("These settings cannot make a model: %1").arg(QString::fromStdString(problem)));
+        return false;
+    }
     ModelConfig& config = job.config;
-    config.type = m_modelType.toStdString();
-    config.latent = m_latent;
+    config.type = settings.model;
+    config.latent = settings.latent;
     config.grid = dataset.mostCommonGrid();
     config.drumMap = dataset.settings().map;
-    if (m_modelType == QLatin1String("recurrent")) {
-        config.rnnHidden = m_hidden;
-    } else {
-        config.hidden = m_hidden;
-        config.decoderHidden = 2 * m_hidden;
+    if (settings.hidden > 0) {  // 0: the model's default widths
+        if (settings.model == "recurrent") {
+            config.rnnHidden = settings.hidden;
+        } else {
+            config.hidden = settings.hidden;
+            config.decoderHidden = 2 * settings.hidden;
+        }
     }
-    config.loss.beta = float(m_beta);
-    config.loss.freeBits = float(m_freeBits);
-    config.loss.klAnneal = m_klAnneal.toStdString();
-    config.loss.klWarmupEpochs = m_klAnneal == QLatin1String("none") ? 0 : std::max(1, m_klWarmup);
-    config.loss.flat = m_flat;
-    config.loss.flatEta = float(m_flatEta);
+    config.loss.beta = float(settings.beta);
+    config.loss.freeBits = float(settings.freeBits);
+    config.loss.klAnneal = settings.klAnneal;
+    config.loss.klWarmupEpochs = settings.klAnneal == "none" ? 0 : std::max(1, settings.klWarmup);
+    config.loss.flat = settings.flat;
+    config.loss.flatEta = float(settings.flatEta);
     if (const std::string problem = config.problem(); !problem.empty()) {
         setMessage(tr("These settings cannot make a model: %1").arg(QString::fromStdString(problem)));
         return false;
     }
-    job.seed = std::uint64_t(m_seed);
+    job.seed = settings.seed;
     m_resuming = false;
     m_fromFile = false;
     m_history.reset({});
@@ -274,31 +244,24 @@ bool TrainingModel::launch(TrainingJob job)
     job.dataset = m_session->dataset();
     job.datasetName = m_session->datasetName();
     m_datasetName = job.datasetName;
-    job.options.epochs = m_epochs;
-    job.options.batch = m_batch;
+    const TrainSettings& settings = m_settings.value();
     // A resume keeps the model's last learning rate unless the user changed it (0 = the trainer's choice).
-    job.options.lr = m_lr;
-    job.options.weightDecay = m_weightDecay;
-    job.options.earlyStopPatience = m_earlyStop;
-    job.options.clipNorm = m_clipNorm;
-    job.options.threads = m_threads;
-    job.options.seed = std::uint64_t(m_seed);
+    job.options = settings.trainOptions();
     // Ask for bf16 only where the trainer would honour it, so other runs carry no fallback note
     // (a model file's config is known only once the run has read it: there the trainer decides).
     const ModelConfig* config = job.source == TrainingJob::Source::Fresh ? &job.config
         : job.previous                                                  ? &job.previous->config()
                                                                         : nullptr;
     const bool bf16Pays = config ? choosePrecision(TrainPrecision::BFloat16, *config).note.empty() : cpuHasBf16();
-    if (m_fastTraining && bf16Pays)
-        job.options.precision = TrainPrecision::BFloat16;
+    job.options.precision = m_settings.fastTraining() && bf16Pays ? TrainPrecision::BFloat16 : TrainPrecision::Float32;
     job.saveFolder = m_saveFolder;
     // A name a musician can read in the library: what, on what, when (the first-hour report: names were
     // truncated to the same "rhythmvae-latent2-2026..." text).
     QString on = m_datasetName.isEmpty() ? tr("dataset") : m_datasetName;
     on.replace(QLatin1Char('/'), QLatin1Char('-'));
     job.saveStem = tr("%1 %2D on %3 %4")
-                       .arg(m_modelType)
-                       .arg(job.source == TrainingJob::Source::Fresh ? job.config.latent : m_latent)
+                       .arg(m_settings.modelType())
+                       .arg(job.source == TrainingJob::Source::Fresh ? job.config.latent : settings.latent)
                        .arg(on.left(40))
                        .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd hh.mm.ss")));
     if (job.source == TrainingJob::Source::Copy && job.previous)
@@ -356,7 +319,7 @@ void TrainingModel::onPhase(TrainingRun::Phase phase, int first, int train, int 
         if (m_fromFile)
             m_history.reset({});  // the file's model loaded: its run starts a fresh chart
         m_firstEpoch = m_epoch = first;
-        m_epochsPlanned = first + m_epochs;
+        m_epochsPlanned = first + m_settings.epochs();
         Q_EMIT progressChanged();
         setPhase(QStringLiteral("training"));
         setMessage(m_resuming ? tr("Resuming at epoch %1 on %2 training / %3 validation windows…")
@@ -444,7 +407,7 @@ void TrainingModel::onFinished(const TrainingResult& result)
         Q_EMIT canStartChanged();  // canResume now holds
         if (m_session) {
             const QString name = result.savedPath.isEmpty()
-                ? tr("%1 on %2").arg(m_modelType, m_datasetName.isEmpty() ? tr("dataset") : m_datasetName)
+                ? tr("%1 on %2").arg(m_settings.modelType(), m_datasetName.isEmpty() ? tr("dataset") : m_datasetName)
                 : QFileInfo(result.savedPath).completeBaseName();
             m_session->setModel(m_model, name, result.savedPath);
         }

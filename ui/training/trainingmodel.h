@@ -9,6 +9,7 @@
 #include "training/epochmodel.h"
 #include "session.h"
 #include "training/trainingrun.h"
+#include "training/trainingsettings.h"
 
 #include <QObject>
 #include <QPointer>
@@ -24,28 +25,11 @@ class Model;
 class TrainingModel : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    // Settings (main).
-    Q_PROPERTY(QString modelType READ modelType WRITE setModelType NOTIFY settingsChanged)
-    Q_PROPERTY(bool flat READ flat WRITE setFlat NOTIFY settingsChanged)
-    Q_PROPERTY(int latent READ latent WRITE setLatent NOTIFY settingsChanged)
-    Q_PROPERTY(int epochs READ epochs WRITE setEpochs NOTIFY settingsChanged)
-    Q_PROPERTY(int batch READ batch WRITE setBatch NOTIFY settingsChanged)
-    Q_PROPERTY(double learningRate READ learningRate WRITE setLearningRate NOTIFY settingsChanged)
-    Q_PROPERTY(double beta READ beta WRITE setBeta NOTIFY settingsChanged)
-    Q_PROPERTY(double freeBits READ freeBits WRITE setFreeBits NOTIFY settingsChanged)
-    Q_PROPERTY(int earlyStopPatience READ earlyStopPatience WRITE setEarlyStopPatience NOTIFY settingsChanged)
-    // Settings (advanced).
-    Q_PROPERTY(int hidden READ hidden WRITE setHidden NOTIFY settingsChanged)
-    Q_PROPERTY(double weightDecay READ weightDecay WRITE setWeightDecay NOTIFY settingsChanged)
-    Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY settingsChanged)
-    Q_PROPERTY(double flatEta READ flatEta WRITE setFlatEta NOTIFY settingsChanged)
-    Q_PROPERTY(QString klAnneal READ klAnneal WRITE setKlAnneal NOTIFY settingsChanged)
-    Q_PROPERTY(int klWarmupEpochs READ klWarmupEpochs WRITE setKlWarmupEpochs NOTIFY settingsChanged)
-    Q_PROPERTY(double clipNorm READ clipNorm WRITE setClipNorm NOTIFY settingsChanged)
-    Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY settingsChanged)
-    // bf16 mixed precision where it pays (RhythmVAE, no flat penalty, a CPU with native bf16): ~1.6x faster,
-    // the same quality in our comparison (docs/benchmarks.md). Elsewhere the run trains in fp32.
-    Q_PROPERTY(bool fastTraining READ fastTraining WRITE setFastTraining NOTIFY settingsChanged)
+    // The settings a run trains with, as one value shared with `groovescape-cli train` (see
+    // TrainingSettings): QML binds `settings.latent` and writes `settings.latent = 8` back; every write
+    // is clamped into the settings' ranges, an unknown choice is ignored, and a new model type brings
+    // that type's recommended values.
+    Q_PROPERTY(gs::TrainingSettings settings READ settings WRITE setSettings NOTIFY settingsChanged)
     Q_PROPERTY(bool fastTrainingAvailable READ fastTrainingAvailable CONSTANT)
     // State.
     Q_PROPERTY(gs::Session* session READ session WRITE setSession NOTIFY sessionChanged)
@@ -72,43 +56,10 @@ public:
     explicit TrainingModel(QObject* parent = nullptr);
     ~TrainingModel() override;  // cancels a run and waits for it
 
-    QString modelType() const { return m_modelType; }
-    void setModelType(const QString& type);  // "rhythmvae" or "recurrent"
-    bool flat() const { return m_flat; }
-    void setFlat(bool flat);
-    bool fastTraining() const { return m_fastTraining; }
-    void setFastTraining(bool fast);
+    TrainingSettings settings() const { return m_settings; }
+    void setSettings(const TrainingSettings& settings);
+    // A CPU with native bf16: settings.fastTraining can pay.
     bool fastTrainingAvailable() const;
-    int latent() const { return m_latent; }
-    void setLatent(int latent);
-    int epochs() const { return m_epochs; }
-    void setEpochs(int epochs);
-    int batch() const { return m_batch; }
-    void setBatch(int batch);
-    double learningRate() const { return m_lr; }
-    void setLearningRate(double lr);
-    double beta() const { return m_beta; }
-    void setBeta(double beta);
-    double freeBits() const { return m_freeBits; }
-    void setFreeBits(double bits);
-    int earlyStopPatience() const { return m_earlyStop; }
-    void setEarlyStopPatience(int epochs);
-    int hidden() const { return m_hidden; }
-    void setHidden(int hidden);
-    double weightDecay() const { return m_weightDecay; }
-    void setWeightDecay(double decay);
-    int seed() const { return m_seed; }
-    void setSeed(int seed);
-    double flatEta() const { return m_flatEta; }
-    void setFlatEta(double eta);
-    QString klAnneal() const { return m_klAnneal; }
-    void setKlAnneal(const QString& anneal);  // "none", "linear", "cyclic"
-    int klWarmupEpochs() const { return m_klWarmup; }
-    void setKlWarmupEpochs(int epochs);
-    double clipNorm() const { return m_clipNorm; }
-    void setClipNorm(double norm);  // 0 = no clipping
-    int threads() const { return m_threads; }
-    void setThreads(int threads);  // 0 = cores - 1
 
     Session* session() const { return m_session; }
     void setSession(Session* session);
@@ -171,24 +122,10 @@ private:
     void setPhase(const QString& phase);
     void setRunning(bool running);
 
-    QString m_modelType = QStringLiteral("rhythmvae");
-    bool m_flat = false;
-    bool m_fastTraining = true;
-    int m_latent = 2;
-    int m_epochs = 30;
-    int m_batch = 64;
-    double m_lr = 1e-3;
-    double m_beta = 1.0;
-    double m_freeBits = 0.0;
-    int m_earlyStop = 10;
-    int m_hidden = 512;
-    double m_weightDecay = 0.0;
-    int m_seed = 1;
-    double m_flatEta = LossConfig{}.flatEta;
-    QString m_klAnneal = QStringLiteral("none");
-    int m_klWarmup = 0;
-    double m_clipNorm = 5.0;
-    int m_threads = 0;
+    // The app's first settings: RhythmVAE's recommended values, fast training on.
+    static TrainSettings firstSettings();
+
+    TrainingSettings m_settings{firstSettings()};
 
     QPointer<Session> m_session;
     EpochModel m_history;

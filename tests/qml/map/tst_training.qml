@@ -30,12 +30,12 @@ TestCase {
         verify(view)
         verify(App.session.hasDataset, "the session has the tiny GMD dataset")
         view.training.saveFolder = ""  // tests never write to the user's library
-        view.training.hidden = 64
-        view.training.batch = 16
+        view.training.settings.hidden = 64
+        view.training.settings.batch = 16
         const epochs = findChild(view, "epochs")
         epochs.value = 3
         epochs.valueModified()
-        compare(view.training.epochs, 3)
+        compare(view.training.settings.epochs, 3)
         const start = findChild(view, "startButton")
         verify(start.enabled)
         modelSpy.clear()

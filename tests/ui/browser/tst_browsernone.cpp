@@ -103,7 +103,9 @@ private Q_SLOTS:
         QVERIFY(!browser.nothingIncluded());
         QTRY_VERIFY_WITH_TIMEOUT(map.ready() && map.map()->count() == full->windowCount(), 30000);
         QVERIFY(map.map()->status().isEmpty());
-        training.setEpochs(1);
+        TrainingSettings oneEpoch = training.settings();
+        oneEpoch.setEpochs(1);
+        training.setSettings(oneEpoch);
         training.setSaveFolder(QString());
         QVERIFY(training.start());
         QTRY_VERIFY_WITH_TIMEOUT(!training.running(), 60000);

@@ -1,4 +1,4 @@
-// TrainingModel: settings notify and clamp, and a real short training run on
+// TrainingModel: settings (one value) notify and clamp, and a real short training run on
 // a few Groove MIDI Dataset files: start returns while the training set is
 // still to be built (the phases arrive by signals), per-epoch reports,
 // history, progress, the evaluation on the validation windows stored in the
@@ -17,6 +17,19 @@
 
 using namespace gs;
 
+namespace {
+
+// Changes the training's settings as QML does: a copy, edited, written back whole.
+template <class Edit>
+void edit(TrainingModel& training, Edit&& change)
+{
+    TrainingSettings s = training.settings();
+    change(s);
+    training.setSettings(s);
+}
+
+} // namespace
+
 class TestTrainingModel : public QObject {
     Q_OBJECT
 
@@ -32,37 +45,37 @@ private Q_SLOTS:
         TrainingModel training;
         training.setSession(&m_session);
         QSignalSpy settings(&training, &TrainingModel::settingsChanged);
-        training.setLatent(8);
+        edit(training, [](TrainingSettings& s) { s.setLatent(8); });
         QCOMPARE(settings.count(), 1);
-        training.setLatent(8);
+        edit(training, [](TrainingSettings& s) { s.setLatent(8); });
         QCOMPARE(settings.count(), 1);
-        training.setLatent(100000);
-        QCOMPARE(training.latent(), 256);
-        training.setEpochs(0);
-        QCOMPARE(training.epochs(), 1);
-        training.setLearningRate(-1);
-        QVERIFY(training.learningRate() > 0);
-        training.setModelType(QStringLiteral("recurrent"));
-        QCOMPARE(training.modelType(), QStringLiteral("recurrent"));
-        QCOMPARE(training.latent(), 16);  // the recurrent defaults came in
-        training.setModelType(QStringLiteral("transformer"));  // not offered: ignored
-        QCOMPARE(training.modelType(), QStringLiteral("recurrent"));
+        edit(training, [](TrainingSettings& s) { s.setLatent(100000); });
+        QCOMPARE(training.settings().latent(), 256);
+        edit(training, [](TrainingSettings& s) { s.setEpochs(0); });
+        QCOMPARE(training.settings().epochs(), 1);
+        edit(training, [](TrainingSettings& s) { s.setLearningRate(-1); });
+        QCOMPARE(training.settings().learningRate(), 0.0);  // the range's floor: the trainer's choice (1e-3)
+        edit(training, [](TrainingSettings& s) { s.setModelType(QStringLiteral("recurrent")); });
+        QCOMPARE(training.settings().modelType(), QStringLiteral("recurrent"));
+        QCOMPARE(training.settings().latent(), 16);  // the recurrent defaults came in
+        edit(training, [](TrainingSettings& s) { s.setModelType(QStringLiteral("transformer")); });  // not offered: ignored
+        QCOMPARE(training.settings().modelType(), QStringLiteral("recurrent"));
         const int before = settings.count();
-        for (auto set : {+[](TrainingModel& t) { t.setFlat(true); }, +[](TrainingModel& t) { t.setBatch(16); },
-                         +[](TrainingModel& t) { t.setBeta(0.5); }, +[](TrainingModel& t) { t.setFreeBits(2); },
-                         +[](TrainingModel& t) { t.setEarlyStopPatience(3); }, +[](TrainingModel& t) { t.setHidden(64); },
-                         +[](TrainingModel& t) { t.setWeightDecay(1e-6); }, +[](TrainingModel& t) { t.setSeed(7); },
-                         +[](TrainingModel& t) { t.setFlatEta(10); }, +[](TrainingModel& t) { t.setKlAnneal("cyclic"); },
-                         +[](TrainingModel& t) { t.setKlWarmupEpochs(5); }, +[](TrainingModel& t) { t.setClipNorm(1); },
-                         +[](TrainingModel& t) { t.setThreads(1); }, +[](TrainingModel& t) { t.setFastTraining(false); }})
-            set(training);
+        for (auto set : {+[](TrainingSettings& s) { s.setFlat(true); }, +[](TrainingSettings& s) { s.setBatch(16); },
+                         +[](TrainingSettings& s) { s.setBeta(0.5); }, +[](TrainingSettings& s) { s.setFreeBits(2); },
+                         +[](TrainingSettings& s) { s.setEarlyStopPatience(3); }, +[](TrainingSettings& s) { s.setHidden(64); },
+                         +[](TrainingSettings& s) { s.setWeightDecay(1e-6); }, +[](TrainingSettings& s) { s.setSeed(7); },
+                         +[](TrainingSettings& s) { s.setFlatEta(10); }, +[](TrainingSettings& s) { s.setKlAnneal("cyclic"); },
+                         +[](TrainingSettings& s) { s.setKlWarmupEpochs(5); }, +[](TrainingSettings& s) { s.setClipNorm(1); },
+                         +[](TrainingSettings& s) { s.setThreads(1); }, +[](TrainingSettings& s) { s.setFastTraining(false); }})
+            edit(training, set);
         QCOMPARE(settings.count(), before + 14);
-        training.setKlAnneal(QStringLiteral("sometimes"));  // not offered: ignored
-        QCOMPARE(training.klAnneal(), QStringLiteral("cyclic"));
+        edit(training, [](TrainingSettings& s) { s.setKlAnneal(QStringLiteral("sometimes")); });  // not offered: ignored
+        QCOMPARE(training.settings().klAnneal(), QStringLiteral("cyclic"));
         QCOMPARE(settings.count(), before + 14);
         training.restoreDefaults();
-        QCOMPARE(training.klAnneal(), QStringLiteral("linear"));  // the recurrent model warms its KL up
-        QCOMPARE(training.hidden(), 128);
+        QCOMPARE(training.settings().klAnneal(), QStringLiteral("linear"));  // the recurrent model warms its KL up
+        QCOMPARE(training.settings().hidden(), 128);
         QCOMPARE(training.modelTypes(), QStringList({"rhythmvae", "recurrent"}));
     }
 
@@ -110,9 +123,11 @@ private Q_SLOTS:
         connect(&training, &TrainingModel::messageChanged, this, [&] { messages << training.message(); });
         QVERIFY(training.canStart());
         QVERIFY(!training.canResume());
-        training.setHidden(64);
-        training.setEpochs(2);
-        training.setBatch(16);
+        edit(training, [](TrainingSettings& s) {
+            s.setHidden(64);
+            s.setEpochs(2);
+            s.setBatch(16);
+        });
         QVERIFY2(training.start(), qPrintable(training.message()));
         // start() returned before the training set was built: that happens on the run's thread.
         QCOMPARE(training.phase(), QStringLiteral("preparing"));
@@ -164,7 +179,7 @@ private Q_SLOTS:
         QVERIFY(savedModel.ok());
         QCOMPARE(savedModel->metrics().at("hit_f1"), f1);
         // "Fast training" is on by default: a RhythmVAE trains in bf16 where the CPU multiplies it natively.
-        QVERIFY(training.fastTraining());
+        QVERIFY(training.settings().fastTraining());
         const std::string expected = training.fastTrainingAvailable() ? "bf16" : "fp32";
         for (const EpochRecord& record : savedModel->history())
             QCOMPARE(record.precision, expected);
@@ -202,7 +217,7 @@ private Q_SLOTS:
         QVERIFY(!training.running());
 
         // Stop right away (while preparing): the run ends cancelled, nothing is lost.
-        training.setEpochs(200);
+        edit(training, [](TrainingSettings& s) { s.setEpochs(200); });
         QVERIFY(training.resume());
         training.stop();
         QVERIFY(finished.wait(60000));
