@@ -153,8 +153,8 @@ ApplicationWindow {
                 StackLayout {
                     anchors { left: parent.left; right: parent.right; top: centreTabs.bottom; bottom: parent.bottom }
                     currentIndex: centreTabs.currentIndex
-                    ViewSlot { objectName: "mapSlot"; viewFile: "MapView.qml"; title: qsTr("The latent map") }
-                    ViewSlot { objectName: "trainSlot"; viewFile: "TrainingView.qml"; title: qsTr("The training dashboard") }
+                    MapView {}
+                    TrainingView {}
                 }
             }
             DrumGrid {

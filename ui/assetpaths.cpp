@@ -30,11 +30,6 @@ AssetPaths::AssetPaths(QObject* parent)
 {
 }
 
-bool AssetPaths::moduleHasFile(const QString& fileName)
-{
-    return QFileInfo::exists(QStringLiteral(":/Groovescape/") + fileName);
-}
-
 QString AssetPaths::findAssetsDir() { return firstExisting(QStringLiteral("assets")); }
 
 QString AssetPaths::findModelsDir() { return firstExisting(QStringLiteral("models")); }

@@ -32,9 +32,6 @@ public:
     // Sub-folders of assets/kits (each one kit).
     static QStringList kitDirs();
 
-    // True if the Groovescape QML module holds `fileName` (lets Main.qml load optional views quietly).
-    Q_INVOKABLE static bool moduleHasFile(const QString& fileName);
-
     QString assetsDir() const { return findAssetsDir(); }
     QString docsDir() const;
     QString modelsDir() const { return findModelsDir(); }

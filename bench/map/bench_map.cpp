@@ -17,6 +17,7 @@
 #include "map/mapcontroller.h"
 #include "map/mapitem.h"
 #include "model/model.h"
+#include "services.h"
 #include "tinydataset.h"
 #include "train/trainer.h"
 #include "map/interpolationmodel.h"
@@ -141,6 +142,7 @@ int main(int argc, char** argv)
     // The app's sound path: engine + silent driver (or the sound card), a transport that plays.
     AudioLink link(&session);
     Transport transport(&session, nullptr);
+    Services::connectSound(transport, link);  // as the app's composition root does
     transport.setPlaying(true);
     std::printf("audio: %s\n", qPrintable(link.status()));
     QElapsedTimer moveClock;
@@ -185,6 +187,7 @@ int main(int argc, char** argv)
     // sequence; the engine's position reports move the step the map rings.
     InterpolationModel path;
     path.setController(&controller);
+    path.player()->setTransport(&transport);
     path.setEnds(controller.pointZ(0), controller.pointZ(controller.map()->count() - 1));
     path.setSteps(3);
     session.setBpm(300);  // 2-bar grooves: 1.6 s each

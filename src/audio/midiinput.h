@@ -3,6 +3,9 @@
 // every clock, start, continue and stop message goes to a ClockFollower with
 // its arrival time (steady clock, seconds). Every RtMidi error is caught;
 // with no ALSA sequencer nothing opens and the error says so.
+// Threads: one control thread (the GUI thread in the app) makes, opens and closes it;
+// RtMidi calls received() on its own input thread, which only feeds the ClockFollower
+// (locked, so the control thread reads it with ClockFollower::take()).
 #include "clockfollower.h"
 #include "core/error.h"
 #include "midioutput.h"
@@ -22,14 +25,19 @@ public:
     MidiInput(const MidiInput&) = delete;
     MidiInput& operator=(const MidiInput&) = delete;
 
+    // Any thread (each call opens its own ALSA client; slow with many ports: not the audio thread).
     static Result<std::vector<MidiPortInfo>> listPorts();
+    // Control thread. Replaces an open port; from here on received() runs on RtMidi's thread.
     Status openPort(unsigned index);
+    // Control thread. Returns after RtMidi's thread has stopped calling received().
     void close();
+    // Control thread.
     bool isOpen() const { return m_in != nullptr; }
-    // Seconds on the clock feed() times are measured with (for ClockFollower::take()).
+    // Any thread. Seconds on the clock feed() times are measured with (for ClockFollower::take()).
     static double now();
 
 private:
+    // RtMidi's input thread: stamps the message with now() and feeds the follower; never throws.
     static void received(double deltaSeconds, std::vector<unsigned char>* message, void* self);
 
     ClockFollower& m_follower;
