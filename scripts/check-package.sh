@@ -11,7 +11,7 @@ deb=$(ls "$build"/groovescape_*.deb | head -n1)
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 depends=$(dpkg-deb -f "$deb" Depends)
 fail=0
-for want in ./usr/bin/groovescape ./usr/bin/groovescape-cli \
+for want in ./usr/bin/groovescape ./usr/bin/groovescape-cli ./usr/libexec/groovescape/groovescape-cli-torch \
     ./usr/share/applications/io.groovescape.Groovescape.desktop \
     ./usr/share/metainfo/io.groovescape.Groovescape.metainfo.xml \
     ./usr/share/mime/packages/groovescape.xml \
@@ -30,6 +30,15 @@ for want in libtorch1.13 libopenblas0-pthread qml6-module-qtquick-controls qml6-
   grep -q "$want" <<<"$depends" || { echo "check-package: Depends lacks $want"; fail=1; }
 done
 if grep -qE -- '-dev( |,|$)' <<<"$depends"; then echo "check-package: depends on a -dev package: $depends"; fail=1; fi
+# As installed: groovescape-cli loads no LibTorch and reaches its model commands in libexec.
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+dpkg-deb -x "$deb" "$root"
+if readelf -d "$root/usr/bin/groovescape-cli" | grep -qE 'NEEDED.*lib(torch|c10)'; then
+  echo "check-package: usr/bin/groovescape-cli needs LibTorch"; fail=1
+fi
+help=$("$root/usr/bin/groovescape-cli" strip --help 2>&1 || true)
+grep -q -- '--out' <<<"$help" || { echo "check-package: groovescape-cli does not reach groovescape-cli-torch: $help"; fail=1; }
 size=$(stat -c %s "$deb")
 installed=$(dpkg-deb -f "$deb" Installed-Size)
 echo "check-package: $(basename "$deb"): $((size / 1024)) KiB, installed $installed KiB, $(wc -l <<<"$contents") entries"

@@ -6,7 +6,7 @@
 // p99) of the torch module, FastDecoder and PyTorch.
 // Figures only: a benchmark never passes or fails.
 #include "model/fastdecoder.h"
-#include "model/modelinternal.h"
+#include "model/internal/modelinternal.h"
 #include "train/precision.h"
 #include "train/trainer.h"
 

@@ -1,5 +1,6 @@
 // groovescape-cli encode MODEL CLIP.mid: the latent point of every window of a clip.
 #include "commands.h"
+#include "modelcommands.h"
 #include "latentcommon.h"
 
 #include "midi/groovemidi.h"
@@ -60,7 +61,7 @@ int runEncode(const EncodeArgs& args)
 void addEncodeCommand(CLI::App& app)
 {
     auto args = std::make_shared<EncodeArgs>();
-    CLI::App* sub = app.add_subcommand("encode", "Print the latent point (mean) of every window of a MIDI clip");
+    CLI::App* sub = app.add_subcommand(cli::kEncodeCommand.name, cli::kEncodeCommand.description);
     sub->add_option("model", args->model, "The model file")->required();
     sub->add_option("clip", args->clip, "The MIDI clip")->required();
     sub->add_flag("--json", args->json, "Print one JSON object on stdout");

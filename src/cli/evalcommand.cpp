@@ -1,5 +1,6 @@
 // groovescape-cli eval MODEL DATASET: the papers' figures for a model on a dataset split.
 #include "commands.h"
+#include "modelcommands.h"
 #include "latentcommon.h"
 
 #include "dataset/datasetfile.h"
@@ -107,7 +108,7 @@ int runEval(const EvalArgs& args)
 void addEvalCommand(CLI::App& app)
 {
     auto args = std::make_shared<EvalArgs>();
-    CLI::App* sub = app.add_subcommand("eval", "Evaluate a model on a dataset: reconstruction, smoothness, attributes, KL");
+    CLI::App* sub = app.add_subcommand(cli::kEvalCommand.name, cli::kEvalCommand.description);
     sub->add_option("model", args->model, "The model file")->required();
     sub->add_option("dataset", args->dataset, "The dataset file (.gsd)")->required();
     sub->add_option("--split", args->split, "Which windows: validation, train or all")

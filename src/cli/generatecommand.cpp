@@ -1,5 +1,6 @@
 // groovescape-cli generate MODEL --z X,Y[,...] --out CLIP.mid: decodes one point of the latent space to a clip.
 #include "commands.h"
+#include "modelcommands.h"
 #include "core/atomicfile.h"
 #include "optionchecks.h"
 #include "latentcommon.h"
@@ -111,7 +112,7 @@ int runGenerate(const GenerateArgs& args)
 void addGenerateCommand(CLI::App& app)
 {
     auto args = std::make_shared<GenerateArgs>();
-    CLI::App* sub = app.add_subcommand("generate", "Decode one point of a model's latent space to a MIDI clip");
+    CLI::App* sub = app.add_subcommand(cli::kGenerateCommand.name, cli::kGenerateCommand.description);
     sub->add_option("model", args->model, "The model file")->required();
     sub->add_option("--z", args->z, "The latent point, comma-separated (one value per latent dimension)")->required();
     sub->add_option("-o,--out", args->out, "The MIDI clip to write")->required();

@@ -1,6 +1,7 @@
 // groovescape-cli interpolate MODEL --from A --to B --steps N --out PATH.mid:
 // a straight (or spherical) path between two points, written as one clip.
 #include "commands.h"
+#include "modelcommands.h"
 #include "core/atomicfile.h"
 #include "optionchecks.h"
 #include "latentcommon.h"
@@ -109,7 +110,7 @@ int runInterpolate(const InterpolateArgs& args)
 void addInterpolateCommand(CLI::App& app)
 {
     auto args = std::make_shared<InterpolateArgs>();
-    CLI::App* sub = app.add_subcommand("interpolate", "Interpolate between two grooves or latent points into one clip");
+    CLI::App* sub = app.add_subcommand(cli::kInterpolateCommand.name, cli::kInterpolateCommand.description);
     sub->add_option("model", args->model, "The model file")->required();
     sub->add_option("--from", args->from, "A MIDI file (its first window) or a latent point x,y,...")->required();
     sub->add_option("--to", args->to, "A MIDI file (its first window) or a latent point x,y,...")->required();

@@ -1,5 +1,6 @@
 // groovescape-cli strip MODEL [--out FILE]: the model without its optimizer state (what ships).
 #include "commands.h"
+#include "modelcommands.h"
 #include "jsonout.h"
 
 #include "model/modelstrip.h"
@@ -48,9 +49,7 @@ int runStrip(const StripArgs& args)
 void addStripCommand(CLI::App& app)
 {
     auto args = std::make_shared<StripArgs>();
-    CLI::App* sub = app.add_subcommand("strip",
-        "Write a model without its optimizer state (smaller; loads and generates the same; a resume starts a fresh "
-        "optimizer)");
+    CLI::App* sub = app.add_subcommand(cli::kStripCommand.name, cli::kStripCommand.description);
     sub->add_option("model", args->model, "The model file")->required();
     sub->add_option("--out", args->out, "Where to write (default: replace MODEL, atomically)");
     sub->add_flag("--json", args->json, "Print one JSON object on stdout");

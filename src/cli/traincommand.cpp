@@ -1,5 +1,6 @@
 // groovescape-cli train DATASET --out MODEL: trains a VAE on a dataset's windows.
 #include "commands.h"
+#include "modelcommands.h"
 #include "core/atomicfile.h"
 #include "trainsettingsoptions.h"
 #include "jsonout.h"
@@ -134,7 +135,7 @@ int runTrain(const TrainArgs& args)
 void addTrainCommand(CLI::App& app)
 {
     auto a = std::make_shared<TrainArgs>();
-    CLI::App* cmd = app.add_subcommand("train", "Train a model (VAE) on a dataset (.gsd)");
+    CLI::App* cmd = app.add_subcommand(cli::kTrainCommand.name, cli::kTrainCommand.description);
     cmd->add_option("dataset", a->dataset, "The dataset file")->required();
     cmd->add_option("--out,-o", a->out, "The model file to write")->required();
     cli::addTrainSettingsOptions(*cmd, a->settings);

@@ -1,9 +1,9 @@
 #include "latentspace.h"
 
 #include "model/fastdecoder.h"
-#include "model/groovecodec.h"
-#include "model/modelinternal.h"
-#include "model/vae.h"
+#include "model/internal/groovecodec.h"
+#include "model/internal/modelinternal.h"
+#include "model/internal/vae.h"
 
 #include <torch/torch.h>
 

@@ -1,7 +1,7 @@
 #include "fastdecoder.h"
 
-#include "modelinternal.h"
-#include "rhythmvae.h"
+#include "internal/modelinternal.h"
+#include "internal/rhythmvae.h"
 
 #include <cblas.h>
 #include <immintrin.h>

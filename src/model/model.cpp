@@ -1,6 +1,6 @@
-#include "modelinternal.h"
+#include "internal/modelinternal.h"
 
-#include "modelfactory.h"
+#include "internal/modelfactory.h"
 
 #include <sstream>
 

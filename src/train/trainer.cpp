@@ -1,12 +1,12 @@
 #include "trainer.h"
 
-#include "bf16autocast.h"
-#include "fusedadam.h"
+#include "internal/bf16autocast.h"
+#include "internal/fusedadam.h"
 #include "precision.h"
 
-#include "model/groovecodec.h"
-#include "model/modelinternal.h"
-#include "model/vaeloss.h"
+#include "model/internal/groovecodec.h"
+#include "model/internal/modelinternal.h"
+#include "model/internal/vaeloss.h"
 
 #include <algorithm>
 #include <chrono>

@@ -7,7 +7,7 @@
 #include "testdata.h"
 
 #include "model/modelheader.h"
-#include "model/modelinternal.h"
+#include "model/internal/modelinternal.h"
 
 #include <nlohmann/json.hpp>
 

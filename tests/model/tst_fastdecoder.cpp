@@ -2,7 +2,7 @@
 // within 1e-4, fp16 weights within FastDecoder::kHalfTolerance, the same hit
 // decisions at threshold 0.5 outside that band, and bit-identical repeats.
 #include "model/fastdecoder.h"
-#include "model/modelinternal.h"
+#include "model/internal/modelinternal.h"
 #include "testdata.h"
 
 #include <QtTest/QtTest>

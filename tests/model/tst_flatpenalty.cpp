@@ -2,9 +2,9 @@
 // decoder, the analytic value for a stretched one, gradients into the encoder,
 // and the Lagrange multiplier's direction. Real models on real GMD windows.
 #include "gmdsubset.h"
-#include "model/groovecodec.h"
-#include "model/modelinternal.h"
-#include "model/vaeloss.h"
+#include "model/internal/groovecodec.h"
+#include "model/internal/modelinternal.h"
+#include "model/internal/vaeloss.h"
 
 #include <QtTest/QtTest>
 

@@ -1,9 +1,9 @@
 // Models, codec, loss and the fast decoder on real GMD windows.
 #include "gmdsubset.h"
 #include "model/fastdecoder.h"
-#include "model/groovecodec.h"
-#include "model/modelinternal.h"
-#include "model/vaeloss.h"
+#include "model/internal/groovecodec.h"
+#include "model/internal/modelinternal.h"
+#include "model/internal/vaeloss.h"
 
 #include <QtTest/QtTest>
 

@@ -1,5 +1,5 @@
 // The model file: exact round trip, and a clear error for every kind of damage.
-#include "model/modelinternal.h"
+#include "model/internal/modelinternal.h"
 #include "testdata.h"
 
 #include <QtTest/QtTest>

@@ -2,7 +2,7 @@
 // optimizer state loads, decodes bit-identically, is smaller, and a resume
 // from it continues the history with a fresh Adam optimizer (and says so).
 #include "gmdsubset.h"
-#include "model/modelinternal.h"
+#include "model/internal/modelinternal.h"
 #include "model/modelstrip.h"
 #include "train/trainer.h"
 

@@ -1,8 +1,8 @@
 // The trainer on a small real GMD subset: loss falls (both models, flat on),
 // reproducible, resume continues the history, the NaN guard, cancel.
 #include "gmdsubset.h"
-#include "model/modelinternal.h"
-#include "train/fusedadam.h"
+#include "model/internal/modelinternal.h"
+#include "train/internal/fusedadam.h"
 #include "train/trainer.h"
 
 #include <QtTest/QtTest>

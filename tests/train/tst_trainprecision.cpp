@@ -5,9 +5,9 @@
 // optimizer's thread split does not change its result.
 // The bf16 runs are skipped with a reason on CPUs without AVX512_BF16 / AMX.
 #include "gmdsubset.h"
-#include "model/modelinternal.h"
-#include "train/bf16autocast.h"
-#include "train/fusedadam.h"
+#include "model/internal/modelinternal.h"
+#include "train/internal/bf16autocast.h"
+#include "train/internal/fusedadam.h"
 #include "train/precision.h"
 #include "train/trainer.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 // INTERNAL (torch): what torch code of src/model, src/train and src/latent
 // reaches behind the Model facade. Included only by .cpp files there.
-#include "model.h"
+#include "model/model.h"
 #include "vae.h"
 
 #include <memory>

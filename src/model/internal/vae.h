@@ -6,7 +6,7 @@
 //   input x:   [batch, steps, 3 * voices] float, per step: hits (voices), velocities (voices), offsets (voices)
 //   z, mu, logVar: [batch, latent]
 //   decode:    hitLogits, velocity (0..1), offset (-1..1), each [batch, steps, voices]
-#include "modelconfig.h"
+#include "model/modelconfig.h"
 
 #include <torch/torch.h>
 

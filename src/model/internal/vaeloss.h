@@ -34,7 +34,7 @@
 // Lagrange multiplier (see updateLambda); back-propagated divided by lambda. It keeps reconstruction at its target
 // however large eta is, which is what lets the penalty be strong without
 // collapsing the posterior.
-#include "modelrecords.h"
+#include "model/modelrecords.h"
 #include "vae.h"
 
 namespace gs {

@@ -1,0 +1,115 @@
+# Fails if a translation unit above src/model, src/train and src/latent reaches a
+# torch header (torch/, ATen/, c10/, caffe2/), directly or through any header it
+# includes: every source of ui/, qml/ and src/app (and their generated moc and
+# QML registration files) and the sources of groovescape-cli (not -torch).
+# Each is preprocessed with its own compile command (compile_commands.json) and
+# -M -MG: the full include graph, where a header the include path cannot find
+# (<torch/torch.h> there: only gs_model_internal carries torch's include
+# directories) is listed by name instead of ending the scan.
+# First it proves the probe can fail: probe files that include <torch/torch.h>,
+# <ATen/Tensor.h> and model/internal/vae.h, preprocessed with the first ui
+# file's compile command, must each be caught.
+#   cmake -DBUILD_DIR=build/release -DSOURCE_DIR=. [-DONLY=regex] -P torchfree.cmake
+cmake_minimum_required(VERSION 3.25)
+
+# The compile command of `file`, preprocessing only (no object, no Ninja depfile).
+function(scan_command command file out)
+    separate_arguments(args UNIX_COMMAND "${command}")
+    set(scan "")
+    set(next "")
+    foreach(a IN LISTS args)
+        if(next STREQUAL "skip")
+            set(next "")
+        elseif(next STREQUAL "source")
+            list(APPEND scan "${file}")  # the command's source, or a probe in its place
+            set(next "")
+        elseif(a MATCHES "^-(o|MT|MF|MQ)$")
+            set(next "skip")
+        elseif(a STREQUAL "-c")
+            set(next "source")
+        elseif(NOT a MATCHES "^-(MD|MMD)$")
+            list(APPEND scan "${a}")
+        endif()
+    endforeach()
+    set(${out} "${scan};-M;-MG" PARENT_SCOPE)
+endfunction()
+
+# The torch headers `file` reaches ("" if none), or why it could not be preprocessed.
+function(torch_headers command dir file out)
+    scan_command("${command}" "${file}" scan)
+    execute_process(COMMAND ${scan} WORKING_DIRECTORY "${dir}"
+        OUTPUT_VARIABLE deps ERROR_VARIABLE errors RESULT_VARIABLE failed)
+    if(failed)
+        set(${out} "cannot be preprocessed: ${errors}" PARENT_SCOPE)
+        return()
+    endif()
+    string(REGEX REPLACE "[ \\\\\n]+" ";" deps "${deps}")
+    set(hits "")
+    foreach(dep IN LISTS deps)
+        if(dep MATCHES "^(.*/)?(torch|ATen|c10|caffe2)/")
+            list(APPEND hits "${dep}")
+        endif()
+    endforeach()
+    if(hits)
+        list(GET hits 0 first)
+        list(LENGTH hits n)
+        set(${out} "includes ${n} torch headers, first ${first}" PARENT_SCOPE)
+    else()
+        set(${out} "" PARENT_SCOPE)
+    endif()
+endfunction()
+
+file(READ "${BUILD_DIR}/compile_commands.json" db)
+string(JSON count LENGTH "${db}")
+math(EXPR last "${count} - 1")
+set(checked 0)
+set(probed OFF)
+set(bad "")
+foreach(i RANGE ${last})
+    string(JSON file GET "${db}" ${i} file)
+    string(JSON dir GET "${db}" ${i} directory)
+    string(JSON command GET "${db}" ${i} command)
+    file(RELATIVE_PATH from_source "${SOURCE_DIR}" "${file}")
+    file(RELATIVE_PATH from_build "${BUILD_DIR}" "${file}")
+    set(above OFF)
+    foreach(root ui/ qml/ src/app/)
+        if(from_source MATCHES "^${root}" OR from_build MATCHES "^${root}")
+            set(above ON)
+        endif()
+    endforeach()
+    # src/cli is compiled for two programs: groovescape-cli (and gs_cli) must stay torch-free.
+    if(from_source MATCHES "^src/cli/" AND command MATCHES "CMakeFiles/(gs_cli|groovescape-cli)\\.dir/")
+        set(above ON)
+    endif()
+    if(NOT above OR (DEFINED ONLY AND NOT file MATCHES "${ONLY}"))
+        continue()
+    endif()
+    if(NOT probed AND from_source MATCHES "^ui/")
+        set(probe_dir "${BUILD_DIR}/tests/hygiene")
+        file(MAKE_DIRECTORY "${probe_dir}")
+        foreach(include "<torch/torch.h>" "<ATen/Tensor.h>" "\"model/internal/vae.h\"")
+            string(MAKE_C_IDENTIFIER "${include}" name)
+            file(WRITE "${probe_dir}/probe${name}.cpp" "#include ${include}\n")
+            torch_headers("${command}" "${dir}" "${probe_dir}/probe${name}.cpp" found)
+            if(NOT found MATCHES "^includes")
+                message(FATAL_ERROR "torchfree: the probe cannot fail: a file with #include ${include}, compiled as "
+                    "${from_source} is, was not caught (${found})")
+            endif()
+            message(STATUS "torchfree probe: #include ${include} in ${from_source} would be caught: ${found}")
+        endforeach()
+        set(probed ON)
+    endif()
+    torch_headers("${command}" "${dir}" "${file}" found)
+    math(EXPR checked "${checked} + 1")
+    if(found)
+        string(APPEND bad "\n  ${from_source}: ${found}")
+    endif()
+endforeach()
+if(checked EQUAL 0 OR (NOT probed AND NOT DEFINED ONLY))
+    message(FATAL_ERROR "torchfree: no ui/ source in ${BUILD_DIR}/compile_commands.json")
+endif()
+if(bad)
+    message(FATAL_ERROR "torchfree: torch is reachable above the model layer (ui, app and groovescape-cli may use "
+        "src/model, src/train and src/latent through their torch-free headers only):${bad}")
+endif()
+message(STATUS "torchfree: ${checked} translation units of ui/, qml/, src/app and groovescape-cli reach no torch header")
