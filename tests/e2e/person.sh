@@ -73,15 +73,13 @@ shot() { import -display "$DISPLAY" -window root "$out/$1.png" 2>/dev/null || lo
 window_named() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n1; }
 
 # ---- an X server of our own, and a window manager (keyboard focus needs one)
-display=""
-for n in $(seq 90 140); do
-  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
-done
-[ -n "$display" ] || { echo "person.sh: no free X display :90-:140"; exit 1; }
-export DISPLAY=$display
-Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself and writes its number to fd 3 once it listens (-displayfd): two runs
+# at once (parallel checkouts, CI retries) never race for the same display.
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$out/display.num" >"$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
-wait_for 15 xprop -root || { echo "person.sh: Xvfb $DISPLAY did not start"; exit 1; }
+wait_for 15 test -s "$out/display.num" || { echo "person.sh: Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
+export DISPLAY=":$(head -n1 "$out/display.num")"
+wait_for 15 xprop -root || { echo "person.sh: Xvfb $DISPLAY does not answer"; exit 1; }
 openbox --sm-disable >"$out/openbox.log" 2>&1 &
 wm_pid=$!
 wait_for 15 sh -c 'xprop -root _NET_SUPPORTING_WM_CHECK | grep -q "window id"' || { echo "person.sh: openbox did not start"; exit 1; }
