@@ -31,6 +31,17 @@ Session::Session(QObject* parent)
 
 Session::~Session() = default;
 
+bool switchSession(QObject* user, Session*& current, Session* next)
+{
+    if (!next || next == current)
+        return false;
+    QObject::disconnect(current, nullptr, user, nullptr);
+    if (current->parent() == user)
+        current->deleteLater();  // the placeholder
+    current = next;
+    return true;
+}
+
 void Session::setGroove(const Groove& groove, GrooveSource source)
 {
     m_groove = groove;

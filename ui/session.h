@@ -42,6 +42,12 @@ enum class GrooveSource {
 // The lower-case name ("dataset", "map", ...): clip names and the QML property.
 QString grooveSourceName(GrooveSource source);
 
+class Session;
+// For a view-model that QML gives its session as a property (`session: App.session`) and that shows an
+// empty Session of its own (a child of `user`) until then: drops `user`'s connections to `current` (and
+// the placeholder) and makes `next` current. False when there is nothing to change; the caller connects.
+bool switchSession(QObject* user, Session*& current, Session* next);
+
 class Session : public QObject {
     Q_OBJECT
     QML_ELEMENT

@@ -36,12 +36,7 @@ Services::Services(AudioLink::Driver driver, QObject* parent)
     wireProject();
 }
 
-Services::~Services()
-{
-    // The views' services go first (reverse order of the members); the part dies with this.
-    delete m_sessionPart;
-    m_sessionPart = nullptr;
-}
+Services::~Services() = default;
 
 void Services::connectSound(Transport& transportRef, AudioLink& audioRef)
 {
@@ -98,23 +93,23 @@ void Services::wireModels()
 void Services::wireProject()
 {
     Project* project = m_project.get();
-    m_sessionPart = new ProjectSessionPart(project, m_session.get());
-    ProjectPart::add(project, QLatin1String(ProjectSessionPart::key), m_sessionPart, m_sessionPart);
+    m_sessionPart = std::make_unique<ProjectSessionPart>(project, m_session.get());
+    ProjectSessionPart* part = m_sessionPart.get();
+    ProjectPart::add(project, QLatin1String(ProjectSessionPart::key), part, part);
     ProjectPart::add(project, QStringLiteral("browser"), m_browser.get(), m_browser.get());
     ProjectPart::add(project, QLatin1String(BookmarkModel::projectKey), m_bookmarks.get(), m_bookmarks.get());
     ProjectPart::add(project, QStringLiteral("interpolation"), m_interpolation.get(), m_interpolation.get());
     ProjectPart::add(project, QStringLiteral("freehandPath"), m_freehand.get(), m_freehand.get());
     auto* transportPart = new TransportPart(m_transport.get());
     ProjectPart::add(project, QStringLiteral("transport"), transportPart, transportPart);
-    auto* cursorPart = new CursorPart(m_map.get(), [part = m_sessionPart] { return part->loading() || part->modelLoading(); });
+    auto* cursorPart = new CursorPart(m_map.get(), [part] { return part->loading() || part->modelLoading(); });
     ProjectPart::add(project, QStringLiteral("cursor"), cursorPart, cursorPart);
     auto* samplingPart = new SamplingPart(m_map.get());
     ProjectPart::add(project, QStringLiteral("sampling"), samplingPart, samplingPart);
 
     // The session part opens the project's dataset through the browser and its model through the loader.
     DatasetBrowser* browser = m_browser.get();
-    ProjectSessionPart* part = m_sessionPart;
-    m_sessionPart->setDatasetLoader([browser, part](const QStringList& paths, const QString& name) {
+    part->setDatasetLoader([browser, part](const QStringList& paths, const QString& name) {
         // Tell the part when the project's own import ends, so it knows every later dataset is the user's.
         auto startImport = [browser, part, paths, name] {
             if (!browser->importPaths(paths, name))
@@ -140,12 +135,12 @@ void Services::wireProject()
             Qt::SingleShotConnection);
         return true;
     });
-    m_sessionPart->setModelLoader([this](const QString& path) { loadModel(path); });
-    connect(m_modelLoader.get(), &ModelLoader::loaded, m_sessionPart, &ProjectSessionPart::noteModelPath);
-    connect(m_modelLoader.get(), &ModelLoader::failed, m_sessionPart, &ProjectSessionPart::modelFailed);
+    part->setModelLoader([this](const QString& path) { loadModel(path); });
+    connect(m_modelLoader.get(), &ModelLoader::loaded, part, &ProjectSessionPart::noteModelPath);
+    connect(m_modelLoader.get(), &ModelLoader::failed, part, &ProjectSessionPart::modelFailed);
     // Models opened from the library or trained here also belong to the project.
-    connect(m_library.get(), &ModelLibraryModel::opened, m_sessionPart, &ProjectSessionPart::noteModelPath);
-    connect(m_training.get(), &TrainingModel::saved, m_sessionPart, &ProjectSessionPart::noteModelPath);
+    connect(m_library.get(), &ModelLibraryModel::opened, part, &ProjectSessionPart::noteModelPath);
+    connect(m_training.get(), &TrainingModel::saved, part, &ProjectSessionPart::noteModelPath);
 }
 
 void Services::loadModel(const QString& path)

@@ -67,7 +67,7 @@ public:
     TrainingModel* training() const { return m_training.get(); }
     ModelLibraryModel* library() const { return m_library.get(); }
     ModelLoader* modelLoader() const { return m_modelLoader.get(); }
-    ProjectSessionPart* sessionPart() const { return m_sessionPart; }
+    ProjectSessionPart* sessionPart() const { return m_sessionPart.get(); }
 
     // The one path from a groove to the sound, and the engine's reports back (used by the
     // constructor; tests that make their own transport and audio link connect them with it).
@@ -96,7 +96,7 @@ private:
     std::unique_ptr<TrainingModel> m_training;
     std::unique_ptr<ModelLibraryModel> m_library;
     std::unique_ptr<ModelLoader> m_modelLoader;
-    ProjectSessionPart* m_sessionPart = nullptr;  // a child of this
+    std::unique_ptr<ProjectSessionPart> m_sessionPart;  // last: it goes first, before what it listens to
 };
 
 } // namespace gs

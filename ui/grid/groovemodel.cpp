@@ -30,12 +30,8 @@ const Groove& GrooveModel::groove() const { return m_session->groove(); }
 
 void GrooveModel::setSession(Session* session)
 {
-    if (!session || session == m_session)
+    if (!switchSession(this, m_session, session))
         return;
-    disconnect(m_session, nullptr, this, nullptr);
-    if (m_session->parent() == this)
-        m_session->deleteLater();  // the placeholder
-    m_session = session;
     m_undo.clear();  // its steps belong to the other session's groove
     connect(m_session, &Session::grooveChanged, this, &GrooveModel::onGrooveChanged);
     onGrooveChanged();

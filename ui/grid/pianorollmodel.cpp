@@ -42,12 +42,8 @@ PianoRollModel::PianoRollModel(Session* session, QObject* parent)
 
 void PianoRollModel::setSession(Session* session)
 {
-    if (!session || session == m_session)
+    if (!switchSession(this, m_session, session))
         return;
-    disconnect(m_session, nullptr, this, nullptr);
-    if (m_session->parent() == this)
-        m_session->deleteLater();  // the placeholder
-    m_session = session;
     connect(m_session, &Session::grooveChanged, this, &PianoRollModel::rebuild);
     connect(m_session, &Session::drumMapChanged, this, &PianoRollModel::rebuild);
     rebuild();

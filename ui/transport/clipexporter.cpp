@@ -63,12 +63,8 @@ void ClipExporter::followSession()
 
 void ClipExporter::setSession(Session* session)
 {
-    if (!session || session == m_session)
+    if (!switchSession(this, m_session, session))
         return;
-    disconnect(m_session, nullptr, this, nullptr);
-    if (m_session->parent() == this)
-        m_session->deleteLater();  // the placeholder
-    m_session = session;
     followSession();
     Q_EMIT sessionChanged();
     Q_EMIT clipNameChanged();
