@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release --target groovescape groovescape-cli -- -j"$(nproc)"
+cmake --build --preset release --target groovescape groovescape-cli groovescape-cli-torch -- -j"$(nproc)"
 export OPENBLAS_NUM_THREADS=1
 exec ./build/release/bin/groovescape "$@"
