@@ -83,6 +83,7 @@ ApplicationWindow {
                         ["guide-dataset-browser.md", qsTr("Dataset browser")],
                         ["guide-training.md", qsTr("Training")],
                         ["guide-map.md", qsTr("The latent map")],
+                        ["guide-groove.md", qsTr("Play a rhythm, get drums")],
                         ["guide-grid.md", qsTr("Drum grid and piano roll")],
                         ["guide-transport.md", qsTr("Transport, sound and export")],
                         ["guide-projects.md", qsTr("Projects")]
@@ -149,12 +150,14 @@ ApplicationWindow {
                     onCurrentIndexChanged: settings.setValue("centre/tab", currentIndex)
                     CentreTab { text: qsTr("Map") }
                     CentreTab { text: qsTr("Train") }
+                    CentreTab { text: qsTr("Groove") }
                 }
                 StackLayout {
                     anchors { left: parent.left; right: parent.right; top: centreTabs.bottom; bottom: parent.bottom }
                     currentIndex: centreTabs.currentIndex
                     MapView {}
                     TrainingView {}
+                    GroovePanel {}
                 }
             }
             DrumGrid {
@@ -174,6 +177,8 @@ ApplicationWindow {
     Component.onCompleted: {
         if (startTab === "train")
             centreTabs.currentIndex = 1
+        else if (startTab === "groove")
+            centreTabs.currentIndex = 2
         if (openAbout)
             about.open()
         if (openAudioSettings)

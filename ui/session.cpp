@@ -17,6 +17,7 @@ QString grooveSourceName(GrooveSource source)
     case GrooveSource::Map: return QStringLiteral("map");
     case GrooveSource::Edit: return QStringLiteral("edit");
     case GrooveSource::Sequence: return QStringLiteral("sequence");
+    case GrooveSource::Accompaniment: return QStringLiteral("accompaniment");
     }
     return {};
 }

@@ -38,6 +38,7 @@ enum class GrooveSource {
     Map,  // decoded from the map, or a recalled bookmark's own groove
     Edit,  // the musician's edit on the grid (and its undo/redo)
     Sequence,  // a step of a path or sequence the transport already plays
+    Accompaniment,  // drums the Groove panel generated from the input rhythm
 };
 // The lower-case name ("dataset", "map", ...): clip names and the QML property.
 QString grooveSourceName(GrooveSource source);

@@ -1,5 +1,5 @@
 // groovescape: the desktop app. Command line:
-//   groovescape [FILE.gsproj | PATH...] [--screenshot FILE.png] [--quit-after MS] [--tab map|train]
+//   groovescape [FILE.gsproj | PATH...] [--screenshot FILE.png] [--quit-after MS] [--tab map|train|groove]
 //               [--window N [--file N]] [--play] [--about] [--audio-settings] [--model FILE.gsm] [--new-instance]
 // A .gsproj opens that project; other PATHs (MIDI files, folders or one .gsd) are imported
 // into a new project. Without either: the last project, or on first run the bundled demo.
@@ -37,7 +37,7 @@ int main(int argc, char* argv[])
         QStringLiteral("Save a PNG of the window (taken at --quit-after)."), QStringLiteral("file"));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
         QStringLiteral("Quit after this many milliseconds."), QStringLiteral("ms"));
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Centre tab to show: map or train."),
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Centre tab to show: map, train or groove."),
         QStringLiteral("name"));
     const QCommandLineOption window(QStringLiteral("window"),
         QStringLiteral("Once a dataset is loaded, put its window N on the drum grid."), QStringLiteral("n"));

@@ -2,6 +2,7 @@
 
 #include "assetpaths.h"
 #include "modelloader.h"
+#include "groove/groovepart.h"
 #include "project/projectparts.h"
 #include "project/projectsessionpart.h"
 #include "audio/engine.h"
@@ -29,10 +30,12 @@ Services::Services(AudioLink::Driver driver, QObject* parent)
     , m_training(std::make_unique<TrainingModel>())
     , m_library(std::make_unique<ModelLibraryModel>(m_session.get()))
     , m_modelLoader(std::make_unique<ModelLoader>(m_session.get()))
+    , m_accompaniment(std::make_unique<Accompaniment>(m_session.get(), m_transport.get()))
 {
     connectSound(*m_transport, *m_audio);
     wireMap();
     wireModels();
+    wireAccompaniment();
     wireProject();
 }
 
@@ -90,6 +93,16 @@ void Services::wireModels()
     connect(m_training.get(), &TrainingModel::saved, m_library.get(), [this](const QString& path) { m_library->reload(path); });
 }
 
+void Services::wireAccompaniment()
+{
+    Accompaniment* groove = m_accompaniment.get();
+    // Taps and MIDI notes are placed on the loop by the playhead as it is heard.
+    connect(m_audio.get(), &AudioLink::playheadAt, groove, &Accompaniment::playheadAt);
+    connect(m_audio->clockSync(), &ClockSync::notePlayed, groove,
+        [groove](int, int velocity, double seconds) { groove->tapAt(seconds, velocity / 127.0); });
+    groove->loadModel(Accompaniment::defaultModelPath());
+}
+
 void Services::wireProject()
 {
     Project* project = m_project.get();
@@ -104,6 +117,8 @@ void Services::wireProject()
     ProjectPart::add(project, QStringLiteral("transport"), transportPart, transportPart);
     auto* cursorPart = new CursorPart(m_map.get(), [part] { return part->loading() || part->modelLoading(); });
     ProjectPart::add(project, QStringLiteral("cursor"), cursorPart, cursorPart);
+    auto* groovePart = new GroovePart(m_accompaniment.get());
+    ProjectPart::add(project, QStringLiteral("groove"), groovePart, groovePart);
     auto* samplingPart = new SamplingPart(m_map.get());
     ProjectPart::add(project, QStringLiteral("sampling"), samplingPart, samplingPart);
 

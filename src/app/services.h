@@ -11,6 +11,7 @@
 // through AudioLink's signals into the Transport's setters, connected here.
 // Threads: GUI thread only.
 #include "browser/datasetbrowser.h"
+#include "groove/accompaniment.h"
 #include "map/blendsurface.h"
 #include "map/bookmarkmodel.h"
 #include "map/freehandpath.h"
@@ -47,6 +48,7 @@ class Services : public QObject {
     Q_PROPERTY(gs::BlendSurface* blend READ blend CONSTANT)
     Q_PROPERTY(gs::TrainingModel* training READ training CONSTANT)
     Q_PROPERTY(gs::ModelLibraryModel* library READ library CONSTANT)
+    Q_PROPERTY(gs::Accompaniment* accompaniment READ accompaniment CONSTANT)
 
 public:
     // Driver::Manual: no sound card and no thread (tests drive the engine with audio()->processFrames).
@@ -67,6 +69,7 @@ public:
     TrainingModel* training() const { return m_training.get(); }
     ModelLibraryModel* library() const { return m_library.get(); }
     ModelLoader* modelLoader() const { return m_modelLoader.get(); }
+    Accompaniment* accompaniment() const { return m_accompaniment.get(); }
     ProjectSessionPart* sessionPart() const { return m_sessionPart.get(); }
 
     // The one path from a groove to the sound, and the engine's reports back (used by the
@@ -79,6 +82,7 @@ public:
 private:
     void wireMap();
     void wireModels();
+    void wireAccompaniment();
     void wireProject();
 
     // Declared in the order they are made; destroyed in reverse (views' services before the session).
@@ -96,6 +100,7 @@ private:
     std::unique_ptr<TrainingModel> m_training;
     std::unique_ptr<ModelLibraryModel> m_library;
     std::unique_ptr<ModelLoader> m_modelLoader;
+    std::unique_ptr<Accompaniment> m_accompaniment;
     std::unique_ptr<ProjectSessionPart> m_sessionPart;  // last: it goes first, before what it listens to
 };
 

@@ -417,7 +417,9 @@ void AudioLink::drainPositions()
         m_frameClock.observe(last.frame, rate, MidiInput::now());
     if (m_frameClock.valid() && last.playing && !last.countIn && last.stepsPerBeat > 0 && last.steps > 0) {
         const double perBeat = last.stepsPerBeat;
-        m_clockSync->setEnginePosition(last.step / perBeat, last.steps / perBeat, m_frameClock.secondsAt(last.frame, rate));
+        const double heard = m_frameClock.secondsAt(last.frame, rate);
+        m_clockSync->setEnginePosition(last.step / perBeat, last.steps / perBeat, heard);
+        Q_EMIT playheadAt(last.step, last.steps, qint64(last.loop), last.stepsPerBeat, heard);
     }
     Q_EMIT positionReported(m_playing && last.playing ? int(last.step) : -1, double(peak), last.overFramesTotal,
         last.playing ? last.patternId : 0);

@@ -105,6 +105,9 @@ Q_SIGNALS:
     // From the engine's newest position report: the step playing (-1 when stopped), the peak
     // level, the frames over full scale so far, and the id of the pattern playing (0 when stopped).
     void positionReported(int step, double level, quint64 overFrames, quint64 patternId);
+    // While playing: the playhead at `step` of a loop of `steps` steps, `loop` loops done, heard at `seconds`
+    // (MidiInput::now()'s clock, the one MIDI notes and key taps are stamped with). The Groove panel places taps by it.
+    void playheadAt(double step, int steps, qint64 loop, int stepsPerBeat, double seconds);
 
 private:
     void retryUnless(bool taken);  // GUI thread: retries the hand-over unless the engine took it

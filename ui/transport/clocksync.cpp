@@ -84,6 +84,8 @@ void ClockSync::poll(double now)
         setStatus(tr("MIDI clock lost: keeping %1 BPM").arg(m_session->bpm(), 0, 'f', 1));
     }
     m_locked = state.locked;
+    for (const ClockFollower::NoteOn& note : state.notes)
+        Q_EMIT notePlayed(note.note, note.velocity, note.seconds);
     for (const ClockFollower::Event& event : state.events) {
         resetPhase(now + kHold);
         if (!m_transport)

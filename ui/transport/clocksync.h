@@ -61,6 +61,8 @@ Q_SIGNALS:
     // After a start or continue: play from this many quarter notes into the groove (AudioLink locates).
     void locateRequested(double beat);
     void tempoFactorChanged();
+    // A note-on arrived (any channel; the Groove panel's input): velocity 1..127, at `seconds` on the feed clock.
+    void notePlayed(int note, int velocity, double seconds);
 
 private:
     void setStatus(const QString& text);

@@ -80,7 +80,8 @@ void Transport::buildPattern()
     m_sessionPattern = pattern;
     m_pattern = pattern;
     endSequence();
-    const PatternChange when = patternChange();
+    const PatternChange when = m_nextChangeSet && m_playing ? m_nextChange : patternChange();
+    m_nextChangeSet = false;
     m_changeWaits = when != PatternChange::Immediate;
     Q_EMIT patternChanged();
     Q_EMIT patternReady(m_pattern, when);

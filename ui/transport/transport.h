@@ -105,6 +105,9 @@ public:
     PatternChange patternChange() const;
     // Tempo, swing, humanise, metronome, volume and voice mix as the engine takes them.
     EngineSettings engineSettings() const;
+    // The next Session groove (only the next) takes over `when`, whatever changeAt says: follow mode
+    // times its drums to the loop's end, or at once when they came late.
+    void takeNextGrooveAt(PatternChange when) { m_nextChange = when; m_nextChangeSet = true; }
     // A new groove is waiting for its bar line or loop end (from the engine's position reports).
     bool changePending() const { return m_changePending; }
 
@@ -190,6 +193,8 @@ private:
 
     Session* m_session;
     bool m_playing = false;
+    bool m_nextChangeSet = false;
+    PatternChange m_nextChange{};
     double m_swing = 50.0;
     double m_humanise = 1.0;
     bool m_metronome = false;
