@@ -37,6 +37,17 @@ Pane {
                 currentIndex: Math.max(0, model.indexOf(root.training.settings.modelType))
                 onActivated: root.training.settings.modelType = currentText
             }
+            Label { visible: root.training.settings.modelType === "transformer"; text: qsTr("Input"); color: Theme.textDim }
+            ComboBox {
+                objectName: "inputMode"
+                visible: root.training.settings.modelType === "transformer"
+                Layout.fillWidth: true
+                model: ["full", "groove"]
+                currentIndex: Math.max(0, model.indexOf(root.training.settings.inputMode))
+                onActivated: root.training.settings.inputMode = currentText
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("full: a map of drums like the other models; groove: learns to turn a rhythm into drums (drumify, the Groove panel)")
+            }
             Label { text: qsTr("Flat manifold"); color: Theme.textDim }
             CheckBox {
                 objectName: "flat"

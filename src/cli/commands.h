@@ -32,6 +32,7 @@ void addEncodeCommand(CLI::App& app);
 void addInterpolateCommand(CLI::App& app);
 void addEvalCommand(CLI::App& app);
 void addStripCommand(CLI::App& app);
+void addDrumifyCommand(CLI::App& app);
 
 // Registers every command, parses the arguments and runs the command; returns the exit code.
 int runCommandLine(int argc, char** argv);

@@ -28,5 +28,6 @@ void addEncodeCommand(CLI::App& app) { addHandedOver(app, cli::kEncodeCommand); 
 void addInterpolateCommand(CLI::App& app) { addHandedOver(app, cli::kInterpolateCommand); }
 void addEvalCommand(CLI::App& app) { addHandedOver(app, cli::kEvalCommand); }
 void addStripCommand(CLI::App& app) { addHandedOver(app, cli::kStripCommand); }
+void addDrumifyCommand(CLI::App& app) { addHandedOver(app, cli::kDrumifyCommand); }
 
 } // namespace gs

@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "modelcommands.h"
 #include "latentcommon.h"
+#include "accompanimenteval.h"
 
 #include "dataset/datasetfile.h"
 #include "latent/evaluator.h"
@@ -66,17 +67,24 @@ int runEval(const EvalArgs& args)
         return cli::fail(cmd, args.json, kExitNothingDone, report.error().describe());
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const EvalReport& r = *report;
+    // A groove-mode transformer: the accompaniment task too (drums from the rhythm of each window).
+    std::map<float, std::map<std::string, double>> accompaniment;
+    if (auto accompanist = Accompanist::create(*model))
+        accompaniment = cli::accompanimentEvaluation(*accompanist, windows);
 
     if (args.save) {
         auto metrics = model->metrics();
         for (const auto& [key, value] : r.flatten())
             metrics[key] = value;
+        if (accompaniment.count(0.5f))
+            for (const auto& [key, value] : accompaniment.at(0.5f))
+                metrics["accompaniment_" + key] = value;
         model->setMetrics(metrics);
         if (Status saved = model->save(args.model); !saved)
             return cli::fail(cmd, args.json, kExitNothingDone, saved.error().describe());
     }
 
-    const nlohmann::json j = {{"model", args.model}, {"dataset", args.dataset}, {"split", args.split},
+    nlohmann::json j = {{"model", args.model}, {"dataset", args.dataset}, {"split", args.split},
         {"windows", r.windows}, {"skipped_windows", otherGrid}, {"hit_precision", r.hitPrecision},
         {"hit_recall", r.hitRecall}, {"hit_f1", r.hitF1}, {"velocity_mse", r.velocityMse}, {"offset_mse", r.offsetMse},
         {"smoothness_mean", r.smoothnessMean}, {"smoothness_max", r.smoothnessMax}, {"pairs", r.pairs},
@@ -86,6 +94,8 @@ int runEval(const EvalArgs& args)
             {{"density", r.densityChange}, {"velocity", r.velocityChange}, {"offset", r.offsetChange}}},
         {"attribute_samples", r.attributeSamples}, {"kl_per_dim", r.klPerDim}, {"active_dims", r.activeDims},
         {"seed", args.seed}, {"saved", args.save}, {"seconds", seconds}};
+    if (!accompaniment.empty())
+        j["accompaniment"] = cli::accompanimentJson(accompaniment);
     if (args.json) {
         std::cout << jsonText(j) << "\n";
         return kExitOk;
@@ -100,6 +110,10 @@ int runEval(const EvalArgs& args)
               << "  attribute change correlation: density " << r.densityChange << "  velocity " << r.velocityChange
               << "  offset " << r.offsetChange << "\n"
               << "  active latent dimensions " << r.activeDims << " of " << r.klPerDim.size() << "\n";
+    for (const auto& [threshold, m] : accompaniment)
+        std::cout << "  accompaniment at threshold " << threshold << ": precision " << m.at("hit_precision") << "  recall "
+                  << m.at("hit_recall") << "  F1 " << m.at("hit_f1") << "  offset spread ratio "
+                  << m.at("offset_spread_ratio") << "\n";
     return kExitOk;
 }
 

@@ -26,8 +26,11 @@ inline constexpr CommandText kStripCommand{"strip",
     "Write a model without its optimizer state (smaller; loads and generates the same; a resume starts a fresh "
     "optimizer)"};
 
-inline constexpr std::array kModelCommands{
-    kTrainCommand, kGenerateCommand, kEncodeCommand, kInterpolateCommand, kEvalCommand, kStripCommand};
+inline constexpr CommandText kDrumifyCommand{
+    "drumify", "Turn the rhythm of a MIDI file into drums with a groove-mode transformer model"};
+
+inline constexpr std::array kModelCommands{kTrainCommand, kGenerateCommand, kEncodeCommand, kInterpolateCommand,
+    kEvalCommand, kStripCommand, kDrumifyCommand};
 
 inline bool isModelCommand(std::string_view word)
 {

@@ -14,7 +14,7 @@ inline nlohmann::json lossTermsJson(const LossTerms& t)
 
 inline nlohmann::json modelConfigJson(const ModelConfig& c, std::int64_t parameters)
 {
-    return {{"type", c.type}, {"latent", c.latent}, {"steps", c.steps()}, {"voices", c.voices()},
+    nlohmann::json j = {{"type", c.type}, {"latent", c.latent}, {"steps", c.steps()}, {"voices", c.voices()},
         {"bars", c.grid.bars}, {"steps_per_beat", c.grid.stepsPerBeat}, {"meter", c.grid.meter.text()},
         {"drum_map", c.drumMap.name()}, {"hidden", c.hidden}, {"decoder_hidden", c.decoderHidden},
         {"rnn_hidden", c.rnnHidden}, {"parameters", parameters},
@@ -22,6 +22,15 @@ inline nlohmann::json modelConfigJson(const ModelConfig& c, std::int64_t paramet
                      {"kl_warmup_epochs", c.loss.klWarmupEpochs}, {"flat", c.loss.flat}, {"flat_eta", c.loss.flatEta},
                      {"hit_weight", c.loss.hitWeight}, {"velocity_weight", c.loss.velocityWeight},
                      {"offset_weight", c.loss.offsetWeight}}}};
+    if (c.type == "transformer") {
+        const TransformerConfig& t = c.transformer;
+        j["transformer"] = {{"input_mode", t.inputMode}, {"encoder", {{"d_model", t.encoderDModel},
+            {"heads", t.encoderHeads}, {"layers", t.encoderLayers}, {"feed_forward", t.encoderFeedForward}}},
+            {"decoder", {{"d_model", t.decoderDModel}, {"heads", t.decoderHeads}, {"layers", t.decoderLayers},
+                {"feed_forward", t.decoderFeedForward}}},
+            {"dropout", t.dropout}, {"styles", t.styles}};
+    }
+    return j;
 }
 
 inline nlohmann::json modelConfigJson(const Model& model)

@@ -24,6 +24,7 @@ int runCommandLine(int argc, char** argv)
     addInterpolateCommand(app);
     addEvalCommand(app);
     addStripCommand(app);
+    addDrumifyCommand(app);
 
     try {
         app.parse(argc, argv);

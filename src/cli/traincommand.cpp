@@ -57,6 +57,9 @@ ModelConfig configFor(const TrainSettings& s, const Dataset& dataset)
     c.drumMap = dataset.settings().map;
     if (s.hidden > 0)
         (c.type == "recurrent" ? c.rnnHidden : c.hidden) = s.hidden;
+    c.transformer = s.transformerConfig();
+    if (c.type == "transformer" && c.transformer.inputMode == "groove")  // the styles the decoder can be asked for
+        c.transformer.styles = TrainingSet::styleLabels(dataset, c.grid);
     c.loss.beta = float(s.beta);
     c.loss.freeBits = float(s.freeBits);
     c.loss.klAnneal = s.klAnneal;

@@ -37,10 +37,25 @@ inline CLI::Validator settingChoice(const std::vector<std::string>& choices)
 
 inline void addTrainSettingsOptions(CLI::App& cmd, TrainSettings& s)
 {
-    cmd.add_option("--model", s.model, "rhythmvae or recurrent")->check(settingChoice(trainModelTypes()))->capture_default_str();
+    cmd.add_option("--model", s.model, "rhythmvae, recurrent or transformer")->check(settingChoice(trainModelTypes()))->capture_default_str();
     cmd.add_option("--latent", s.latent, "Latent size (2..256)")->check(settingRange("--latent"))->capture_default_str();
     cmd.add_option("--hidden", s.hidden, "Layer width (RhythmVAE dense width or recurrent GRU width)")
         ->check(settingRange("--hidden"));
+    cmd.add_option("--input", s.input, "Transformer: full (encode the drums) or groove (encode their monotonic groove: "
+        "a model for drumify)")->check(settingChoice(inputModeChoices()))->capture_default_str();
+    cmd.add_option("--d-model", s.dModel, "Transformer encoder width (0: default)")->check(settingRange("--d-model"));
+    cmd.add_option("--heads", s.heads, "Transformer encoder attention heads (0: default)")->check(settingRange("--heads"));
+    cmd.add_option("--layers", s.layers, "Transformer encoder layers (0: default)")->check(settingRange("--layers"));
+    cmd.add_option("--feed-forward", s.feedForward, "Transformer encoder feed-forward width (0: default)")
+        ->check(settingRange("--feed-forward"));
+    cmd.add_option("--decoder-d-model", s.decoderDModel, "Transformer decoder width (0: default)")
+        ->check(settingRange("--decoder-d-model"));
+    cmd.add_option("--decoder-heads", s.decoderHeads, "Transformer decoder attention heads (0: default)")
+        ->check(settingRange("--decoder-heads"));
+    cmd.add_option("--decoder-layers", s.decoderLayers, "Transformer decoder layers (0: default)")
+        ->check(settingRange("--decoder-layers"));
+    cmd.add_option("--decoder-feed-forward", s.decoderFeedForward, "Transformer decoder feed-forward width (0: default)")
+        ->check(settingRange("--decoder-feed-forward"));
     cmd.add_option("--epochs", s.epochs, "Epochs (more epochs on --resume)")->check(settingRange("--epochs"))->capture_default_str();
     cmd.add_option("--batch", s.batch, "Batch size")->check(settingRange("--batch"))->capture_default_str();
     cmd.add_option("--lr", s.lr, "Adam learning rate (default 1e-3; on --resume the model's last rate)")

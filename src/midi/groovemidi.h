@@ -50,6 +50,9 @@ DrumExtraction extractWindows(const MidiFile& file, const DrumMap& map, const Wi
 
 struct ClipOptions {
     double bpm = 120.0;
+    // A whole tempo map (ticks in ticksPerQuarter) written instead of `bpm` when not empty: drums made
+    // for a file keep its tempo changes.
+    std::vector<TempoChange> tempos;
     int ticksPerQuarter = 480;
     double noteLengthSteps = 0.5;  // note length as a fraction of a step
     std::string trackName = "Groovescape drums";

@@ -152,8 +152,15 @@ std::vector<std::uint8_t> grooveMidiBytes(const std::vector<Groove>& grooves, co
     const std::vector<Hit> hits = placeHits(grooves, map, options, tpq, starts, clipEnd);
 
     std::vector<Event> conductor{trackName("Groovescape")};
-    const auto us = std::uint32_t(std::clamp<long long>(std::llround(60e6 / bpm), 1, 0xFFFFFF));
-    conductor.push_back(meta(0, 0x51, {std::uint8_t(us >> 16), std::uint8_t(us >> 8), std::uint8_t(us)}));
+    const auto tempo = [&conductor](std::int64_t tick, double microseconds) {
+        const auto us = std::uint32_t(std::clamp<long long>(std::llround(microseconds), 1, 0xFFFFFF));
+        conductor.push_back(meta(tick, 0x51, {std::uint8_t(us >> 16), std::uint8_t(us >> 8), std::uint8_t(us)}));
+    };
+    if (options.tempos.empty() || options.tempos.front().tick > 0)
+        tempo(0, 60e6 / bpm);
+    for (const TempoChange& t : options.tempos)
+        if (t.tick >= 0 && t.tick <= clipEnd && std::isfinite(t.microsecondsPerQuarter))
+            tempo(t.tick, t.microsecondsPerQuarter);
     if (grooves.empty())
         conductor.push_back(meta(0, 0x58, {4, 2, 24, 8}));
     for (std::size_t i = 0; i < grooves.size(); ++i) {
@@ -163,6 +170,8 @@ std::vector<std::uint8_t> grooveMidiBytes(const std::vector<Groove>& grooves, co
         conductor.push_back(
             meta(starts[i], 0x58, {std::uint8_t(m.numerator), std::uint8_t(log2Denominator(m.denominator)), 24, 8}));
     }
+
+    std::stable_sort(conductor.begin() + 1, conductor.end(), [](const Event& a, const Event& b) { return a.tick < b.tick; });
 
     std::vector<Event> drums{trackName(options.trackName)};
     std::vector<Event> notes;

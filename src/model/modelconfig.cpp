@@ -1,5 +1,7 @@
 #include "modelconfig.h"
 
+#include "core/voicegroup.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -11,13 +13,48 @@
 
 namespace gs {
 
-const char* const kModelTypes[2] = {"rhythmvae", "recurrent"};
+const char* const kModelTypes[3] = {"rhythmvae", "recurrent", "transformer"};
+const std::vector<std::string> kInputModes = {"full", "groove"};
+
+int transformerConditions(const ModelConfig& config)
+{
+    return kVoiceGroups + int(config.transformer.styles.size());
+}
+
+namespace {
+
+std::string transformerProblem(const TransformerConfig& t)
+{
+    if (std::find(kInputModes.begin(), kInputModes.end(), t.inputMode) == kInputModes.end())
+        return "unknown input mode '" + t.inputMode + "' (expected full or groove)";
+    const int dims[2] = {t.encoderDModel, t.decoderDModel}, heads[2] = {t.encoderHeads, t.decoderHeads};
+    for (int i = 0; i < 2; ++i) {
+        if (dims[i] < 1 || dims[i] > 1024 || heads[i] < 1 || heads[i] > 64 || dims[i] % heads[i] != 0)
+            return "transformer width and heads out of range (width 1..1024, a multiple of heads 1..64)";
+    }
+    if (t.encoderLayers < 1 || t.encoderLayers > 12 || t.decoderLayers < 1 || t.decoderLayers > 12)
+        return "transformer layers out of range (1..12)";
+    if (t.encoderFeedForward < 1 || t.encoderFeedForward > 8192 || t.decoderFeedForward < 1
+        || t.decoderFeedForward > 8192)
+        return "transformer feed-forward width out of range (1..8192)";
+    if (!(t.dropout >= 0.0f && t.dropout <= 0.9f) || !(t.redirectRate >= 0.0f && t.redirectRate <= 1.0f)
+        || !(t.styleDropout >= 0.0f && t.styleDropout <= 1.0f))
+        return "transformer dropout or condition rates out of range (0..0.9, 0..1)";
+    if (t.styles.size() > 64)
+        return "more than 64 styles";
+    for (const std::string& style : t.styles)
+        if (style.empty() || style.size() > 64)
+            return "a style name is empty or longer than 64 characters";
+    return {};
+}
+
+} // namespace
 const std::vector<std::string> kFlatMetrics = {"all", "hits", "weighted"};
 
 std::string ModelConfig::problem() const
 {
-    if (type != kModelTypes[0] && type != kModelTypes[1])
-        return "unknown model type '" + type + "' (expected rhythmvae or recurrent)";
+    if (type != kModelTypes[0] && type != kModelTypes[1] && type != kModelTypes[2])
+        return "unknown model type '" + type + "' (expected rhythmvae, recurrent or transformer)";
     if (!grid.valid())
         return "invalid grid";
     if (voices() < 1)
@@ -27,6 +64,12 @@ std::string ModelConfig::problem() const
         return "latent size " + std::to_string(latent) + " is out of range (2..256)";
     if (hidden < 1 || decoderHidden < 1 || rnnHidden < 1 || hidden > 8192 || decoderHidden > 8192 || rnnHidden > 4096)
         return "layer widths out of range";
+    if (type == "transformer") {
+        if (steps() > 256)
+            return "a transformer takes at most 256 steps per window";
+        if (std::string p = transformerProblem(transformer); !p.empty())
+            return p;
+    }
     if (loss.klAnneal != "none" && loss.klAnneal != "linear" && loss.klAnneal != "cyclic")
         return "unknown KL annealing '" + loss.klAnneal + "' (expected none, linear or cyclic)";
     if (loss.klAnneal != "none" && loss.klWarmupEpochs < 1)
@@ -51,10 +94,28 @@ std::uint64_t gru(std::uint64_t in, std::uint64_t h, std::uint64_t directions)
     return directions * (3 * h * in + 3 * h * h + 6 * h);
 }
 
+// torch::nn::TransformerEncoderLayer: attention (in and out projections), two feed-forward linears, two norms.
+std::uint64_t encoderLayer(std::uint64_t d, std::uint64_t ff)
+{
+    return linear(d, 3 * d) + linear(d, d) + linear(d, ff) + linear(ff, d) + 4 * d;
+}
+
 } // namespace
 
 std::uint64_t ModelConfig::weightValues() const
 {
+    if (type == "transformer") {
+        const TransformerConfig& t = transformer;
+        const std::uint64_t s = std::uint64_t(std::max(0, steps())), z = std::uint64_t(std::max(0, latent));
+        const std::uint64_t features = 3 * std::uint64_t(std::max(0, voices()));
+        const std::uint64_t in = t.inputMode == "groove" ? 3 : features;
+        const std::uint64_t de = std::uint64_t(std::max(0, t.encoderDModel)), dd = std::uint64_t(std::max(0, t.decoderDModel));
+        const std::uint64_t conditions = std::uint64_t(std::max(0, transformerConditions(*this)));
+        return linear(in, de) + s * de + std::uint64_t(std::max(0, t.encoderLayers)) * encoderLayer(de, std::uint64_t(std::max(0, t.encoderFeedForward)))
+            + 2 * linear(s * de, z) + linear(z, s * dd) + s * dd + linear(conditions, dd)
+            + std::uint64_t(std::max(0, t.decoderLayers)) * encoderLayer(dd, std::uint64_t(std::max(0, t.decoderFeedForward)))
+            + linear(dd, features);
+    }
     const std::uint64_t voiceCount = std::uint64_t(std::max(0, voices()));
     const std::uint64_t z = std::uint64_t(std::max(0, latent));
     if (type == "recurrent") {
@@ -87,6 +148,15 @@ std::string ModelConfig::toJson() const
         {"flat_directions", loss.flatDirections}, {"flat_batch", loss.flatBatch},
         {"flat_encoder_grad", loss.flatEncoderGrad}, {"flat_relative", loss.flatRelative},
         {"flat_metric", loss.flatMetric}, {"kappa", loss.kappa}, {"lambda_rate", loss.lambdaRate}};
+    if (type == "transformer") {
+        const TransformerConfig& t = transformer;
+        j["transformer"] = {{"input_mode", t.inputMode}, {"encoder_d_model", t.encoderDModel},
+            {"encoder_heads", t.encoderHeads}, {"encoder_layers", t.encoderLayers},
+            {"encoder_feed_forward", t.encoderFeedForward}, {"decoder_d_model", t.decoderDModel},
+            {"decoder_heads", t.decoderHeads}, {"decoder_layers", t.decoderLayers},
+            {"decoder_feed_forward", t.decoderFeedForward}, {"dropout", t.dropout}, {"styles", t.styles},
+            {"redirect_rate", t.redirectRate}, {"style_dropout", t.styleDropout}};
+    }
     return j.dump();
 }
 
@@ -204,6 +274,32 @@ Result<ModelConfig> ModelConfig::fromJson(const std::string& text, const std::st
         c.loss.flatMetric = stringOr(l, "flat_metric", "all");
         c.loss.kappa = floatOr(l, "kappa", 0.0f);
         c.loss.lambdaRate = floatOr(l, "lambda_rate", c.loss.lambdaRate);
+        if (c.type == "transformer") {
+            const json& t = objectAt(j, "transformer");
+            TransformerConfig& tc = c.transformer;
+            tc.inputMode = stringOr(t, "input_mode", tc.inputMode);
+            tc.encoderDModel = intAt(t, "encoder_d_model");
+            tc.encoderHeads = intAt(t, "encoder_heads");
+            tc.encoderLayers = intAt(t, "encoder_layers");
+            tc.encoderFeedForward = intAt(t, "encoder_feed_forward");
+            tc.decoderDModel = intAt(t, "decoder_d_model");
+            tc.decoderHeads = intAt(t, "decoder_heads");
+            tc.decoderLayers = intAt(t, "decoder_layers");
+            tc.decoderFeedForward = intAt(t, "decoder_feed_forward");
+            tc.dropout = floatOr(t, "dropout", tc.dropout);
+            tc.redirectRate = floatOr(t, "redirect_rate", tc.redirectRate);
+            tc.styleDropout = floatOr(t, "style_dropout", tc.styleDropout);
+            tc.styles.clear();
+            if (t.contains("styles")) {
+                if (!t["styles"].is_array() || t["styles"].size() > 64)
+                    bad("styles", "an array of at most 64 names");
+                for (const json& name : t["styles"]) {
+                    if (!name.is_string())
+                        bad("styles", "an array of names");
+                    tc.styles.push_back(name.get<std::string>());
+                }
+            }
+        }
         if (const std::string p = c.problem(); !p.empty())
             return Error{sourceName, "model config: " + p};
         return c;

@@ -43,8 +43,30 @@ struct LossConfig {
     bool operator==(const LossConfig&) const = default;
 };
 
+// The Groove Transformer VAE's sizes and conditioning (type "transformer"; transformervae.h).
+struct TransformerConfig {
+    std::string inputMode = "full";  // "full": encode the drums; "groove": encode their monotonic groove
+    int encoderDModel = 128;
+    int encoderHeads = 4;
+    int encoderLayers = 2;
+    int encoderFeedForward = 256;
+    int decoderDModel = 128;
+    int decoderHeads = 4;
+    int decoderLayers = 3;
+    int decoderFeedForward = 256;
+    float dropout = 0.1f;
+    // Groove mode: the style labels the decoder can be asked for (the training set's, sorted); each
+    // is one input of the condition vector after the kVoiceGroups redirect flags.
+    std::vector<std::string> styles;
+    // Groove mode, training: the chance that a window's target has one voice group redirected
+    // (voicegroup.h) with its flag set, and that its style is dropped (asked for as "none").
+    float redirectRate = 0.3f;
+    float styleDropout = 0.5f;
+    bool operator==(const TransformerConfig&) const = default;
+};
+
 struct ModelConfig {
-    std::string type = "rhythmvae";  // "rhythmvae" or "recurrent"
+    std::string type = "rhythmvae";  // "rhythmvae", "recurrent" or "transformer"
     int latent = 2;
     Grid grid;  // steps = grid.steps()
     DrumMap drumMap = DrumMap::groovae();
@@ -52,6 +74,7 @@ struct ModelConfig {
     int decoderHidden = 1024;  // RhythmVAE decoder trunk width
     int rnnHidden = 256;  // recurrent: GRU width of the encoder (each direction), conductor and bottom decoder
     LossConfig loss;
+    TransformerConfig transformer;  // type "transformer" only (saved only for it)
 
     int steps() const { return grid.steps(); }
     int voices() const { return drumMap.voiceCount(); }
@@ -68,7 +91,10 @@ struct ModelConfig {
     static Result<ModelConfig> fromJson(const std::string& text, const std::string& sourceName);
 };
 
-extern const char* const kModelTypes[2];  // "rhythmvae", "recurrent"
+extern const char* const kModelTypes[3];  // "rhythmvae", "recurrent", "transformer"
+extern const std::vector<std::string> kInputModes;  // "full", "groove" (TransformerConfig::inputMode)
+// Inputs of a transformer's condition vector: kVoiceGroups redirect flags, then one per style.
+int transformerConditions(const ModelConfig& config);
 extern const std::vector<std::string> kFlatMetrics;  // "all", "hits", "weighted" (LossConfig::flatMetric)
 
 } // namespace gs

@@ -139,9 +139,17 @@ TrainOutcome Trainer::run(const Callback& callback)
         const int steps = config.steps(), voices = config.voices();
         auto fits = [&](const Groove& g) { return g.steps() == steps && g.voices() == voices; };
         std::vector<const Groove*> trainSet, valSet;
-        for (const Groove& g : m_data.train)
-            if (fits(g))
-                trainSet.push_back(&g);
+        std::vector<int64_t> trainStyleIds;  // for style-conditioned models (transformervae.h): -1 = none
+        const std::vector<std::string>& styleNames = config.transformer.styles;
+        for (std::size_t i = 0; i < m_data.train.size(); ++i) {
+            const Groove& g = m_data.train[i];
+            if (!fits(g))
+                continue;
+            trainSet.push_back(&g);
+            const std::string style = i < m_data.trainStyles.size() ? m_data.trainStyles[i] : std::string();
+            const auto at = std::find(styleNames.begin(), styleNames.end(), style);
+            trainStyleIds.push_back(at == styleNames.end() ? -1 : int64_t(at - styleNames.begin()));
+        }
         for (const Groove& g : m_data.validation)
             if (fits(g))
                 valSet.push_back(&g);
@@ -155,6 +163,7 @@ TrainOutcome Trainer::run(const Callback& callback)
             m_model.setDatasetSummary(m_data.summary);
         const torch::Tensor trainX = groovesToTensor(trainSet, steps, voices);
         const torch::Tensor valX = valSet.empty() ? torch::Tensor() : groovesToTensor(valSet, steps, voices);
+        const torch::Tensor trainStyles = torch::tensor(trainStyleIds, torch::kLong);
         const int64_t n = trainX.size(0);
         const int64_t batch = std::clamp<int64_t>(m_options.batch, 2, n);
 
@@ -208,6 +217,7 @@ TrainOutcome Trainer::run(const Callback& callback)
                 if (count < 2)
                     continue;  // BatchNorm needs two samples
                 const torch::Tensor x = trainX.index_select(0, order.narrow(0, from, count));
+                vae->setBatchStyles(trainStyles.index_select(0, order.narrow(0, from, count)));
                 kw = klWeight(config.loss, double(epoch - 1) + double(b) / double(batchesPerEpoch));
                 LossResult loss;
                 {
@@ -263,6 +273,7 @@ TrainOutcome Trainer::run(const Callback& callback)
             rec.train = scaled(sum, 1.0 / double(std::max<int64_t>(1, seen)));
             if (valX.defined()) {
                 vae->eval();
+                vae->setBatchStyles(torch::Tensor());
                 torch::NoGradGuard noGrad;
                 LossTerms vsum;
                 const int64_t vn = valX.size(0);

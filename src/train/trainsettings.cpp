@@ -23,6 +23,15 @@ void visitFields(Settings& s, Visit&& visit)
     visit("model", s.model);
     visit("latent", s.latent);
     visit("hidden", s.hidden);
+    visit("input", s.input);
+    visit("d_model", s.dModel);
+    visit("heads", s.heads);
+    visit("layers", s.layers);
+    visit("feed_forward", s.feedForward);
+    visit("decoder_d_model", s.decoderDModel);
+    visit("decoder_heads", s.decoderHeads);
+    visit("decoder_layers", s.decoderLayers);
+    visit("decoder_feed_forward", s.decoderFeedForward);
     visit("beta", s.beta);
     visit("free_bits", s.freeBits);
     visit("kl_anneal", s.klAnneal);
@@ -57,6 +66,7 @@ const std::vector<Choices>& choiceFields()
 {
     static const std::vector<Choices> fields = {
         {"model", "--model", trainModelTypes()},
+        {"input", "--input", inputModeChoices()},
         {"kl_anneal", "--kl-anneal", klAnnealChoices()},
         {"flat_form", "--flat-form", flatFormChoices()},
         {"flat_metric", "--flat-metric", flatMetricChoices()},
@@ -110,6 +120,14 @@ const std::vector<TrainSettingRange>& trainSettingRanges()
     static const std::vector<TrainSettingRange> ranges = {
         {"latent", "--latent", 2, 256},
         {"hidden", "--hidden", 0, 4096},
+        {"d_model", "--d-model", 0, 1024},
+        {"heads", "--heads", 0, 64},
+        {"layers", "--layers", 0, 12},
+        {"feed_forward", "--feed-forward", 0, 8192},
+        {"decoder_d_model", "--decoder-d-model", 0, 1024},
+        {"decoder_heads", "--decoder-heads", 0, 64},
+        {"decoder_layers", "--decoder-layers", 0, 12},
+        {"decoder_feed_forward", "--decoder-feed-forward", 0, 8192},
         {"beta", "--beta", 0, 1000},
         {"free_bits", "--free-bits", 0, 1000},
         {"kl_warmup", "--kl-warmup", 0, 1000000},
@@ -154,8 +172,13 @@ std::string trainSettingProblem(const TrainSettingRange& range, const std::strin
 
 const std::vector<std::string>& trainModelTypes()
 {
-    static const std::vector<std::string> types = {kModelTypes[0], kModelTypes[1]};
+    static const std::vector<std::string> types = {kModelTypes[0], kModelTypes[1], kModelTypes[2]};
     return types;
+}
+
+const std::vector<std::string>& inputModeChoices()
+{
+    return kInputModes;
 }
 
 const std::vector<std::string>& klAnnealChoices()
@@ -203,9 +226,45 @@ std::string TrainSettings::problem() const
     return found;
 }
 
+namespace {
+
+// The bundled groove-transformer's settings (models/groove-transformer.md says why these sizes).
+TrainSettings recommendedTransformer(TrainSettings s)
+{
+    const TransformerConfig t;
+    s.model = "transformer";
+    s.input = "groove";
+    s.latent = 32;
+    s.hidden = 0;
+    s.dModel = t.encoderDModel;
+    s.heads = t.encoderHeads;
+    s.layers = t.encoderLayers;
+    s.feedForward = t.encoderFeedForward;
+    s.decoderDModel = t.decoderDModel;
+    s.decoderHeads = t.decoderHeads;
+    s.decoderLayers = t.decoderLayers;
+    s.decoderFeedForward = t.decoderFeedForward;
+    s.beta = 0.2;
+    s.freeBits = 0.0;
+    s.lr = 1e-3;
+    s.batch = 64;
+    s.epochs = 20;
+    s.earlyStop = 5;
+    s.weightDecay = 0.0;
+    s.klAnneal = "linear";
+    s.klWarmup = 3;
+    s.clipNorm = 5.0;
+    s.threads = 0;
+    return s;
+}
+
+} // namespace
+
 TrainSettings TrainSettings::recommendedFor(const std::string& type) const
 {
     TrainSettings s = *this;
+    if (type == "transformer")
+        return recommendedTransformer(s);
     const bool recurrent = type == "recurrent";
     s.model = type;
     s.latent = recurrent ? 16 : 2;
@@ -223,6 +282,25 @@ TrainSettings TrainSettings::recommendedFor(const std::string& type) const
     s.clipNorm = 5.0;
     s.threads = 0;
     return s;
+}
+
+TransformerConfig TrainSettings::transformerConfig() const
+{
+    TransformerConfig t;
+    t.inputMode = input;
+    const auto set = [](int& field, int value) {
+        if (value > 0)
+            field = value;
+    };
+    set(t.encoderDModel, dModel);
+    set(t.encoderHeads, heads);
+    set(t.encoderLayers, layers);
+    set(t.encoderFeedForward, feedForward);
+    set(t.decoderDModel, decoderDModel);
+    set(t.decoderHeads, decoderHeads);
+    set(t.decoderLayers, decoderLayers);
+    set(t.decoderFeedForward, decoderFeedForward);
+    return t;
 }
 
 TrainOptions TrainSettings::trainOptions() const

@@ -5,6 +5,7 @@
 // it, the app clamps into it, and both say why in the same words) and a JSON form.
 // Torch-free, Qt-free. The ModelConfig and TrainOptions a run needs are made from it.
 #include "core/error.h"
+#include "model/modelconfig.h"
 #include "train/trainoptions.h"
 
 #include <cstdint>
@@ -16,9 +17,19 @@ namespace gs {
 
 struct TrainSettings {
     // The model.
-    std::string model = "rhythmvae";  // "rhythmvae" or "recurrent"
+    std::string model = "rhythmvae";  // "rhythmvae", "recurrent" or "transformer"
     int latent = 2;
     int hidden = 0;  // RhythmVAE dense width or recurrent GRU width; 0 = the model's default
+    // The transformer (TransformerConfig): what it encodes, and its sizes (0 = the default).
+    std::string input = "full";  // "full" (drums) or "groove" (their monotonic groove: drumify)
+    int dModel = 0;  // encoder width
+    int heads = 0;
+    int layers = 0;
+    int feedForward = 0;
+    int decoderDModel = 0;
+    int decoderHeads = 0;
+    int decoderLayers = 0;
+    int decoderFeedForward = 0;
     // The loss.
     double beta = 1.0;  // KL weight
     double freeBits = 0.0;  // KL floor in nats: beta x max(KL, L)
@@ -52,6 +63,9 @@ struct TrainSettings {
     // settings; the recurrent model as the bundled recurrent-32d-flat was trained, with a smaller
     // latent for a CPU). The choices that are not the model's (flat, precision, seed) are kept.
     TrainSettings recommendedFor(const std::string& model) const;
+    // The transformer's sizes and input mode (defaults where a size is 0); styles are the data's
+    // (TrainingSet::styleLabels).
+    TransformerConfig transformerConfig() const;
     // The trainer's options (epochs, batch, lr, ..., precision asked for).
     TrainOptions trainOptions() const;
 
@@ -82,7 +96,8 @@ std::string trainSettingProblem(const TrainSettingRange& range, const std::strin
 std::string trainSettingRangeText(const TrainSettingRange& range);
 
 // The allowed choices of the text settings.
-const std::vector<std::string>& trainModelTypes();  // rhythmvae, recurrent
+const std::vector<std::string>& trainModelTypes();  // rhythmvae, recurrent, transformer
+const std::vector<std::string>& inputModeChoices();  // full, groove
 const std::vector<std::string>& klAnnealChoices();  // none, linear, cyclic
 const std::vector<std::string>& flatFormChoices();  // relative, absolute
 const std::vector<std::string>& flatMetricChoices();  // all, hits, weighted

@@ -4,6 +4,7 @@
 #include "model/model.h"
 #include "training/modellibrarymodel.h"
 #include "train/precision.h"
+#include "train/trainingset.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -189,6 +190,9 @@ bool TrainingModel::start()
             config.decoderHidden = 2 * settings.hidden;
         }
     }
+    config.transformer = settings.transformerConfig();
+    if (settings.model == "transformer" && settings.input == "groove")
+        config.transformer.styles = TrainingSet::styleLabels(dataset, config.grid);
     config.loss.beta = float(settings.beta);
     config.loss.freeBits = float(settings.freeBits);
     config.loss.klAnneal = settings.klAnneal;

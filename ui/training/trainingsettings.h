@@ -16,7 +16,8 @@ class TrainingSettings {
     Q_GADGET
     QML_VALUE_TYPE(trainingSettings)
     // Main.
-    Q_PROPERTY(QString modelType READ modelType WRITE setModelType)  // "rhythmvae" or "recurrent"
+    Q_PROPERTY(QString modelType READ modelType WRITE setModelType)  // "rhythmvae", "recurrent" or "transformer"
+    Q_PROPERTY(QString inputMode READ inputMode WRITE setInputMode)  // transformer: "full" or "groove"
     Q_PROPERTY(bool flat READ flat WRITE setFlat)
     Q_PROPERTY(int latent READ latent WRITE setLatent)
     Q_PROPERTY(int epochs READ epochs WRITE setEpochs)
@@ -54,6 +55,8 @@ public:
 
     QString modelType() const { return QString::fromStdString(m_value.model); }
     void setModelType(const QString& type) { m_value.model = type.toStdString(); }
+    QString inputMode() const { return QString::fromStdString(m_value.input); }
+    void setInputMode(const QString& mode) { m_value.input = mode.toStdString(); }
     bool flat() const { return m_value.flat; }
     void setFlat(bool flat) { m_value.flat = flat; }
     int latent() const { return m_value.latent; }

@@ -2,6 +2,7 @@
 
 #include "recurrentvae.h"
 #include "rhythmvae.h"
+#include "transformervae.h"
 
 namespace gs {
 
@@ -11,6 +12,8 @@ std::shared_ptr<VaeImpl> createVae(const ModelConfig& config)
         return std::make_shared<RhythmVaeImpl>(config);
     if (config.type == "recurrent")
         return std::make_shared<RecurrentVaeImpl>(config);
+    if (config.type == "transformer")
+        return std::make_shared<TransformerVaeImpl>(config);
     return nullptr;
 }
 

@@ -41,6 +41,13 @@ public:
         return {decode(z), mu, logVar, z};
     }
 
+    // The pass the training loss sees, and the target it compares with (the input itself, except
+    // for models that learn conditions from altered targets: transformervae.h).
+    virtual std::pair<VaeOutput, torch::Tensor> trainingForward(const torch::Tensor& x) { return {forward(x), x}; }
+    // The style index of each window of the next training batch ([batch] long, -1 = unknown), for
+    // models conditioned on style; the others ignore it.
+    virtual void setBatchStyles(const torch::Tensor& styleIds) { (void)styleIds; }
+
 private:
     ModelConfig m_config;
 };

@@ -80,12 +80,12 @@ void updateLambda(LambdaState& state, const LossConfig& loss, double constraint)
 LossResult vaeLoss(VaeImpl& model, const torch::Tensor& x, const LossConfig& loss, double klWeightNow, bool flat,
     double lambda)
 {
-    VaeOutput out = model.forward(x);
+    auto [out, target] = model.trainingForward(x);
     const int64_t voices = model.config().voices();
     const double cells = double(model.config().steps() * voices);
-    torch::Tensor hits = torch::binary_cross_entropy_with_logits(out.decoded.hitLogits, x.narrow(2, 0, voices)) * cells;
-    torch::Tensor vel = torch::mse_loss(out.decoded.velocity, x.narrow(2, voices, voices)) * cells;
-    torch::Tensor off = torch::mse_loss(out.decoded.offset, x.narrow(2, 2 * voices, voices)) * cells;
+    torch::Tensor hits = torch::binary_cross_entropy_with_logits(out.decoded.hitLogits, target.narrow(2, 0, voices)) * cells;
+    torch::Tensor vel = torch::mse_loss(out.decoded.velocity, target.narrow(2, voices, voices)) * cells;
+    torch::Tensor off = torch::mse_loss(out.decoded.offset, target.narrow(2, 2 * voices, voices)) * cells;
     torch::Tensor kl = (-0.5 * (1 + out.logVar - out.mu.pow(2) - out.logVar.exp()).sum(1)).mean();
 
     torch::Tensor recon = loss.hitWeight * hits + loss.velocityWeight * vel + loss.offsetWeight * off;
