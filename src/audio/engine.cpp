@@ -164,6 +164,14 @@ bool Engine::locate(double step)
     return send({CommandType::Locate, PatternChange::Immediate, nullptr, nullptr, step});
 }
 
+bool Engine::audition(int note, float velocity)
+{
+    if (note < 0 || note > 127 || !std::isfinite(velocity))
+        return false;
+    return send({CommandType::Audition, PatternChange::Immediate, nullptr, nullptr,
+                 double(note) + double(std::clamp(velocity, 0.0f, 1.0f)) * 0.5});
+}
+
 int Engine::collectGarbage()
 {
     int freed = 0;
@@ -266,6 +274,14 @@ void Engine::drainCommands()
         case CommandType::Stop:
             stopTransport();
             break;
+        case CommandType::Audition: {
+            // value = note + velocity / 2 (velocity 0..1): one double carries both.
+            const int note = int(c.value);
+            const int index = m_kit ? m_kit->kit->instrumentForNote(note) : -1;
+            if (index >= 0)
+                startInstrument(index, float((c.value - note) * 2.0), 1.0f, 0.0f, 0.0f);
+            break;
+        }
         case CommandType::Locate:
             m_carryCount = 0;
             m_nextEarlyFor = nullptr;  // its cursor was for the old place
