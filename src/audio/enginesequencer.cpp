@@ -272,8 +272,10 @@ void Engine::startInstrument(int index, float velocity, float mixGain, float mix
     int& rr = m_roundRobin[std::size_t(index)];
     const SampleData* sample = layer->samples[std::size_t(rr) % layer->samples.size()].get();
     rr = (rr + 1) % 65536;
-    const float gain = std::pow(velocity, m_settings.velocityCurve) * instrument.gain * layer->gain * mixGain *
-                       m_settings.masterGain;
+    // A layer's own velocity curve (SFZ amp_velcurve_N) replaces the engine's.
+    const float shape = layer->velocityGain.empty() ? std::pow(velocity, m_settings.velocityCurve)
+                                                    : layer->velocityGain[std::size_t(velocity127)];
+    const float gain = shape * instrument.gain * layer->gain * mixGain * m_settings.masterGain;
     const float pan = std::clamp(instrument.pan + mixPan, -1.0f, 1.0f);
     VoiceStart start;
     start.sample = sample;

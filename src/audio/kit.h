@@ -26,6 +26,10 @@ struct KitLayer {
     int maxVelocity = 127;
     float gain = 1.0f;
     std::vector<std::shared_ptr<const SampleData>> samples;  // played in turn (round robin)
+    // Empty, or kVelocities gains (0..1) by MIDI velocity that replace the engine's velocity curve
+    // for this layer (SFZ amp_velcurve_N).
+    static constexpr int kVelocities = 128;
+    std::vector<float> velocityGain;
 };
 
 struct KitInstrument {
