@@ -113,6 +113,7 @@ void Engine::prepare(double sampleRate)
     m_pos = 0;
     m_loopCount = 0;
     m_frame = 0;
+    m_framesRendered.store(0, std::memory_order_release);
     m_cursor = 0;
     m_countInLeft = 0;
     applySettings(m_settings);
@@ -328,6 +329,7 @@ void Engine::process(float* out, int frames)
     m_framesLimited.fetch_add(std::uint64_t(limited.limitedFrames), std::memory_order_relaxed);
     publishPosition(out, frames, limited);
     m_framesProcessed.fetch_add(std::uint64_t(frames), std::memory_order_relaxed);
+    m_framesRendered.store(m_frame, std::memory_order_release);
 }
 
 void Engine::publishPosition(const float* out, int frames, const LimiterReport& limited)

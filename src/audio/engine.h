@@ -91,6 +91,9 @@ public:
     bool popMidi(MidiEvent& event) { return m_midi.pop(event); }
     // Any thread.
     EngineStats stats() const;
+    // Any thread: frames since prepare() at the end of the last process() (the MIDI sender's clock
+    // of the audio device; MidiEvent::frame counts the same frames).
+    std::int64_t framesRendered() const { return m_framesRendered.load(std::memory_order_acquire); }
 
 private:
     struct PatternBox {
@@ -235,6 +238,7 @@ private:
     std::atomic<std::uint64_t> m_framesOver{0};
     std::atomic<std::uint64_t> m_framesLimited{0};
     std::atomic<std::uint64_t> m_nonFiniteSamples{0};
+    std::atomic<std::int64_t> m_framesRendered{0};
 
     // Control-thread bookkeeping.
     int m_nextKitSerial = 1;

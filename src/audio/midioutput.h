@@ -2,7 +2,8 @@
 // MIDI out through RtMidi's ALSA API only (its JACK backend crashes without a
 // JACK server). A sender thread drains Engine::popMidi() and sends each
 // message at its frame's time (micro-timing kept), mapping engine frames to
-// wall time from the first message and re-anchoring when it falls behind.
+// wall time through the frames the engine has rendered so far (miditiming.h),
+// so a sound card whose clock runs off ours never pulls MIDI away from audio.
 // Every RtMidi error is caught. Control thread only (the engine's owner).
 #include "core/error.h"
 #include "engine.h"

@@ -45,12 +45,12 @@ double VolumeEnvelope::gainAt(double t) const
         if (u < hold)
             return 1.0;
         u -= hold;
-        return dbToGain(-std::min(sustainDb, kFloorDb * u / decay));
+        return dbToGain(decay > 0.0 ? -std::min(sustainDb, kFloorDb * u / decay) : -sustainDb);
     };
     if (t < kNoteSeconds)
         return held(t);
     const double atOff = held(kNoteSeconds);
-    if (atOff <= 0.0)
+    if (atOff <= 0.0 || !(release > 0.0))
         return 0.0;
     const double db = 20.0 * std::log10(atOff) - kFloorDb * (t - kNoteSeconds) / release;
     return db <= -kFloorDb ? 0.0 : dbToGain(db);
