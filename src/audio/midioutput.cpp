@@ -1,4 +1,5 @@
 #include "midioutput.h"
+#include "midibackend.h"
 #include "miditiming.h"
 
 #include <rtmidi/RtMidi.h>
@@ -11,14 +12,15 @@ namespace gs {
 
 namespace {
 
-constexpr const char* kNoSequencer = "no ALSA sequencer (/dev/snd/seq is missing): MIDI out is unavailable";
+constexpr const char* kNoSequencer = "no JACK server and no ALSA sequencer (/dev/snd/seq is missing): MIDI out is unavailable";
 
 Result<std::unique_ptr<RtMidiOut>> makeOut()
 {
-    if (!MidiOutput::sequencerAvailable())
+    const MidiBackend backend = midiBackend();
+    if (backend == MidiBackend::None)
         return Error{"", kNoSequencer};
     try {
-        return std::make_unique<RtMidiOut>(RtMidi::LINUX_ALSA, "Groovescape");
+        return std::make_unique<RtMidiOut>(backend == MidiBackend::Jack ? RtMidi::UNIX_JACK : RtMidi::LINUX_ALSA, "Groovescape");
     } catch (const RtMidiError& e) {
         return Error{"", "MIDI out is unavailable: " + e.getMessage()};
     } catch (const std::exception& e) {
@@ -34,8 +36,7 @@ MidiOutput::~MidiOutput() { close(); }
 
 bool MidiOutput::sequencerAvailable()
 {
-    std::error_code ec;
-    return std::filesystem::exists("/dev/snd/seq", ec);
+    return midiBackend() != MidiBackend::None;
 }
 
 Result<std::vector<MidiPortInfo>> listRtMidiPorts(RtMidi& client, const std::string& what)

@@ -8,6 +8,7 @@
 #include "audio/engine.h"
 #include "audio/kitloader.h"
 #include "audio/manualdriver.h"
+#include "audio/midibackend.h"
 #include "audio/midiinput.h"
 #include "audio/midioutput.h"
 #include "audio/nulldriver.h"
@@ -78,7 +79,7 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
         openManualDriver();
     }
     if (m_midiStatus.isEmpty())
-        m_midiStatus = MidiOutput::sequencerAvailable() ? tr("MIDI out off") : tr("No MIDI output ports (no ALSA sequencer)");
+        m_midiStatus = midiOffStatus();
     for (const QString& dir : AssetPaths::kitDirs()) {
         if (QFileInfo(dir).fileName() == QLatin1String("acoustic"))
             m_kitIndex = int(m_kits.size());  // the default kit
@@ -210,18 +211,25 @@ Status AudioLink::reopen(const AudioStreamOptions& requested)
     return opened;
 }
 
+QString AudioLink::midiOffStatus()
+{
+    // The settings say which MIDI system is in use: JACK MIDI when a JACK server runs, else ALSA.
+    const MidiBackend backend = midiBackend();
+    return backend == MidiBackend::None ? tr("No MIDI output ports (no JACK server, no ALSA sequencer)")
+                                        : tr("MIDI out off (%1)").arg(QLatin1String(midiBackendName(backend)));
+}
+
 Status AudioLink::openMidiPort(int index)
 {
     m_midi.reset();
     Status result = Status(Done{});
     if (index < 0) {
-        m_midiStatus = MidiOutput::sequencerAvailable() ? tr("MIDI out off")
-                                                        : tr("No MIDI output ports (no ALSA sequencer)");
+        m_midiStatus = midiOffStatus();
     } else {
         m_midi = std::make_unique<MidiOutput>(*m_engine);
         result = m_midi->openPort(unsigned(index));
         if (result.ok()) {
-            m_midiStatus = tr("MIDI out on port %1").arg(index);
+            m_midiStatus = tr("MIDI out on port %1 (%2)").arg(index).arg(QLatin1String(midiBackendName(midiBackend())));
         } else {
             m_midi.reset();
             m_midiStatus = QString::fromStdString(result.error().describe());

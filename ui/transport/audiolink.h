@@ -133,6 +133,7 @@ private:
     Status startOutput();  // GUI thread, no driver running: runs m_output at its rate
     void stopDriver();
     void setStatus(const QString& text, bool deviceOpen);
+    static QString midiOffStatus();
 
     Session* m_session;
     std::unique_ptr<Engine> m_engine;
