@@ -2,6 +2,7 @@
 // in place of the engine's curve) over the bundled samples, and the SF2 volume envelope (decay to a
 // sustain level, release after the note's end) on a SoundFont written here with a steady tone.
 #include "audio/sf2envelope.h"
+#include "audio/sf2reader.h"
 #include "audiotest.h"
 #include "sf2builder.h"
 

@@ -104,10 +104,12 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         const fs::path root(m_dir.path().toStdString());
         // The bundled kit, as a musician's copy.
+        fs::create_directories(root / "mine");
+        fs::create_directories(root / "hydrogen");
         fs::copy(test::sourceDir() / "assets" / "kits" / "acoustic", root / "mine" / "acoustic", fs::copy_options::recursive);
         // Traps: a FIFO named like a kit, a folder linking back up (a loop), a folder linking to a kit twice.
         QCOMPARE(::mkfifo((root / "mine" / "trap.sfz").c_str(), 0600), 0);
-        fs::create_directory_symlink(root, root / "mine" / "loop");
+        fs::create_directory_symlink(root / "mine", root / "mine" / "loop");
         const QString source = debianHydrogenKit();
         if (!source.isEmpty()) {
             m_hydrogenName = QFileInfo(source).fileName();
