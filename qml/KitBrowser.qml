@@ -68,6 +68,8 @@ Dialog {
                     model: root.kits
                     ScrollBar.vertical: ScrollBar {}
                     section.property: "format"
+                    // The group of the kits in view stays named at the top while the list scrolls.
+                    section.labelPositioning: ViewSection.InlineLabels | ViewSection.CurrentLabelAtStart
                     section.delegate: Rectangle {
                         required property string section
                         width: kitList.width
