@@ -83,7 +83,8 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
     for (const QString& dir : AssetPaths::kitDirs()) {
         if (QFileInfo(dir).fileName() == QLatin1String("acoustic"))
             m_kitIndex = int(m_kits.size());  // the default kit
-        m_kits.push_back({dir, -1, QFileInfo(dir).fileName()});
+        // Clean paths: a kit's id (its saved voice mapping) is the same however it was reached.
+        m_kits.push_back({QDir::cleanPath(dir), -1, QFileInfo(dir).fileName()});
     }
     for (const QVariant& v : QSettings().value(QLatin1String(kAddedKitsKey)).toList()) {
         const QVariantMap m = v.toMap();
