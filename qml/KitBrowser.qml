@@ -78,6 +78,7 @@ Dialog {
                         Label { anchors.verticalCenter: parent.verticalCenter; x: 8; text: parent.section; font.bold: true; color: Theme.accent }
                     }
                     delegate: ItemDelegate {
+                        objectName: "kit_" + name
                         required property int index
                         required property string name
                         required property string path
@@ -164,6 +165,7 @@ Dialog {
                         onActivated: (i) => root.mapping.setInstrument(row.index, i - 1)
                     }
                     Label {
+                        objectName: "how" + row.index
                         text: row.how
                         color: row.how === "chosen" ? Theme.accent : row.how === "none" ? Theme.danger : Theme.textDim
                         Layout.preferredWidth: 80

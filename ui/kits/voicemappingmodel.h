@@ -23,6 +23,7 @@ class VoiceMappingModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("the app makes the one voice-mapping table: App.voiceMapping")
+    Q_PROPERTY(int count READ rowCount NOTIFY kitChanged)
     Q_PROPERTY(QString kitName READ kitName NOTIFY kitChanged)
     Q_PROPERTY(QString kitId READ kitId NOTIFY kitChanged)
     Q_PROPERTY(QStringList instruments READ instruments NOTIFY kitChanged)
