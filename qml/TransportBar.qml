@@ -17,6 +17,7 @@ ToolBar {
     function openExportDialog() { exportDialog.open() }
     function openWavDialog() { wavDialog.open() }
     function openAudioSettings() { audioDialog.open() }
+    function openKitBrowser() { kitBrowser.open() }
 
     background: Rectangle { color: Theme.panelRaised; Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border } }
 
@@ -54,6 +55,7 @@ ToolBar {
         onAccepted: exporter.exportWav(selectedFile)
     }
     AudioSettingsDialog { id: audioDialog; parent: Overlay.overlay }
+    KitBrowser { id: kitBrowser; parent: Overlay.overlay }
 
     RowLayout {
         anchors.fill: parent
@@ -136,6 +138,8 @@ ToolBar {
             displayText: root.transport.kits.length > 0 ? currentText : qsTr("no kits found")
             implicitWidth: 104
         }
+        ToolButton { objectName: "kitsButton"; text: qsTr("Kits…"); onClicked: kitBrowser.open()
+                     ToolTip.visible: hovered; ToolTip.text: qsTr("Find your kits, map their instruments to the voices, audition them") }
         Item { Layout.fillWidth: true; Layout.minimumWidth: 0 }
         Label { text: qsTr("Vol"); color: Theme.textDim }
         Slider { objectName: "volumeSlider"; from: 0; to: 1; value: root.transport.volume; onMoved: root.transport.volume = value; implicitWidth: 64

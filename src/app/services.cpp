@@ -31,12 +31,15 @@ Services::Services(AudioLink::Driver driver, QObject* parent)
     , m_library(std::make_unique<ModelLibraryModel>(m_session.get()))
     , m_modelLoader(std::make_unique<ModelLoader>(m_session.get()))
     , m_accompaniment(std::make_unique<Accompaniment>(m_session.get(), m_transport.get()))
+    , m_kitBrowser(std::make_unique<KitBrowserModel>())
+    , m_voiceMapping(std::make_unique<VoiceMappingModel>())
 {
     connectSound(*m_transport, *m_audio);
     wireMap();
     wireModels();
     wireAccompaniment();
     wireProject();
+    wireKits();
 }
 
 Services::~Services() = default;
@@ -156,6 +159,29 @@ void Services::wireProject()
     // Models opened from the library or trained here also belong to the project.
     connect(m_library.get(), &ModelLibraryModel::opened, part, &ProjectSessionPart::noteModelPath);
     connect(m_training.get(), &TrainingModel::saved, part, &ProjectSessionPart::noteModelPath);
+}
+
+void Services::wireKits()
+{
+    AudioLink* audio = m_audio.get();
+    Transport* transport = m_transport.get();
+    Session* session = m_session.get();
+    KitBrowserModel* browser = m_kitBrowser.get();
+    VoiceMappingModel* mapping = m_voiceMapping.get();
+    // A kit chosen in the browser plays, and joins the transport's kit box.
+    connect(browser, &KitBrowserModel::kitChosen, audio, &AudioLink::chooseKitFile);
+    connect(audio, &AudioLink::kitsChanged, transport, [transport, audio] { transport->setKits(audio->kitNames(), audio->kitIndex()); });
+    // The table shows the kit that plays, over the session's voices.
+    auto showKit = [audio, session, browser, mapping] {
+        mapping->setKit(audio->currentKitId(), audio->currentKit(), session->drumMap());
+        browser->setCurrentId(audio->currentKitId());
+    };
+    connect(audio, &AudioLink::kitLoaded, mapping, showKit);
+    connect(session, &Session::drumMapChanged, mapping, showKit);
+    showKit();
+    // A changed mapping is saved by the table; the kit loads again with it.
+    connect(mapping, &VoiceMappingModel::mappingChanged, audio, &AudioLink::reloadKit);
+    connect(mapping, &VoiceMappingModel::auditionRequested, audio, &AudioLink::audition);
 }
 
 void Services::loadModel(const QString& path)

@@ -12,6 +12,8 @@
 // Threads: GUI thread only.
 #include "browser/datasetbrowser.h"
 #include "groove/accompaniment.h"
+#include "kits/kitbrowsermodel.h"
+#include "kits/voicemappingmodel.h"
 #include "map/blendsurface.h"
 #include "map/bookmarkmodel.h"
 #include "map/freehandpath.h"
@@ -49,6 +51,8 @@ class Services : public QObject {
     Q_PROPERTY(gs::TrainingModel* training READ training CONSTANT)
     Q_PROPERTY(gs::ModelLibraryModel* library READ library CONSTANT)
     Q_PROPERTY(gs::Accompaniment* accompaniment READ accompaniment CONSTANT)
+    Q_PROPERTY(gs::KitBrowserModel* kitBrowser READ kitBrowser CONSTANT)
+    Q_PROPERTY(gs::VoiceMappingModel* voiceMapping READ voiceMapping CONSTANT)
 
 public:
     // Driver::Manual: no sound card and no thread (tests drive the engine with audio()->processFrames).
@@ -70,6 +74,8 @@ public:
     ModelLibraryModel* library() const { return m_library.get(); }
     ModelLoader* modelLoader() const { return m_modelLoader.get(); }
     Accompaniment* accompaniment() const { return m_accompaniment.get(); }
+    KitBrowserModel* kitBrowser() const { return m_kitBrowser.get(); }
+    VoiceMappingModel* voiceMapping() const { return m_voiceMapping.get(); }
     ProjectSessionPart* sessionPart() const { return m_sessionPart.get(); }
 
     // The one path from a groove to the sound, and the engine's reports back (used by the
@@ -84,6 +90,7 @@ private:
     void wireModels();
     void wireAccompaniment();
     void wireProject();
+    void wireKits();
 
     // Declared in the order they are made; destroyed in reverse (views' services before the session).
     std::unique_ptr<Session> m_session;
@@ -101,6 +108,8 @@ private:
     std::unique_ptr<ModelLibraryModel> m_library;
     std::unique_ptr<ModelLoader> m_modelLoader;
     std::unique_ptr<Accompaniment> m_accompaniment;
+    std::unique_ptr<KitBrowserModel> m_kitBrowser;
+    std::unique_ptr<VoiceMappingModel> m_voiceMapping;
     std::unique_ptr<ProjectSessionPart> m_sessionPart;  // last: it goes first, before what it listens to
 };
 

@@ -41,10 +41,6 @@ void ClockFollower::feed(const std::uint8_t* bytes, std::size_t size, double sec
             m_songPosition = double((bytes[1] & 0x7F) | ((bytes[2] & 0x7F) << 7)) / 4.0;
         break;
     default:
-        // A note-on of any channel (velocity 0 is a note-off): the Groove panel's input rhythm.
-        // Bounded, so a flood between two polls cannot grow without end.
-        if ((bytes[0] & 0xF0) == 0x90 && size >= 3 && (bytes[2] & 0x7F) > 0 && m_notes.size() < kMaxNotes)
-            m_notes.push_back({bytes[0] & 0x0F, bytes[1] & 0x7F, bytes[2] & 0x7F, seconds});
         break;
     }
 }
@@ -87,7 +83,6 @@ ClockFollower::State ClockFollower::take(double now)
     std::lock_guard lock(m_mutex);
     State s;
     s.events.swap(m_events);
-    s.notes.swap(m_notes);
     if (m_count >= kMinTicks && now - lastTick() <= kLostAfter)
         s.bpm = bpmLocked();
     s.locked = s.bpm > 0.0;
@@ -105,7 +100,6 @@ void ClockFollower::reset()
     m_count = 0;
     m_head = 0;
     m_events.clear();
-    m_notes.clear();
     m_songPosition = 0.0;
     m_running = false;
     m_ticksSince = -1;

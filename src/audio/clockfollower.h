@@ -29,25 +29,17 @@ public:
         double seconds = 0.0;  // when it arrived (feed()'s clock)
         double beat = 0.0;  // where to play from, in quarter notes: 0 for start, the song position for continue
     };
-    static constexpr std::size_t kMaxNotes = 1024;  // kept between two take()s; more are dropped
-    struct NoteOn {
-        int channel = 0;  // 0..15
-        int note = 0;
-        int velocity = 0;  // 1..127
-        double seconds = 0.0;  // when it arrived (feed()'s clock)
-    };
     struct State {
         double bpm = 0.0;  // 0 while not locked; else clamped to 30..300
         bool locked = false;  // ticks are arriving
         std::vector<Event> events;  // since the last take(), oldest first
-        std::vector<NoteOn> notes;  // note-ons of any channel since the last take(), oldest first
         bool running = false;  // the master has started (or continued) and not stopped
         double beat = -1.0;  // the master's place in quarter notes at its last tick while running; < 0: no tick yet
         double beatSeconds = 0.0;  // when that tick came
     };
 
     // Any thread. One MIDI message received at `seconds` (any steady clock); bytes other than the
-    // realtime clock messages and note-ons (kept for take()) are ignored.
+    // realtime clock messages are ignored.
     void feed(const std::uint8_t* bytes, std::size_t size, double seconds);
     // Any thread. `now` on the same clock as feed(), to notice a clock that stopped ticking.
     State take(double now);
@@ -63,7 +55,6 @@ private:
     int m_head = 0;  // next slot
     int m_count = 0;
     std::vector<Event> m_events;
-    std::vector<NoteOn> m_notes;
     double m_songPosition = 0.0;  // quarter notes
     bool m_running = false;
     double m_base = 0.0;  // the master's place at its start or continue, quarter notes

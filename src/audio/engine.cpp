@@ -113,6 +113,7 @@ void Engine::prepare(double sampleRate)
     m_pos = 0;
     m_loopCount = 0;
     m_frame = 0;
+    m_framesRendered.store(0, std::memory_order_release);
     m_cursor = 0;
     m_countInLeft = 0;
     applySettings(m_settings);
@@ -162,6 +163,14 @@ bool Engine::locate(double step)
     if (!std::isfinite(step))
         return false;
     return send({CommandType::Locate, PatternChange::Immediate, nullptr, nullptr, step});
+}
+
+bool Engine::audition(int note, float velocity)
+{
+    if (note < 0 || note > 127 || !std::isfinite(velocity))
+        return false;
+    return send({CommandType::Audition, PatternChange::Immediate, nullptr, nullptr,
+                 double(note) + double(std::clamp(velocity, 0.0f, 1.0f)) * 0.5});
 }
 
 int Engine::collectGarbage()
@@ -266,6 +275,14 @@ void Engine::drainCommands()
         case CommandType::Stop:
             stopTransport();
             break;
+        case CommandType::Audition: {
+            // value = note + velocity / 2 (velocity 0..1): one double carries both.
+            const int note = int(c.value);
+            const int index = m_kit ? m_kit->kit->instrumentForNote(note) : -1;
+            if (index >= 0)
+                startInstrument(index, float((c.value - note) * 2.0), 1.0f, 0.0f, 0.0f);
+            break;
+        }
         case CommandType::Locate:
             m_carryCount = 0;
             m_nextEarlyFor = nullptr;  // its cursor was for the old place
@@ -312,6 +329,7 @@ void Engine::process(float* out, int frames)
     m_framesLimited.fetch_add(std::uint64_t(limited.limitedFrames), std::memory_order_relaxed);
     publishPosition(out, frames, limited);
     m_framesProcessed.fetch_add(std::uint64_t(frames), std::memory_order_relaxed);
+    m_framesRendered.store(m_frame, std::memory_order_release);
 }
 
 void Engine::publishPosition(const float* out, int frames, const LimiterReport& limited)

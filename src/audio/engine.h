@@ -6,7 +6,7 @@
 // Threads:
 //  - the control thread (one thread: the app's engine owner, or the renderer)
 //    calls prepare(), setPattern(), setKit(), setSettings(), start(), stop(),
-//    locate(), clearQueue() and collectGarbage();
+//    locate(), audition(), clearQueue() and collectGarbage();
 //  - the audio thread calls process() only; it never allocates, locks, logs,
 //    throws or touches files;
 //  - the UI thread drains popPosition(); the MIDI thread drains popMidi().
@@ -72,6 +72,9 @@ public:
     bool stop();
     // Moves the playhead to `step` in the loop.
     bool locate(double step);
+    // Plays the instrument of the current kit that `note` plays, once, at `velocity` (0..1), now,
+    // whether the sequencer runs or not (the kit browser's audition; no MIDI out, mute and solo ignored).
+    bool audition(int note, float velocity);
     // Control thread: frees snapshots the audio thread returned; returns how many.
     int collectGarbage();
 
@@ -88,6 +91,9 @@ public:
     bool popMidi(MidiEvent& event) { return m_midi.pop(event); }
     // Any thread.
     EngineStats stats() const;
+    // Any thread: frames since prepare() at the end of the last process() (the MIDI sender's clock
+    // of the audio device; MidiEvent::frame counts the same frames).
+    std::int64_t framesRendered() const { return m_framesRendered.load(std::memory_order_acquire); }
 
 private:
     struct PatternBox {
@@ -97,7 +103,7 @@ private:
         std::shared_ptr<const Kit> kit;
         int serial = 0;
     };
-    enum class CommandType { SetPattern, ClearQueue, SetKit, Start, Stop, Locate };
+    enum class CommandType { SetPattern, ClearQueue, SetKit, Start, Stop, Locate, Audition };
     struct Command {
         CommandType type = CommandType::Stop;
         PatternChange when = PatternChange::Immediate;
@@ -137,6 +143,8 @@ private:
     void advance(std::int64_t frames);
     void playHit(const Pattern& pattern, const ScheduledHit& hit);
     void playNote(int voice, int note, float velocity);
+    // Starts instrument `index` of the current kit (a hit that passed mute, solo and MIDI out).
+    void startInstrument(int index, float velocity, float mixGain, float mixPan, float mixTune);
     // Hand-over between grooves at a boundary (enginehandover.cpp): the next groove's early hits
     // play before it, the old groove's late hits after it.
     void prepareLookAhead(PatternBox* next, std::int64_t boundary, double boundaryStep);
@@ -230,6 +238,7 @@ private:
     std::atomic<std::uint64_t> m_framesOver{0};
     std::atomic<std::uint64_t> m_framesLimited{0};
     std::atomic<std::uint64_t> m_nonFiniteSamples{0};
+    std::atomic<std::int64_t> m_framesRendered{0};
 
     // Control-thread bookkeeping.
     int m_nextKitSerial = 1;

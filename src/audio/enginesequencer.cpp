@@ -257,6 +257,12 @@ void Engine::playNote(int voice, int note, float hitVelocity)
         m_hitsSilent.fetch_add(1, std::memory_order_relaxed);
         return;
     }
+    startInstrument(index, velocity, mix.gain, mix.pan, mix.tune);
+}
+
+void Engine::startInstrument(int index, float velocity, float mixGain, float mixPan, float mixTune)
+{
+    const int velocity127 = std::clamp(int(std::lround(velocity * 127.0f)), 1, 127);
     const KitInstrument& instrument = m_kit->kit->instrument(index);
     const KitLayer* layer = instrument.muted ? nullptr : instrument.layerFor(velocity127);
     if (!layer) {
@@ -266,12 +272,14 @@ void Engine::playNote(int voice, int note, float hitVelocity)
     int& rr = m_roundRobin[std::size_t(index)];
     const SampleData* sample = layer->samples[std::size_t(rr) % layer->samples.size()].get();
     rr = (rr + 1) % 65536;
-    const float gain = std::pow(velocity, m_settings.velocityCurve) * instrument.gain * layer->gain * mix.gain *
-                       m_settings.masterGain;
-    const float pan = std::clamp(instrument.pan + mix.pan, -1.0f, 1.0f);
+    // A layer's own velocity curve (SFZ amp_velcurve_N) replaces the engine's.
+    const float shape = layer->velocityGain.empty() ? std::pow(velocity, m_settings.velocityCurve)
+                                                    : layer->velocityGain[std::size_t(velocity127)];
+    const float gain = shape * instrument.gain * layer->gain * mixGain * m_settings.masterGain;
+    const float pan = std::clamp(instrument.pan + mixPan, -1.0f, 1.0f);
     VoiceStart start;
     start.sample = sample;
-    start.rate = std::exp2(double(instrument.tune + mix.tune) / 12.0);
+    start.rate = std::exp2(double(instrument.tune + mixTune) / 12.0);
     start.gainLeft = gain * std::min(1.0f, 1.0f - pan);
     start.gainRight = gain * std::min(1.0f, 1.0f + pan);
     start.instrument = index;

@@ -19,7 +19,11 @@ public:
     // When `frame` was rendered; 0 before any observation.
     double secondsAt(std::int64_t frame, double rate) const;
     bool valid() const { return m_count > 0; }
-    void reset() { m_count = 0; }
+    void reset()
+    {
+        m_count = 0;
+        m_head = 0;  // the window restarts at slot 0: secondsAt() reads slots 0..count-1
+    }
 
 private:
     std::array<double, kWindow> m_lags{};  // seconds - frame / rate

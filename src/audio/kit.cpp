@@ -42,8 +42,13 @@ Kit::Kit(std::string name, std::string folder, double sampleRate, std::vector<Ki
         instrument.gain = finiteIn(instrument.gain, 1.0f, 0.0f, kMaxGain);
         instrument.pan = finiteIn(instrument.pan, 0.0f, -1.0f, 1.0f);
         instrument.tune = finiteIn(instrument.tune, 0.0f, -kMaxTune, kMaxTune);
-        for (KitLayer& layer : instrument.layers)
+        for (KitLayer& layer : instrument.layers) {
             layer.gain = finiteIn(layer.gain, 1.0f, 0.0f, kMaxGain);
+            if (layer.velocityGain.size() != std::size_t(KitLayer::kVelocities))
+                layer.velocityGain.clear();  // the engine reads all 128 or none
+            for (float& g : layer.velocityGain)
+                g = finiteIn(g, 1.0f, 0.0f, 1.0f);
+        }
     }
     m_noteToInstrument.fill(-1);
     // An instrument's own note (the first) wins over another's alternative notes.

@@ -26,6 +26,10 @@ struct KitLayer {
     int maxVelocity = 127;
     float gain = 1.0f;
     std::vector<std::shared_ptr<const SampleData>> samples;  // played in turn (round robin)
+    // Empty, or kVelocities gains (0..1) by MIDI velocity that replace the engine's velocity curve
+    // for this layer (SFZ amp_velcurve_N).
+    static constexpr int kVelocities = 128;
+    std::vector<float> velocityGain;
 };
 
 struct KitInstrument {
@@ -44,8 +48,9 @@ struct KitInstrument {
 
 // How a loader chose the instrument a MIDI note plays: the kit's own note for
 // it, the instrument's name (Hydrogen kits without usable notes), or the
-// instrument's place in the kit (Hydrogen's default: instrument i, note 36 + i).
-enum class NoteSource : std::uint8_t { None, Note, Name, Order };
+// instrument's place in the kit (Hydrogen's default: instrument i, note 36 + i), or the
+// musician's own choice in the voice-mapping table (remapKit()).
+enum class NoteSource : std::uint8_t { None, Note, Name, Order, Chosen };
 
 inline const char* noteSourceName(NoteSource source)
 {
@@ -53,6 +58,7 @@ inline const char* noteSourceName(NoteSource source)
     case NoteSource::Note: return "note";
     case NoteSource::Name: return "name";
     case NoteSource::Order: return "order";
+    case NoteSource::Chosen: return "chosen";
     case NoteSource::None: break;
     }
     return "none";

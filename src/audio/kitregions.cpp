@@ -58,6 +58,7 @@ std::vector<KitInstrument> instrumentsFromRegions(const std::vector<KitRegion>& 
             layer.maxVelocity = range.second;
             const float gain = regions[std::size_t(members.front())].gain;
             layer.gain = std::isfinite(gain) ? std::clamp(gain, 0.0f, kMaxGain) : 1.0f;
+            layer.velocityGain = regions[std::size_t(members.front())].velocityGain;
             for (int i : members)
                 layer.samples.push_back(regions[std::size_t(i)].sample);
             instrument.layers.push_back(std::move(layer));

@@ -22,6 +22,7 @@ struct KitRegion {
     float pan = 0.0f;  // -1..1
     int chokeGroup = 0;
     int roundRobin = 1;  // order inside a layer (SFZ seq_position)
+    std::vector<float> velocityGain;  // empty, or 128 gains by velocity (SFZ amp_velcurve_N)
 };
 
 // `where` names the file in warnings (clamped pitch, too many instruments).

@@ -1,4 +1,5 @@
 #include "midiinput.h"
+#include "midibackend.h"
 
 #include <rtmidi/RtMidi.h>
 
@@ -10,10 +11,11 @@ namespace {
 
 Result<std::unique_ptr<RtMidiIn>> makeIn()
 {
-    if (!MidiOutput::sequencerAvailable())
-        return Error{"", "no ALSA sequencer (/dev/snd/seq is missing): MIDI in is unavailable"};
+    const MidiBackend backend = midiBackend();
+    if (backend == MidiBackend::None)
+        return Error{"", "no JACK server and no ALSA sequencer (/dev/snd/seq is missing): MIDI in is unavailable"};
     try {
-        return std::make_unique<RtMidiIn>(RtMidi::LINUX_ALSA, "Groovescape");
+        return std::make_unique<RtMidiIn>(backend == MidiBackend::Jack ? RtMidi::UNIX_JACK : RtMidi::LINUX_ALSA, "Groovescape");
     } catch (const RtMidiError& e) {
         return Error{"", "MIDI in is unavailable: " + e.getMessage()};
     } catch (const std::exception& e) {
@@ -23,7 +25,10 @@ Result<std::unique_ptr<RtMidiIn>> makeIn()
 
 } // namespace
 
-MidiInput::MidiInput(ClockFollower& follower) : m_follower(follower) {}
+MidiInput::MidiInput(ClockFollower& follower) : m_follower(follower)
+{
+    m_notes.reset(kNoteCapacity);
+}
 
 MidiInput::~MidiInput() { close(); }
 
@@ -75,8 +80,17 @@ void MidiInput::close()
 void MidiInput::received(double, std::vector<unsigned char>* message, void* self)
 {
     // The arrival time on the steady clock rather than RtMidi's deltas: take() compares it with now().
-    if (message && !message->empty())
-        static_cast<MidiInput*>(self)->m_follower.feed(message->data(), message->size(), now());
+    if (!message || message->empty())
+        return;
+    auto* input = static_cast<MidiInput*>(self);
+    const double at = now();
+    const unsigned char kind = message->front() & 0xF0;
+    if ((kind == 0x90 || kind == 0x80) && message->size() >= 3) {
+        // Notes for the Groove input; dropped when nobody drains them (the FIFO is full).
+        input->m_notes.push({at, message->at(0), message->at(1), message->at(2)});
+        return;
+    }
+    input->m_follower.feed(message->data(), message->size(), at);
 }
 
 } // namespace gs

@@ -1,4 +1,6 @@
 #include "midioutput.h"
+#include "midibackend.h"
+#include "miditiming.h"
 
 #include <rtmidi/RtMidi.h>
 
@@ -10,14 +12,15 @@ namespace gs {
 
 namespace {
 
-constexpr const char* kNoSequencer = "no ALSA sequencer (/dev/snd/seq is missing): MIDI out is unavailable";
+constexpr const char* kNoSequencer = "no JACK server and no ALSA sequencer (/dev/snd/seq is missing): MIDI out is unavailable";
 
 Result<std::unique_ptr<RtMidiOut>> makeOut()
 {
-    if (!MidiOutput::sequencerAvailable())
+    const MidiBackend backend = midiBackend();
+    if (backend == MidiBackend::None)
         return Error{"", kNoSequencer};
     try {
-        return std::make_unique<RtMidiOut>(RtMidi::LINUX_ALSA, "Groovescape");
+        return std::make_unique<RtMidiOut>(backend == MidiBackend::Jack ? RtMidi::UNIX_JACK : RtMidi::LINUX_ALSA, "Groovescape");
     } catch (const RtMidiError& e) {
         return Error{"", "MIDI out is unavailable: " + e.getMessage()};
     } catch (const std::exception& e) {
@@ -33,8 +36,7 @@ MidiOutput::~MidiOutput() { close(); }
 
 bool MidiOutput::sequencerAvailable()
 {
-    std::error_code ec;
-    return std::filesystem::exists("/dev/snd/seq", ec);
+    return midiBackend() != MidiBackend::None;
 }
 
 Result<std::vector<MidiPortInfo>> listRtMidiPorts(RtMidi& client, const std::string& what)
@@ -115,32 +117,22 @@ void MidiOutput::close()
 void MidiOutput::senderLoop()
 {
     using Clock = std::chrono::steady_clock;
+    const auto origin = Clock::now();
+    const auto seconds = [origin](Clock::time_point t) { return std::chrono::duration<double>(t - origin).count(); };
     std::deque<MidiEvent> pending;
-    bool anchored = false;
-    std::int64_t anchorFrame = 0;
-    Clock::time_point anchorTime;
+    MidiTiming timing;
     while (m_running) {
         MidiEvent e;
         while (m_engine.popMidi(e))
             pending.push_back(e);
         const double rate = m_engine.sampleRate();
-        const auto now = Clock::now();
+        const double now = seconds(Clock::now());
+        // Where the sound card's clock is now: the mapping from frames to our clock follows it.
+        timing.observe(m_engine.framesRendered(), rate, now);
         while (!pending.empty()) {
             const MidiEvent& next = pending.front();
-            if (!anchored) {
-                anchorFrame = next.frame;
-                anchorTime = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(m_latencyMs.load()));
-                anchored = true;
-            }
-            auto due = anchorTime + std::chrono::duration_cast<Clock::duration>(
-                                        std::chrono::duration<double>(double(next.frame - anchorFrame) / rate));
-            if (due < now - std::chrono::milliseconds(50)) {
-                // The audio clock and ours drifted apart (or the stream restarted): re-anchor.
-                anchored = false;
-                continue;
-            }
-            if (due > now)
-                break;
+            if (timing.dueSeconds(next.frame, rate, m_latencyMs.load() / 1000.0, now) > now)
+                break;  // late ones (a stalled stream) go at once
             try {
                 m_out->sendMessage(next.data, next.size);
             } catch (const RtMidiError&) {

@@ -1,8 +1,10 @@
 #pragma once
-// MIDI out through RtMidi's ALSA API only (its JACK backend crashes without a
-// JACK server). A sender thread drains Engine::popMidi() and sends each
+// MIDI out through RtMidi: JACK MIDI when a JACK server runs, else the ALSA
+// sequencer (midibackend.h; RtMidi's JACK backend crashes without a server,
+// so it is never opened without one). A sender thread drains Engine::popMidi() and sends each
 // message at its frame's time (micro-timing kept), mapping engine frames to
-// wall time from the first message and re-anchoring when it falls behind.
+// wall time through the frames the engine has rendered so far (miditiming.h),
+// so a sound card whose clock runs off ours never pulls MIDI away from audio.
 // Every RtMidi error is caught. Control thread only (the engine's owner).
 #include "core/error.h"
 #include "engine.h"
@@ -33,12 +35,12 @@ public:
     MidiOutput(const MidiOutput&) = delete;
     MidiOutput& operator=(const MidiOutput&) = delete;
 
-    // False when there is no ALSA sequencer (/dev/snd/seq missing): no MIDI out at all.
+    // False when there is neither a JACK server nor an ALSA sequencer: no MIDI out at all.
     static bool sequencerAvailable();
     static Result<std::vector<MidiPortInfo>> listPorts();
 
     Status openPort(unsigned index);
-    // A port other programs connect to (ALSA).
+    // A port other programs connect to (a JACK MIDI port or an ALSA sequencer port).
     Status openVirtualPort(const std::string& name = "Groovescape");
     void close();
     bool isOpen() const { return m_out != nullptr; }

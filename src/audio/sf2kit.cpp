@@ -2,10 +2,12 @@
 // one drum preset (bank 128; a file without one, like the avldrums kits, has
 // its presets played as kits), its zones by key and velocity range, 16-bit
 // sample data, root key and tuning, initial attenuation and pan, exclusive
-// classes as choke groups. Loop points are ignored: drums are one-shots.
+// classes as choke groups, and the volume envelope baked into each zone's
+// sample (sf2envelope.h). Loop points are ignored: drums are one-shots.
 #include "kitloader.h"
 #include "kitregions.h"
 #include "samplefile.h"
+#include "sf2envelope.h"
 #include "sf2reader.h"
 
 #include <algorithm>
@@ -156,6 +158,7 @@ Result<std::shared_ptr<const Kit>> loadSf2Kit(const std::string& sf2Path, double
         KitRegion region;
         const Sf2Sample* sample;
         std::int64_t startOffset, endOffset;
+        VolumeEnvelope envelope;
     };
     std::vector<Zone> zones;
     for (const Sf2Zone& pz : chosen->zones) {
@@ -171,7 +174,7 @@ Result<std::shared_ptr<const Kit>> loadSf2Kit(const std::string& sf2Path, double
             if (keys.first > keys.second || vels.first > vels.second)
                 continue;
             Zone z{{}, &s, std::int64_t(g.inst(sf2::StartOffset, 0)) + std::int64_t(g.inst(sf2::StartCoarseOffset, 0)) * 32768,
-                   std::int64_t(g.inst(sf2::EndOffset, 0)) + std::int64_t(g.inst(sf2::EndCoarseOffset, 0)) * 32768};
+                   std::int64_t(g.inst(sf2::EndOffset, 0)) + std::int64_t(g.inst(sf2::EndCoarseOffset, 0)) * 32768, {}};
             KitRegion& r = z.region;
             r.name = s.name;
             r.lokey = keys.first;
@@ -187,6 +190,10 @@ Result<std::shared_ptr<const Kit>> loadSf2Kit(const std::string& sf2Path, double
             r.gain = float(std::pow(10.0, -0.4 * attenuation / 200.0));
             r.pan = float(std::clamp(g.sum(sf2::Pan, 0), -500, 500)) / 500.0f;
             r.chokeGroup = std::max(0, g.inst(sf2::ExclusiveClass, 0));
+            // Preset-level envelope generators add to the instrument's (timecents and centibels).
+            z.envelope = VolumeEnvelope::fromGenerators(g.sum(sf2::DelayVolEnv, -12000), g.sum(sf2::AttackVolEnv, -12000),
+                g.sum(sf2::HoldVolEnv, -12000), g.sum(sf2::DecayVolEnv, -12000), g.sum(sf2::SustainVolEnv, 0),
+                g.sum(sf2::ReleaseVolEnv, -12000));
             zones.push_back(z);
         }
     }
@@ -209,6 +216,8 @@ Result<std::shared_ptr<const Kit>> loadSf2Kit(const std::string& sf2Path, double
         }
     }
     SampleReader reader(*file, *sf2, sampleRate);
+    // Zones sharing a sample and an envelope share the shaped copy too.
+    std::map<std::pair<const SampleData*, VolumeEnvelope>, std::shared_ptr<const SampleData>> shaped;
     std::vector<KitRegion> regions;
     for (std::size_t i = 0; i < zones.size(); ++i) {
         if (merged[i])
@@ -218,7 +227,10 @@ Result<std::shared_ptr<const Kit>> loadSf2Kit(const std::string& sf2Path, double
             report.warnings.push_back(data.error().describe() + "; zone skipped");
             continue;
         }
-        zones[i].region.sample = *data;
+        auto& copy = shaped[{(*data).get(), zones[i].envelope}];
+        if (!copy)
+            copy = shapeSample(*data, zones[i].envelope, sampleRate);
+        zones[i].region.sample = copy;
         regions.push_back(zones[i].region);
     }
     if (regions.empty())

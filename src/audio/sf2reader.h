@@ -56,6 +56,7 @@ struct Sf2File {
 namespace sf2 {
 enum Generator {
     StartOffset = 0, EndOffset = 1, StartCoarseOffset = 4, Pan = 17, EndCoarseOffset = 12, Instrument = 41,
+    DelayVolEnv = 33, AttackVolEnv = 34, HoldVolEnv = 35, DecayVolEnv = 36, SustainVolEnv = 37, ReleaseVolEnv = 38,
     KeyRange = 43, VelRange = 44, Attenuation = 48, CoarseTune = 51, FineTune = 52, SampleId = 53,
     ScaleTuning = 56, ExclusiveClass = 57, RootKey = 58
 };

@@ -35,6 +35,7 @@ struct Region {
     int seqPosition = 1;
     long group = 0, offBy = 0;
     float volumeDb = 0.0f, pan = 0.0f, tuneCents = 0.0f, transpose = 0.0f, keytrack = 100.0f;
+    std::vector<float> velocityGain;  // from amp_velcurve_N; empty when the region has none
 };
 
 double numberOr(const std::map<std::string, std::string>& op, const char* key, double fallback)
@@ -48,6 +49,40 @@ double numberOr(const std::map<std::string, std::string>& op, const char* key, d
     } catch (...) {
         return fallback;
     }
+}
+
+// amp_velcurve_N (N 0..127, gain 0..1): the points given, straight lines between them; velocity 0
+// is 0 and velocity 127 is 1 unless given. Empty when the region gives no point.
+std::vector<float> velocityCurve(const std::map<std::string, std::string>& op)
+{
+    std::map<int, float> points;
+    const std::string prefix = "amp_velcurve_";
+    for (auto it = op.lower_bound(prefix); it != op.end() && it->first.rfind(prefix, 0) == 0; ++it) {
+        const std::string n = it->first.substr(prefix.size());
+        if (n.empty() || n.size() > 3 || !std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            continue;
+        const int velocity = std::stoi(n);
+        if (velocity <= 127)
+            points[velocity] = float(std::clamp(numberOr(op, it->first.c_str(), 1.0), 0.0, 1.0));
+    }
+    if (points.empty())
+        return {};
+    points.try_emplace(0, 0.0f);
+    points.try_emplace(127, 1.0f);
+    std::vector<float> curve(std::size_t(KitLayer::kVelocities));
+    auto hi = points.begin();
+    for (int v = 0; v < KitLayer::kVelocities; ++v) {
+        while (hi->first < v)
+            ++hi;
+        if (hi->first == v || hi == points.begin()) {
+            curve[std::size_t(v)] = hi->second;
+            continue;
+        }
+        const auto lo = std::prev(hi);
+        const float t = float(v - lo->first) / float(hi->first - lo->first);
+        curve[std::size_t(v)] = lo->second + t * (hi->second - lo->second);
+    }
+    return curve;
 }
 
 int noteOr(const std::map<std::string, std::string>& op, const char* key, int fallback)
@@ -97,14 +132,11 @@ Result<std::shared_ptr<const Kit>> loadSfzKit(const std::string& sfzPath, double
     report.warnings = file->warnings;
     SampleCache cache(root, sampleRate);
     std::set<std::string> unknown;
-    bool velcurve = false;
     std::vector<Region> regions;
     for (const SfzRegion& in : file->regions) {
         const auto& op = in.opcodes;
         for (const auto& [key, value] : op) {
-            if (key.rfind("amp_velcurve_", 0) == 0)
-                velcurve = true;
-            else if (!kKnown.count(key))
+            if (key.rfind("amp_velcurve_", 0) != 0 && !kKnown.count(key))
                 unknown.insert(key);
         }
         if (auto t = op.find("trigger"); t != op.end() && t->second != "attack")
@@ -136,6 +168,7 @@ Result<std::shared_ptr<const Kit>> loadSfzKit(const std::string& sfzPath, double
         r.tuneCents = float(std::clamp(numberOr(op, "tune", 0), -9600.0, 9600.0));
         r.transpose = float(std::clamp(numberOr(op, "transpose", 0), -127.0, 127.0));
         r.keytrack = float(std::clamp(numberOr(op, "pitch_keytrack", 100), -1200.0, 1200.0));
+        r.velocityGain = velocityCurve(op);
         if (r.lokey <= r.hikey && r.lovel <= r.hivel)
             regions.push_back(std::move(r));
     }
@@ -145,8 +178,6 @@ Result<std::shared_ptr<const Kit>> loadSfzKit(const std::string& sfzPath, double
             list += (list.empty() ? "" : ", ") + k;
         report.warnings.push_back(sfzPath + ": opcodes not played: " + list);
     }
-    if (velcurve)
-        report.warnings.push_back(sfzPath + ": amp_velcurve_N is read but not applied; the engine's velocity curve plays");
     if (regions.empty())
         return Error{sfzPath, "SFZ kit has no region with a readable sample" +
                                   (report.warnings.empty() ? std::string() : " (first problem: " + report.warnings.front() + ")")};
@@ -169,6 +200,7 @@ Result<std::shared_ptr<const Kit>> loadSfzKit(const std::string& sfzPath, double
         if (auto g = choke.find(r.group); g != choke.end())
             z.chokeGroup = g->second;
         z.roundRobin = r.seqPosition;
+        z.velocityGain = r.velocityGain;
         zones.push_back(std::move(z));
     }
     std::vector<KitInstrument> instruments = instrumentsFromRegions(zones, sfzPath, report.warnings);

@@ -5,6 +5,7 @@
 #include "jsonout.h"
 
 #include "audio/kitloader.h"
+#include "audio/kitremap.h"
 #include "audio/kitvoices.h"
 #include "audio/renderer.h"
 #include "core/datapaths.h"
@@ -40,6 +41,7 @@ struct RenderArgs {
     double tail = 2.0;
     bool seamless = false;
     std::string map = "groovae";
+    std::vector<std::string> voices;  // NOTE=INSTRUMENT: the app's voice-mapping choices, by hand
     bool json = false;
 };
 
@@ -52,6 +54,35 @@ int fail(const RenderArgs& args, int code, const std::string& message)
     }
     std::cerr << "render: " << message << "\n";
     return code;
+}
+
+// --voice NOTE=INSTRUMENT ("" after '=' for none): the kit's instrument of that name plays NOTE.
+Result<std::vector<VoiceChoice>> voiceChoices(const std::vector<std::string>& specs, const Kit& kit)
+{
+    std::vector<VoiceChoice> out;
+    for (const std::string& spec : specs) {
+        const auto eq = spec.find('=');
+        int note = -1;
+        try {
+            note = eq == std::string::npos ? -1 : std::stoi(spec.substr(0, eq));
+        } catch (const std::exception&) {
+        }
+        if (note < 0 || note > 127)
+            return Error{"", "--voice \"" + spec + "\": expected NOTE=INSTRUMENT with NOTE 0..127"};
+        const std::string name = spec.substr(eq + 1);
+        VoiceChoice choice{note, -1};
+        for (int i = 0; i < kit.instrumentCount() && !name.empty() && choice.instrument < 0; ++i)
+            if (kit.instrument(i).name == name)
+                choice.instrument = i;
+        if (!name.empty() && choice.instrument < 0) {
+            std::string names;
+            for (const KitInstrument& instrument : kit.instruments())
+                names += (names.empty() ? "" : ", ") + instrument.name;
+            return Error{"", "--voice \"" + spec + "\": the kit has no instrument \"" + name + "\" (it has: " + names + ")"};
+        }
+        out.push_back(choice);
+    }
+    return out;
 }
 
 // A kit folder/file path, or the name of a bundled kit (assets/kits/NAME).
@@ -130,6 +161,12 @@ int runRender(const RenderArgs& args)
     auto kit = loadKit(kitPath, args.sampleRate, kitOptions);
     if (!kit)
         return fail(args, kExitBadInput, kit.error().describe());
+    if (!args.voices.empty()) {
+        auto chosen = voiceChoices(args.voices, **kit);
+        if (!chosen)
+            return fail(args, kExitBadInput, kitPath + ": " + chosen.error().message);
+        kit = remapKit(**kit, *chosen);
+    }
 
     RenderOptions options;
     options.sampleRate = args.sampleRate;
@@ -207,6 +244,9 @@ void addRenderCommand(CLI::App& app)
         ->capture_default_str();
     cmd->add_option("--preset", args->preset, "SF2 kits: the drum preset number (bank 128: 0 Standard, 8 Room, 16 Power, "
                                               "32 Jazz, 40 Brush, ...); default: the file's first");
+    cmd->add_option("--voice", args->voices,
+        "NOTE=INSTRUMENT: the kit's instrument of that name plays NOTE (NOTE= for none), as the app's voice-mapping "
+        "table does; repeat for more voices");
     cmd->add_option("--tempo,--bpm", args->tempo, "Tempo in BPM (30..300; default: the file's)");
     cmd->add_option("--swing", args->swing, "Swing percent, 50 (straight)..75; 66 = triplet feel")->capture_default_str();
     cmd->add_option("--swing-grid", args->swingGrid, "The grid that swings: 8 or 16")->capture_default_str();

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gs::test {
@@ -13,20 +14,28 @@ class Sf2Builder {
 public:
     using Bytes = std::vector<std::uint8_t>;
 
-    static Bytes build(const std::vector<int>& keys = {36, 38, 42, 46})
+    using Generators = std::vector<std::pair<std::uint16_t, std::int16_t>>;
+
+    // `zoneGens` are added to every zone (e.g. volume envelope generators); `length` frames of tone
+    // per key, fading by exp(-i / fadeFrames) (0: a steady tone).
+    static Bytes build(const std::vector<int>& keys = {36, 38, 42, 46}, const Generators& zoneGens = {},
+                       std::uint32_t length = 2400, double fadeFrames = 600.0)
     {
+        const std::size_t gensPerZone = 3 + zoneGens.size();
         Bytes smpl, shdr, igen, ibag, pgen, pbag, phdr, inst;
         std::uint32_t start = 0;
         for (std::size_t z = 0; z < keys.size(); ++z) {
-            // Bag z starts at generator index 3z; three generators: keyRange, exclusiveClass, sampleID.
-            put16(ibag, std::uint16_t(z * 3));
+            // Bag z starts at generator index z * gensPerZone: keyRange, exclusiveClass, zoneGens, sampleID.
+            put16(ibag, std::uint16_t(z * gensPerZone));
             put16(ibag, 0);
             put16(igen, 43), put16(igen, std::uint16_t(keys[z] | keys[z] << 8));
             put16(igen, 57), put16(igen, keys[z] == 42 || keys[z] == 46 ? 1 : 0);
+            for (const auto& [op, amount] : zoneGens)
+                put16(igen, op), put16(igen, std::uint16_t(amount));
             put16(igen, 53), put16(igen, std::uint16_t(z));
-            const std::uint32_t length = 2400;
             for (std::uint32_t i = 0; i < length + 46; ++i) {
-                const double v = i < length ? 0.5 * std::sin(i * 0.05 * double(z + 1)) * std::exp(-double(i) / 600.0) : 0.0;
+                const double fade = fadeFrames > 0.0 ? std::exp(-double(i) / fadeFrames) : 1.0;
+                const double v = i < length ? 0.5 * std::sin(i * 0.05 * double(z + 1)) * fade : 0.0;
                 put16(smpl, std::uint16_t(std::int16_t(std::lround(v * 32767.0))));
             }
             name(shdr, "tone" + std::to_string(keys[z]));
@@ -36,7 +45,7 @@ public:
             put16(shdr, 0), put16(shdr, 1);
             start += length + 46;
         }
-        put16(ibag, std::uint16_t(keys.size() * 3)), put16(ibag, 0);
+        put16(ibag, std::uint16_t(keys.size() * gensPerZone)), put16(ibag, 0);
         put16(igen, 0), put16(igen, 0);  // terminal
         name(shdr, "EOS");
         for (int i = 0; i < 26; ++i)

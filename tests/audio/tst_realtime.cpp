@@ -113,6 +113,8 @@ private Q_SLOTS:
                 engine.start();
             if (b % 50 == 0)
                 engine.clearQueue();
+            if (b % 40 == 5)
+                engine.audition(38 + b % 12, 0.8f);  // the kit browser's one-shots, also while stopped
 
             armRealtimeProbe();
             engine.process(block.data(), 256);

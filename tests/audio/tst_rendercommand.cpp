@@ -128,6 +128,34 @@ private Q_SLOTS:
         QCOMPARE(hits, report["hits"].get<int>() + silent);
     }
 
+    void voiceOptionPlaysTheChosenInstrument()
+    {
+        // --voice NOTE=INSTRUMENT: what the app's voice-mapping table saves, given by hand.
+        GS_REQUIRE_SHARED(clip, "gmd/drummer1/session1/1_funk_80_beat_4-4.mid");
+        QTemporaryDir tmp;
+        const Run r = cli({"render", QString::fromStdString(clip.string()), "--out", tmp.filePath("v.wav"), "--kit", "acoustic",
+                           "--voice", "38=Kick", "--voice", "42=", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const auto report = nlohmann::json::parse(r.out.toStdString());
+        const auto& voices = report["voices"];
+        QCOMPARE(voices[1]["note"].get<int>(), 38);
+        QCOMPARE(voices[1]["instrument"].get<std::string>(), std::string("Kick"));
+        QCOMPARE(voices[1]["mapped_by"].get<std::string>(), std::string("chosen"));
+        QVERIFY(voices[2]["instrument"].is_null());  // closed hi-hat: none chosen, silent
+        QCOMPARE(voices[2]["hits_without_sample"].get<int>(), voices[2]["hits"].get<int>());
+        QVERIFY(voices[2]["hits"].get<int>() > 0);
+
+        const Run bad = cli({"render", QString::fromStdString(clip.string()), "--out", tmp.filePath("b.wav"), "--kit",
+                             "acoustic", "--voice", "38=Timpani"});
+        QVERIFY(bad.code != 0);
+        QVERIFY2(bad.err.contains("no instrument \"Timpani\"") && bad.err.contains("Kick"), bad.err.constData());
+        QVERIFY(!QFileInfo::exists(tmp.filePath("b.wav")));
+        const Run badNote = cli({"render", QString::fromStdString(clip.string()), "--out", tmp.filePath("c.wav"), "--kit",
+                                 "acoustic", "--voice", "snare=Kick"});
+        QVERIFY(badNote.code != 0);
+        QVERIFY2(badNote.err.contains("NOTE=INSTRUMENT"), badNote.err.constData());
+    }
+
     void sf2PresetsAndBadValues()
     {
         const std::string sf2 = "/usr/share/sounds/sf2/FluidR3_GM.sf2";

@@ -2,10 +2,13 @@
 #include "files/workerguard.h"
 
 #include "assetpaths.h"
+#include "kits/kitvoicesettings.h"
+#include "audio/kitremap.h"
 #include "transport/clocksync.h"
 #include "audio/engine.h"
 #include "audio/kitloader.h"
 #include "audio/manualdriver.h"
+#include "audio/midibackend.h"
 #include "audio/midiinput.h"
 #include "audio/midioutput.h"
 #include "audio/nulldriver.h"
@@ -28,6 +31,7 @@ namespace gs {
 
 namespace {
 constexpr unsigned kRate = 48000;
+const char* kAddedKitsKey = "kits/added";
 } // namespace
 
 AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
@@ -75,12 +79,20 @@ AudioLink::AudioLink(Session* session, QObject* parent, Driver driver)
         openManualDriver();
     }
     if (m_midiStatus.isEmpty())
-        m_midiStatus = MidiOutput::sequencerAvailable() ? tr("MIDI out off") : tr("No MIDI output ports (no ALSA sequencer)");
-    m_kitDirs = AssetPaths::kitDirs();
-    for (int i = 0; i < m_kitDirs.size(); ++i)
-        if (QFileInfo(m_kitDirs[i]).fileName() == QLatin1String("acoustic"))
-            m_kitIndex = i;  // the default kit
-    if (m_kitIndex < 0 && !m_kitDirs.isEmpty())
+        m_midiStatus = midiOffStatus();
+    for (const QString& dir : AssetPaths::kitDirs()) {
+        if (QFileInfo(dir).fileName() == QLatin1String("acoustic"))
+            m_kitIndex = int(m_kits.size());  // the default kit
+        // Clean paths: a kit's id (its saved voice mapping) is the same however it was reached.
+        m_kits.push_back({QDir::cleanPath(dir), -1, QFileInfo(dir).fileName()});
+    }
+    for (const QVariant& v : QSettings().value(QLatin1String(kAddedKitsKey)).toList()) {
+        const QVariantMap m = v.toMap();
+        if (!m.value(QStringLiteral("path")).toString().isEmpty())
+            m_kits.push_back({m.value(QStringLiteral("path")).toString(), m.value(QStringLiteral("preset"), -1).toInt(),
+                              m.value(QStringLiteral("name")).toString()});
+    }
+    if (m_kitIndex < 0 && !m_kits.empty())
         m_kitIndex = 0;
     if (m_kitIndex >= 0)
         loadKit(m_kitIndex);
@@ -200,18 +212,25 @@ Status AudioLink::reopen(const AudioStreamOptions& requested)
     return opened;
 }
 
+QString AudioLink::midiOffStatus()
+{
+    // The settings say which MIDI system is in use: JACK MIDI when a JACK server runs, else ALSA.
+    const MidiBackend backend = midiBackend();
+    return backend == MidiBackend::None ? tr("No MIDI output ports (no JACK server, no ALSA sequencer)")
+                                        : tr("MIDI out off (%1)").arg(QLatin1String(midiBackendName(backend)));
+}
+
 Status AudioLink::openMidiPort(int index)
 {
     m_midi.reset();
     Status result = Status(Done{});
     if (index < 0) {
-        m_midiStatus = MidiOutput::sequencerAvailable() ? tr("MIDI out off")
-                                                        : tr("No MIDI output ports (no ALSA sequencer)");
+        m_midiStatus = midiOffStatus();
     } else {
         m_midi = std::make_unique<MidiOutput>(*m_engine);
         result = m_midi->openPort(unsigned(index));
         if (result.ok()) {
-            m_midiStatus = tr("MIDI out on port %1").arg(index);
+            m_midiStatus = tr("MIDI out on port %1 (%2)").arg(index).arg(QLatin1String(midiBackendName(midiBackend())));
         } else {
             m_midi.reset();
             m_midiStatus = QString::fromStdString(result.error().describe());
@@ -254,8 +273,8 @@ void AudioLink::setManualClock(double originSeconds, double framesPerSecond)
 QStringList AudioLink::kitNames() const
 {
     QStringList names;
-    for (const QString& dir : m_kitDirs)
-        names << QFileInfo(dir).fileName();
+    for (const KitEntry& kit : m_kits)
+        names << kit.name;
     return names;
 }
 
@@ -263,6 +282,36 @@ void AudioLink::chooseKit(int index)
 {
     if (index != m_kitIndex && index >= 0)
         loadKit(index);
+}
+
+void AudioLink::chooseKitFile(const QString& path, int preset, const QString& name)
+{
+    const QString clean = QDir::cleanPath(path);
+    auto it = std::find_if(m_kits.begin(), m_kits.end(),
+        [&](const KitEntry& k) { return QDir::cleanPath(k.path) == clean && k.preset == preset; });
+    if (it == m_kits.end()) {
+        m_kits.push_back({clean, preset, name.isEmpty() ? QFileInfo(clean).completeBaseName() : name});
+        it = m_kits.end() - 1;
+        // Kept for the next start, so the kit box (and a project naming the kit) finds it again.
+        QSettings settings;
+        QVariantList added = settings.value(QLatin1String(kAddedKitsKey)).toList();
+        added.append(QVariantMap{{QStringLiteral("path"), it->path}, {QStringLiteral("preset"), preset},
+                                 {QStringLiteral("name"), it->name}});
+        settings.setValue(QLatin1String(kAddedKitsKey), added);
+    }
+    loadKit(int(it - m_kits.begin()));
+    Q_EMIT kitsChanged();
+}
+
+void AudioLink::reloadKit()
+{
+    if (m_kitIndex >= 0)
+        loadKit(m_kitIndex);
+}
+
+bool AudioLink::audition(int note, float velocity)
+{
+    return m_engine->audition(note, velocity);
 }
 
 void AudioLink::play(std::shared_ptr<const Pattern> pattern, PatternChange when)
@@ -294,22 +343,31 @@ void AudioLink::setSettings(const EngineSettings& settings)
 
 void AudioLink::loadKit(int index)
 {
-    if (index < 0 || index >= m_kitDirs.size())
+    if (index < 0 || index >= int(m_kits.size()))
         return;
     m_kitIndex = index;
     const int request = ++m_kitRequest;
-    const std::string path = m_kitDirs[index].toStdString();
+    const KitEntry& entry = m_kits[std::size_t(index)];
+    const std::string path = entry.path.toStdString();
+    const QString id = kitvoices::kitId(entry.path, entry.preset);
+    const QVariantMap choices = kitvoices::saved(id);  // read here: the musician may change them meanwhile
+    KitLoadOptions options;
+    options.preset = entry.preset;
     const double rate = m_engine->sampleRate();
     auto kit = std::make_shared<Result<std::shared_ptr<const Kit>>>(Error{path, "not loaded"});
-    QThread* worker = QThread::create([path, rate, kit] {
+    QThread* worker = QThread::create([path, rate, options, choices, kit] {
         // A hostile kit.json (wrong JSON types, a sample at 1 Hz asking for gigabytes) must end as
         // "Kit failed: ..." in the transport, not in std::terminate.
-        const QString thrown = runGuarded(QString::fromStdString(path), [&] { *kit = gs::loadKit(path, rate); });
+        const QString thrown = runGuarded(QString::fromStdString(path), [&] {
+            *kit = gs::loadKit(path, rate, options);
+            if (kit->ok() && !choices.isEmpty())
+                *kit = remapKit(*kit->value(), kitvoices::resolve(choices, *kit->value()));
+        });
         if (!thrown.isEmpty())
             *kit = Error{"", thrown.toStdString()};
     });
     // finished is delivered to this object on the GUI thread (nothing, if it is gone by then).
-    connect(worker, &QThread::finished, this, [this, kit, request, rate] {
+    connect(worker, &QThread::finished, this, [this, kit, request, rate, id] {
         if (request != m_kitRequest || std::abs(rate - m_engine->sampleRate()) > 0.5)
             return;  // a newer choice (or a new rate) is on its way
         if (!kit->ok()) {
@@ -317,6 +375,9 @@ void AudioLink::loadKit(int index)
             return;
         }
         m_engine->setKit(kit->value());
+        m_currentKit = kit->value();
+        m_currentKitId = id;
+        Q_EMIT kitLoaded();
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     std::erase_if(m_kitWorkers, [](const QPointer<QThread>& w) { return w.isNull(); });

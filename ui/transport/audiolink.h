@@ -33,6 +33,7 @@ class QThread;
 namespace gs {
 
 class ClockSync;
+class Kit;
 enum class PatternChange;
 class Engine;
 class MidiOutput;
@@ -59,10 +60,21 @@ public:
     void setSettings(const EngineSettings& settings);
     void setPlaying(bool on);
     bool playing() const { return m_playing; }
-    // Kits: the installed ones by folder name, and the one chosen (loaded on a worker).
+    // Kits: the installed ones by folder name, then those chosen in the kit browser (kept in the
+    // settings, "kits/added"), and the one chosen (loaded on a worker, with the musician's voice
+    // mapping for it applied: ui/kits/kitvoicesettings.h).
     QStringList kitNames() const;
     int kitIndex() const { return m_kitIndex; }
     void chooseKit(int index);
+    // A kit from the kit browser (a folder or file; preset for an .sf2): joins the list, then plays.
+    void chooseKitFile(const QString& path, int preset, const QString& name);
+    // Loads the chosen kit again (its voice mapping changed).
+    void reloadKit();
+    // The kit the engine has (null before the first load) and its id (kitvoices::kitId).
+    std::shared_ptr<const Kit> currentKit() const { return m_currentKit; }
+    QString currentKitId() const { return m_currentKitId; }
+    // Plays the current kit's instrument for `note` once, now (the kit browser's audition).
+    bool audition(int note, float velocity);
     // What the transport's status line shows: the device, or a kit failure, or a stalled device.
     QString deviceStatus() const { return m_deviceStatus; }
     bool deviceStatusOk() const { return m_deviceStatusOk; }
@@ -102,6 +114,8 @@ public:
 Q_SIGNALS:
     void statusChanged();
     void deviceStatusChanged();
+    void kitsChanged();  // kitNames() or kitIndex()
+    void kitLoaded();  // currentKit() is new
     // From the engine's newest position report: the step playing (-1 when stopped), the peak
     // level, the frames over full scale so far, and the id of the pattern playing (0 when stopped).
     void positionReported(int step, double level, quint64 overFrames, quint64 patternId);
@@ -122,6 +136,7 @@ private:
     Status startOutput();  // GUI thread, no driver running: runs m_output at its rate
     void stopDriver();
     void setStatus(const QString& text, bool deviceOpen);
+    static QString midiOffStatus();
 
     Session* m_session;
     std::unique_ptr<Engine> m_engine;
@@ -145,8 +160,15 @@ private:
     QTimer m_positionTimer;
     QTimer m_retryTimer;  // hands the newest state over again after the engine's FIFO was full
     int m_retries = 0;
-    QStringList m_kitDirs;
+    struct KitEntry {
+        QString path;
+        int preset = -1;
+        QString name;
+    };
+    std::vector<KitEntry> m_kits;
     int m_kitIndex = -1;
+    std::shared_ptr<const Kit> m_currentKit;
+    QString m_currentKitId;
     int m_kitRequest = 0;  // latest request wins when kit loads overlap
     QString m_status;
     bool m_deviceOpen = false;

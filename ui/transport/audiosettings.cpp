@@ -61,7 +61,7 @@ static void listInto(Listing& result)
         result.deviceError = QString::fromStdString(devices.error().describe());
     }
     if (!MidiOutput::sequencerAvailable()) {
-        result.portError = QObject::tr("No MIDI output ports (no ALSA sequencer)");
+        result.portError = QObject::tr("No MIDI output ports (no JACK server, no ALSA sequencer)");
     } else if (auto ports = MidiOutput::listPorts(); ports.ok()) {
         for (const MidiPortInfo& p : ports.value())
             result.ports << QString::fromStdString(p.name);
@@ -189,7 +189,7 @@ QString AudioSettings::clockStatus() const
         return link->clockSync()->status();
     if (m_clockPorts.isEmpty())
         return MidiOutput::sequencerAvailable() ? tr("Internal clock (no MIDI input ports)")
-                                                : tr("Internal clock (no MIDI input ports: no ALSA sequencer)");
+                                                : tr("Internal clock (no MIDI input ports: no JACK server, no ALSA sequencer)");
     return link ? link->clockSync()->status() : tr("Internal clock");
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace gs {
 
@@ -67,6 +68,11 @@ void ClockSync::startFollowing()
 
 void ClockSync::feed(const std::uint8_t* bytes, std::size_t size, double seconds)
 {
+    // As MidiInput::received() sorts a port's messages: notes for the Groove input, the rest for the clock.
+    if (bytes && size >= 3 && ((bytes[0] & 0xF0) == 0x90 || (bytes[0] & 0xF0) == 0x80)) {
+        m_fedNotes.push_back({seconds, bytes[0], bytes[1], bytes[2]});
+        return;
+    }
     m_follower.feed(bytes, size, seconds);
 }
 
@@ -84,8 +90,13 @@ void ClockSync::poll(double now)
         setStatus(tr("MIDI clock lost: keeping %1 BPM").arg(m_session->bpm(), 0, 'f', 1));
     }
     m_locked = state.locked;
-    for (const ClockFollower::NoteOn& note : state.notes)
-        Q_EMIT notePlayed(note.note, note.velocity, note.seconds);
+    // Notes for the Groove input: the port's (its lock-free FIFO) and feed()'s, oldest first within each.
+    MidiNote note;
+    while (m_input && m_input->popNote(note))
+        m_fedNotes.push_back(note);
+    for (const MidiNote& fed : std::exchange(m_fedNotes, {}))
+        if ((fed.status & 0xF0) == 0x90 && fed.velocity > 0)
+            Q_EMIT notePlayed(fed.note, fed.velocity, fed.seconds);
     for (const ClockFollower::Event& event : state.events) {
         resetPhase(now + kHold);
         if (!m_transport)

@@ -14,6 +14,7 @@
 // an ALSA sequencer the port cannot open and status() says so; feed() is the
 // same entry the port uses, for tests on machines without MIDI.
 #include "audio/clockfollower.h"
+#include "audio/midiinput.h"
 #include "core/error.h"
 
 #include <QObject>
@@ -22,6 +23,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace gs {
 
@@ -74,6 +76,7 @@ private:
     QPointer<Transport> m_transport;
     ClockFollower m_follower;
     std::unique_ptr<MidiInput> m_input;
+    std::vector<MidiNote> m_fedNotes;  // feed()'s notes, and the port's, until poll() hands them on
     QTimer m_timer;
     bool m_following = false;
     bool m_locked = false;
