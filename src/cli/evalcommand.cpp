@@ -2,9 +2,11 @@
 #include "commands.h"
 #include "modelcommands.h"
 #include "latentcommon.h"
+#include "featuresjson.h"
 
 #include "dataset/datasetfile.h"
 #include "latent/evaluator.h"
+#include "latent/featureeval.h"
 
 #include <CLI/CLI.hpp>
 
@@ -38,6 +40,7 @@ int runEval(const EvalArgs& args)
     LatentSpace space(*model);
     const ModelConfig& c = space.config();
     std::vector<Groove> windows;
+    std::vector<std::string> styles;  // one per window: the feature comparison's per-style split
     int otherGrid = 0;
     for (const DatasetWindow& w : dataset->windows()) {
         if (args.split == "train" && w.split != Split::Train)
@@ -49,6 +52,7 @@ int runEval(const EvalArgs& args)
             continue;
         }
         windows.push_back(w.groove);
+        styles.push_back(w.style);
         if (args.limit > 0 && int(windows.size()) >= args.limit)
             break;
     }
@@ -64,6 +68,11 @@ int runEval(const EvalArgs& args)
     auto report = Evaluator(space).evaluate(windows, options);
     if (!report)
         return cli::fail(cmd, args.json, kExitNothingDone, report.error().describe());
+    GenerationOptions generation;
+    generation.seed = args.seed;
+    auto features = compareModelFeatures(space, windows, styles, cli::voiceNames(c.drumMap), generation);
+    if (!features)
+        return cli::fail(cmd, args.json, kExitNothingDone, features.error().describe());
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const EvalReport& r = *report;
 
@@ -71,12 +80,14 @@ int runEval(const EvalArgs& args)
         auto metrics = model->metrics();
         for (const auto& [key, value] : r.flatten())
             metrics[key] = value;
+        for (const auto& [key, value] : features->metrics())
+            metrics[key] = value;
         model->setMetrics(metrics);
         if (Status saved = model->save(args.model); !saved)
             return cli::fail(cmd, args.json, kExitNothingDone, saved.error().describe());
     }
 
-    const nlohmann::json j = {{"model", args.model}, {"dataset", args.dataset}, {"split", args.split},
+    nlohmann::json j = {{"model", args.model}, {"dataset", args.dataset}, {"split", args.split},
         {"windows", r.windows}, {"skipped_windows", otherGrid}, {"hit_precision", r.hitPrecision},
         {"hit_recall", r.hitRecall}, {"hit_f1", r.hitF1}, {"velocity_mse", r.velocityMse}, {"offset_mse", r.offsetMse},
         {"smoothness_mean", r.smoothnessMean}, {"smoothness_max", r.smoothnessMax}, {"pairs", r.pairs},
@@ -86,6 +97,8 @@ int runEval(const EvalArgs& args)
             {{"density", r.densityChange}, {"velocity", r.velocityChange}, {"offset", r.offsetChange}}},
         {"attribute_samples", r.attributeSamples}, {"kl_per_dim", r.klPerDim}, {"active_dims", r.activeDims},
         {"seed", args.seed}, {"saved", args.save}, {"seconds", seconds}};
+    j["features"] = {{"reconstruction", cli::featuresJson(features->reconstruction)},
+                     {"prior", cli::featuresJson(features->prior)}};
     if (args.json) {
         std::cout << jsonText(j) << "\n";
         return kExitOk;
@@ -100,6 +113,7 @@ int runEval(const EvalArgs& args)
               << "  attribute change correlation: density " << r.densityChange << "  velocity " << r.velocityChange
               << "  offset " << r.offsetChange << "\n"
               << "  active latent dimensions " << r.activeDims << " of " << r.klPerDim.size() << "\n";
+    cli::printFeatureTable(std::cout, features->reconstruction, features->prior);
     return kExitOk;
 }
 
