@@ -215,14 +215,13 @@ FeatureDistribution compareValues(const std::vector<double>& real, const std::ve
         d.realMean /= double(real.size());
     if (!generated.empty())
         d.generatedMean /= double(generated.size());
-    const double smoothedReal = double(real.size()) + kKlPseudoCount * bins;
-    const double smoothedGenerated = double(generated.size()) + kKlPseudoCount * bins;
+    const double smoothed = 1.0 + kKlFloorShare * bins;
     for (std::size_t b = 0; b < std::size_t(bins); ++b) {
         d.real[b] = real.empty() ? 0.0 : realCounts[b] / double(real.size());
         d.generated[b] = generated.empty() ? 0.0 : generatedCounts[b] / double(generated.size());
         d.overlap += std::min(d.real[b], d.generated[b]);
-        const double p = (realCounts[b] + kKlPseudoCount) / smoothedReal;
-        const double q = (generatedCounts[b] + kKlPseudoCount) / smoothedGenerated;
+        const double p = (d.real[b] + kKlFloorShare) / smoothed;
+        const double q = (d.generated[b] + kKlFloorShare) / smoothed;
         d.kl += p * std::log(p / q);
     }
     d.kl = std::max(0.0, d.kl);  // rounding can leave -1e-17 for equal sets

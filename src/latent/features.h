@@ -45,11 +45,12 @@ struct FeatureDistribution {
     double realMean = 0, generatedMean = 0;
     // Overlapping area of the two histograms: sum of min(real, generated) over the bins, 0..1 (1: identical).
     double overlap = 0;
-    // KL(real || generated) in nats on the same bins, each smoothed by adding kKlPseudoCount to every bin's
-    // count before normalising, so an empty bin never makes it infinite; 0 for identical sets.
+    // KL(real || generated) in nats on the same bins, after adding kKlFloorShare to every bin's share of
+    // both sets and renormalising: an empty bin never makes it infinite (at most ln((1 + s) / s), 6.9), and
+    // sets of different sizes with the same distribution still give 0 (a pseudo-count would not).
     double kl = 0;
 };
-inline constexpr double kKlPseudoCount = 0.5;
+inline constexpr double kKlFloorShare = 1e-3;
 inline constexpr int kFeatureBins = 20;
 
 struct FeatureSetComparison {

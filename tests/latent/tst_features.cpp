@@ -52,7 +52,8 @@ private Q_SLOTS:
     void namesFollowTheDrumMap()
     {
         std::vector<std::string> voices;
-        for (const DrumVoice& v : DrumMap::groovae().voices())
+        const DrumMap map = DrumMap::groovae();
+        for (const DrumVoice& v : map.voices())
             voices.push_back(v.name);
         const auto names = featureNames(9, voices);
         QCOMPARE(int(names.size()), 9 + 10);
@@ -112,8 +113,10 @@ private Q_SLOTS:
         QCOMPARE(d.real, (std::vector<double>{0.5, 0.5}));
         QCOMPARE(d.generated, (std::vector<double>{0.25, 0.75}));
         QVERIFY(std::abs(d.overlap - 0.75) < 1e-12);
-        // Smoothed by 0.5 per bin: p = (2.5, 2.5) / 5, q = (1.5, 3.5) / 5.
-        const double kl = 0.5 * std::log(0.5 / 0.3) + 0.5 * std::log(0.5 / 0.7);
+        // Every share raised by s = 0.001 and renormalised: p = (0.5 + s, 0.5 + s) / (1 + 2s), q likewise.
+        const double s = kKlFloorShare, n = 1 + 2 * s;
+        const double kl = (0.5 + s) / n * std::log((0.5 + s) / (0.25 + s))
+            + (0.5 + s) / n * std::log((0.5 + s) / (0.75 + s));
         QVERIFY(std::abs(d.kl - kl) < 1e-12);
         QCOMPARE(d.realMean, 0.5);
         QCOMPARE(d.generatedMean, 0.75);
@@ -125,7 +128,8 @@ private Q_SLOTS:
         QCOMPARE(same.kl, 0.0);
         const FeatureDistribution disjoint = compareValues({0, 0}, {1, 1}, 2);
         QCOMPARE(disjoint.overlap, 0.0);
-        QVERIFY(std::abs(disjoint.kl - 4.0 / 6.0 * std::log(5.0)) < 1e-12);  // smoothed: finite
+        const double s = kKlFloorShare;
+        QVERIFY(std::abs(disjoint.kl - std::log((1 + s) / s) / (1 + 2 * s)) < 1e-12);  // smoothed: finite
         const FeatureDistribution constant = compareValues({4, 4}, {4, 4, 4});
         QCOMPARE(constant.overlap, 1.0);
         QCOMPARE(constant.kl, 0.0);
