@@ -4,7 +4,7 @@ import QtQuick.Layouts
 
 // The global feature comparison of one generated set against the real
 // windows: a tile per feature with both distributions on shared bins (real
-// blue, generated amber, drawn over each other), the overlapping area as a bar
+// blue, generated amber, side by side in each bin), the overlapping area as a bar
 // (1 = the same distribution) and the KL divergence. `set` is one side of
 // ModelLibraryModel.featureComparison (prior or reconstruction).
 Flow {
@@ -92,16 +92,14 @@ Flow {
                         top = Math.max(top, real[i], generated[i])
                     if (top <= 0)
                         return
-                    const w = width / n
-                    ctx.fillStyle = Qt.rgba(0.31, 0.76, 0.97, 0.75)  // real: Theme.playhead
+                    // Each bin: real on the left half, generated on the right, so neither hides the other.
+                    const w = width / n, half = Math.max(1, (w - 1) / 2)
                     for (let i = 0; i < n; ++i) {
-                        const h = real[i] / top * height
-                        ctx.fillRect(i * w, height - h, Math.max(1, w - 1), h)
-                    }
-                    ctx.fillStyle = Qt.rgba(0.88, 0.63, 0.19, 0.6)  // generated: Theme.accent
-                    for (let i = 0; i < n; ++i) {
-                        const h = generated[i] / top * height
-                        ctx.fillRect(i * w, height - h, Math.max(1, w - 1), h)
+                        const hr = real[i] / top * height, hg = generated[i] / top * height
+                        ctx.fillStyle = Theme.playhead
+                        ctx.fillRect(i * w, height - hr, half, hr)
+                        ctx.fillStyle = Theme.accent
+                        ctx.fillRect(i * w + half, height - hg, half, hg)
                     }
                 }
             }

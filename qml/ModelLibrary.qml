@@ -84,6 +84,17 @@ Pane {
                 elide: Text.ElideRight
             }
             BusyIndicator { running: root.library.busy || root.library.evaluating; visible: running; Layout.preferredWidth: 18; Layout.preferredHeight: 18 }
+            // On the title line, always in view: the actions below already fill the pane at 1366 pixels.
+            ToolButton {
+                objectName: "showFeatures"
+                text: qsTr("Features…")
+                font.bold: enabled
+                enabled: root.current !== null && root.library.featureComparisonPath === root.current.model.path
+                onClicked: featureDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: enabled ? qsTr("Generated against real grooves: feature distributions and velocity heat maps")
+                                      : qsTr("Evaluate a model: the comparison of its grooves with the dataset's shows here")
+            }
             ToolButton { text: qsTr("Refresh"); onClicked: root.library.refresh() }
         }
 
@@ -103,15 +114,6 @@ Pane {
                 onClicked: root.library.evaluating ? root.library.cancelEvaluation() : root.library.evaluate(root.currentRow)
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Evaluate on the validation split of %1 and store the figures in the model file").arg(App.session.datasetName)
-            }
-            Button {
-                objectName: "showFeatures"
-                text: qsTr("Features…")
-                enabled: actions.usable && root.library.featureComparisonPath === root.current.model.path
-                onClicked: featureDialog.open()
-                ToolTip.visible: hovered
-                ToolTip.text: enabled ? qsTr("Generated against real grooves: feature distributions and velocity heat maps")
-                                      : qsTr("Evaluate the model first: the comparison is made on the current dataset")
             }
             Button {
                 text: qsTr("Train more")

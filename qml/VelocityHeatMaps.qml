@@ -5,7 +5,7 @@ import QtQuick.Layouts
 // Velocity heat maps per voice x step of the real windows and of a generated
 // set, one above the other so the same cell lines up: the colour is the mean
 // velocity of the hits in the cell, the filled height the share of grooves
-// with a hit there. `comparison` is ModelLibraryModel.featureComparison;
+// with a hit there (square root, so rare cells still show). `comparison` is ModelLibraryModel.featureComparison;
 // `source` "prior" or "reconstruction".
 ColumnLayout {
     id: root
@@ -31,6 +31,7 @@ ColumnLayout {
         spacing: 2
         Label { text: panel.title; color: Theme.text; font.pixelSize: Theme.smallFont; font.bold: true }
         RowLayout {
+            Layout.fillWidth: true
             spacing: 4
             Column {
                 Repeater {
@@ -48,8 +49,8 @@ ColumnLayout {
                 id: canvas
                 objectName: "heat_" + panel.title
                 Layout.fillWidth: true
-                Layout.preferredHeight: Math.max(60, root.voices * 14)
-                readonly property real cellHeight: root.voices > 0 ? height / root.voices : 14
+                Layout.preferredHeight: Math.max(60, root.voices * 17)
+                readonly property real cellHeight: root.voices > 0 ? height / root.voices : 17
                 property var means: panel.heat && panel.heat.heatMean ? panel.heat.heatMean : []
                 property var rates: panel.heat && panel.heat.heatRate ? panel.heat.heatRate : []
                 onMeansChanged: requestPaint()
@@ -67,8 +68,9 @@ ColumnLayout {
                             const i = v * root.steps + s
                             if (means[i] < 0)
                                 continue
-                            // At least a sliver, so a rare hit still shows its velocity.
-                            const h = Math.max(2, (ch - 1) * Math.min(1, rates[i]))
+                            // Height by the square root of the rate, so a cell hit in a quarter of the grooves
+                            // fills half of it; at least a sliver, so a rare hit still shows its velocity.
+                            const h = Math.max(2, (ch - 1) * Math.sqrt(Math.min(1, rates[i])))
                             ctx.fillStyle = root.colourAt(means[i])
                             ctx.fillRect(s * cw, v * ch + (ch - 1 - h), Math.max(1, cw - 1), h)
                         }
@@ -92,7 +94,7 @@ ColumnLayout {
     Row {
         Layout.leftMargin: 82
         spacing: 6
-        Label { text: qsTr("colour: mean velocity 0"); color: Theme.textDim; font.pixelSize: 10 }
+        Label { text: qsTr("velocity 0"); color: Theme.textDim; font.pixelSize: 10 }
         Rectangle {
             width: 100; height: 12
             gradient: Gradient {
@@ -102,6 +104,14 @@ ColumnLayout {
                 GradientStop { position: 1.0; color: root.colourAt(1) }
             }
         }
-        Label { text: qsTr("127 · height: share of grooves with a hit"); color: Theme.textDim; font.pixelSize: 10 }
+        Label { text: "127"; color: Theme.textDim; font.pixelSize: 10 }
+    }
+    Label {
+        Layout.leftMargin: 82
+        Layout.fillWidth: true
+        text: qsTr("Colour: mean velocity of the hits in the cell. Filled height: how often the cell has a hit (full = in every groove, half = in a quarter).")
+        color: Theme.textDim
+        font.pixelSize: 10
+        wrapMode: Text.Wrap
     }
 }
