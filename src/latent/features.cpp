@@ -183,8 +183,19 @@ std::vector<double> grooveFeatures(const Groove& groove)
     return out;
 }
 
-FeatureDistribution compareValues(const std::vector<double>& real, const std::vector<double>& generated, int bins)
+FeatureDistribution compareValues(const std::vector<double>& realValues, const std::vector<double>& generatedValues,
+                                  int bins)
 {
+    // A NaN (a broken decoder's velocity) has no bin: it is left out rather than allowed to poison the range.
+    const auto finite = [](const std::vector<double>& values) {
+        std::vector<double> out;
+        out.reserve(values.size());
+        for (double v : values)
+            if (std::isfinite(v))
+                out.push_back(v);
+        return out;
+    };
+    const std::vector<double> real = finite(realValues), generated = finite(generatedValues);
     FeatureDistribution d;
     bins = std::max(1, bins);
     d.real.assign(std::size_t(bins), 0.0);

@@ -72,7 +72,7 @@ FeatureComparison compareFeatures(const std::vector<Groove>& real, const std::ve
                                   const std::vector<std::string>& generatedStyles,
                                   const std::vector<std::string>& voiceNames = {}, int bins = kFeatureBins);
 
-// The distributions of one feature (values of each set) on `bins` shared bins.
+// The distributions of one feature (values of each set) on `bins` shared bins; non-finite values are left out.
 FeatureDistribution compareValues(const std::vector<double>& real, const std::vector<double>& generated,
                                   int bins = kFeatureBins);
 

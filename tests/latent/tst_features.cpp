@@ -133,6 +133,9 @@ private Q_SLOTS:
         const FeatureDistribution constant = compareValues({4, 4}, {4, 4, 4});
         QCOMPARE(constant.overlap, 1.0);
         QCOMPARE(constant.kl, 0.0);
+        const FeatureDistribution withNan = compareValues({1, 2, 3, 5}, {1, 2, std::nan(""), 3, 5});
+        QCOMPARE(withNan.overlap, 1.0);
+        QCOMPARE(withNan.high, 5.0);
         const FeatureDistribution none = compareValues({1, 2}, {});
         QCOMPARE(none.overlap, 0.0);
         QVERIFY(std::isfinite(none.kl) && none.kl > 0.0);
