@@ -40,6 +40,13 @@ Pane {
         { title: qsTr("attr r d / v / o"), role: "densityCorrelation", width: 136 },
     ]
 
+    // Mean of the stored overall feature overlaps of prior samples (eval --save, Evaluate), or undefined.
+    function featureOverlap(evaluation) {
+        let sum = 0, n = 0
+        for (const key in evaluation)
+            if (key.startsWith("feature_overlap_")) { sum += evaluation[key]; ++n }
+        return n > 0 ? sum / n : undefined
+    }
     function num(v, digits) { return v === undefined || v === null ? "—" : Number(v).toFixed(digits) }
     function duration(s) {
         s = Math.round(s)
@@ -77,6 +84,17 @@ Pane {
                 elide: Text.ElideRight
             }
             BusyIndicator { running: root.library.busy || root.library.evaluating; visible: running; Layout.preferredWidth: 18; Layout.preferredHeight: 18 }
+            // On the title line, always in view: the actions below already fill the pane at 1366 pixels.
+            ToolButton {
+                objectName: "showFeatures"
+                text: qsTr("Features…")
+                font.bold: enabled
+                enabled: root.current !== null && root.library.featureComparisonPath === root.current.model.path
+                onClicked: featureDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: enabled ? qsTr("Generated against real grooves: feature distributions and velocity heat maps")
+                                      : qsTr("Evaluate a model: the comparison of its grooves with the dataset's shows here")
+            }
             ToolButton { text: qsTr("Refresh"); onClicked: root.library.refresh() }
         }
 
@@ -211,7 +229,9 @@ Pane {
                 if (!root.current) return ""
                 const m = root.current.model
                 if (m.error !== "") return m.path + ": " + m.error
-                return qsTr("width %1 · %2 parameters · lr %3 · beta %4 · free bits %5 · KL anneal %6%7 · batch not stored · %8 train / %9 validation windows · styles: %10")
+                const overlap = root.featureOverlap(m.evaluation)
+                return (overlap === undefined ? "" : qsTr("feature overlap (samples vs real, mean) %1 · ").arg(overlap.toFixed(2)))
+                    + qsTr("width %1 · %2 parameters · lr %3 · beta %4 · free bits %5 · KL anneal %6%7 · batch not stored · %8 train / %9 validation windows · styles: %10")
                     .arg(m.hidden).arg(Number(m.parameters).toLocaleString(Qt.locale("en_US"), "f", 0))
                     .arg(Number(m.learningRate).toExponential(1)).arg(m.beta).arg(m.freeBits).arg(m.klAnneal)
                     .arg(m.flat ? qsTr(" · flat eta %1").arg(m.flatEta) : "")
@@ -244,6 +264,108 @@ Pane {
                 objectName: "cancelEvaluation"
                 text: qsTr("Cancel")
                 onClicked: root.library.cancelEvaluation()
+            }
+        }
+    }
+
+    // The global feature comparison of the last evaluation: generated grooves (samples from the prior, or
+    // reconstructions of the validation windows) against the real windows.
+    Dialog {
+        id: featureDialog
+        objectName: "featureDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 24, 1340)
+        height: parent.height - 24
+        modal: true
+        padding: 8
+        title: qsTr("Feature comparison: %1 on %2 validation windows").arg(root.current ? root.current.model.name : "")
+            .arg(root.library.featureComparison.windows || 0)
+        standardButtons: Dialog.Close
+        readonly property var comparison: root.library.featureComparison
+        readonly property string source: sourceBox.currentIndex === 0 ? "prior" : "reconstruction"
+        readonly property var set: comparison[source] || ({})
+
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 6
+            RowLayout {
+                Layout.fillWidth: true
+                Label { text: qsTr("Generated:"); color: Theme.text }
+                ComboBox {
+                    id: sourceBox
+                    objectName: "featureSource"
+                    implicitWidth: 300
+                    model: [qsTr("samples from the prior (z ~ N(0, I))"), qsTr("reconstructions of the windows")]
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Blue: real · amber: generated, on shared bins. The number is the overlapping area (1 = same distribution); KL(real ‖ generated) in nats, smoothed (0 = same).")
+                    color: Theme.textDim
+                    font.pixelSize: Theme.smallFont
+                    wrapMode: Text.Wrap
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 10
+                ScrollView {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 3
+                    clip: true
+                    contentWidth: availableWidth
+                    FeatureCharts {
+                        objectName: "featureCharts"
+                        width: parent.width
+                        columns: width > 900 ? 4 : 3
+                        set: featureDialog.set
+                    }
+                }
+                ColumnLayout {
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 2
+                    Layout.maximumWidth: 470
+                    Layout.minimumWidth: 380
+                    VelocityHeatMaps {
+                        objectName: "velocityHeatMaps"
+                        Layout.fillWidth: true
+                        comparison: featureDialog.comparison
+                        source: featureDialog.source
+                        generatedTitle: sourceBox.currentIndex === 0 ? qsTr("Samples from the prior") : qsTr("Reconstructions")
+                    }
+                    Label {
+                        text: featureDialog.source === "prior" ? qsTr("Per style: prior samples carry no style; choose reconstructions.")
+                                                               : qsTr("Per style (windows real / generated): mean overlap over the features")
+                        color: Theme.textDim
+                        font.pixelSize: Theme.smallFont
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                        Layout.topMargin: 6
+                    }
+                    ListView {
+                        objectName: "styleOverlaps"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+                        model: featureDialog.set.styles || []
+                        ScrollBar.vertical: ScrollBar {}
+                        delegate: RowLayout {
+                            required property var modelData
+                            width: ListView.view.width
+                            Label { text: modelData.style; color: Theme.text; font.pixelSize: Theme.smallFont; Layout.preferredWidth: 110; elide: Text.ElideRight }
+                            Label { text: modelData.real + " / " + modelData.generated; color: Theme.textDim; font.pixelSize: Theme.smallFont; font.family: Theme.mono; Layout.preferredWidth: 80 }
+                            Rectangle {
+                                Layout.fillWidth: true
+                                height: 8
+                                color: Theme.cellEmpty
+                                Rectangle { width: parent.width * modelData.overlap; height: parent.height; color: Theme.accentDim }
+                            }
+                            Label { text: Number(modelData.overlap).toFixed(2); color: Theme.text; font.pixelSize: Theme.smallFont; font.family: Theme.mono }
+                        }
+                    }
+                }
             }
         }
     }

@@ -20,9 +20,10 @@ inline const std::vector<float>& accompanimentThresholds()
     return thresholds;
 }
 
-// Metrics per threshold; windows the accompanist refuses are left out of both sides.
+// Metrics per threshold; windows the accompanist refuses are left out of both sides. `atHalf` (when given)
+// gets the drums generated at threshold 0.5 and `kept` the index of each one's window (the feature comparison).
 inline std::map<float, std::map<std::string, double>> accompanimentEvaluation(const Accompanist& accompanist,
-    const std::vector<Groove>& windows)
+    const std::vector<Groove>& windows, std::vector<Groove>* atHalf = nullptr, std::vector<std::size_t>* kept = nullptr)
 {
     std::vector<DecodedGroove> decoded;
     std::vector<Groove> real;
@@ -32,6 +33,8 @@ inline std::map<float, std::map<std::string, double>> accompanimentEvaluation(co
             continue;
         decoded.push_back(accompanist.decode(*z, {}));
         real.push_back(w);
+        if (kept)
+            kept->push_back(std::size_t(&w - windows.data()));
     }
     std::map<float, std::map<std::string, double>> out;
     for (float threshold : accompanimentThresholds()) {
@@ -41,6 +44,8 @@ inline std::map<float, std::map<std::string, double>> accompanimentEvaluation(co
         for (const DecodedGroove& d : decoded)
             generated.push_back(realise(d, sampling));
         out[threshold] = accompanimentMetrics(generated, real);
+        if (atHalf && threshold == 0.5f)
+            *atHalf = generated;
     }
     return out;
 }

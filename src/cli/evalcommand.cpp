@@ -3,13 +3,16 @@
 #include "modelcommands.h"
 #include "latentcommon.h"
 #include "accompanimenteval.h"
+#include "featuresjson.h"
 
 #include "dataset/datasetfile.h"
 #include "latent/evaluator.h"
+#include "latent/featureeval.h"
 
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <optional>
 
 namespace gs {
 
@@ -39,6 +42,7 @@ int runEval(const EvalArgs& args)
     LatentSpace space(*model);
     const ModelConfig& c = space.config();
     std::vector<Groove> windows;
+    std::vector<std::string> styles;  // one per window: the feature comparison's per-style split
     int otherGrid = 0;
     for (const DatasetWindow& w : dataset->windows()) {
         if (args.split == "train" && w.split != Split::Train)
@@ -50,6 +54,7 @@ int runEval(const EvalArgs& args)
             continue;
         }
         windows.push_back(w.groove);
+        styles.push_back(w.style);
         if (args.limit > 0 && int(windows.size()) >= args.limit)
             break;
     }
@@ -65,12 +70,26 @@ int runEval(const EvalArgs& args)
     auto report = Evaluator(space).evaluate(windows, options);
     if (!report)
         return cli::fail(cmd, args.json, kExitNothingDone, report.error().describe());
+    GenerationOptions generation;
+    generation.seed = args.seed;
+    auto features = compareModelFeatures(space, windows, styles, cli::voiceNames(c.drumMap), generation);
+    if (!features)
+        return cli::fail(cmd, args.json, kExitNothingDone, features.error().describe());
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const EvalReport& r = *report;
     // A groove-mode transformer: the accompaniment task too (drums from the rhythm of each window).
     std::map<float, std::map<std::string, double>> accompaniment;
-    if (auto accompanist = Accompanist::create(*model))
-        accompaniment = cli::accompanimentEvaluation(*accompanist, windows);
+    std::optional<FeatureComparison> accompanimentFeatures;  // its drums (threshold 0.5) against the real windows
+    if (auto accompanist = Accompanist::create(*model)) {
+        std::vector<Groove> drums;
+        std::vector<std::size_t> kept;
+        accompaniment = cli::accompanimentEvaluation(*accompanist, windows, &drums, &kept);
+        std::vector<std::string> drumStyles;
+        for (std::size_t i : kept)
+            drumStyles.push_back(i < styles.size() ? styles[i] : std::string());
+        if (!drums.empty())
+            accompanimentFeatures = compareFeatures(windows, styles, drums, drumStyles, cli::voiceNames(c.drumMap));
+    }
 
     if (args.save) {
         auto metrics = model->metrics();
@@ -79,6 +98,12 @@ int runEval(const EvalArgs& args)
         if (accompaniment.count(0.5f))
             for (const auto& [key, value] : accompaniment.at(0.5f))
                 metrics["accompaniment_" + key] = value;
+        for (const auto& [key, value] : features->metrics())
+            metrics[key] = value;
+        if (accompanimentFeatures)
+            for (std::size_t i = 0; i < accompanimentFeatures->names.size(); ++i)
+                metrics["feature_accompaniment_overlap_" + accompanimentFeatures->names[i]] =
+                    accompanimentFeatures->overall.features[i].overlap;
         model->setMetrics(metrics);
         if (Status saved = model->save(args.model); !saved)
             return cli::fail(cmd, args.json, kExitNothingDone, saved.error().describe());
@@ -96,6 +121,10 @@ int runEval(const EvalArgs& args)
         {"seed", args.seed}, {"saved", args.save}, {"seconds", seconds}};
     if (!accompaniment.empty())
         j["accompaniment"] = cli::accompanimentJson(accompaniment);
+    j["features"] = {{"reconstruction", cli::featuresJson(features->reconstruction)},
+                     {"prior", cli::featuresJson(features->prior)}};
+    if (accompanimentFeatures)
+        j["features"]["accompaniment"] = cli::featuresJson(*accompanimentFeatures);
     if (args.json) {
         std::cout << jsonText(j) << "\n";
         return kExitOk;
@@ -114,6 +143,7 @@ int runEval(const EvalArgs& args)
         std::cout << "  accompaniment at threshold " << threshold << ": precision " << m.at("hit_precision") << "  recall "
                   << m.at("hit_recall") << "  F1 " << m.at("hit_f1") << "  offset spread ratio "
                   << m.at("offset_spread_ratio") << "\n";
+    cli::printFeatureTable(std::cout, features->reconstruction, features->prior);
     return kExitOk;
 }
 

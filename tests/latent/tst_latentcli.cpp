@@ -164,6 +164,37 @@ private Q_SLOTS:
         Run inspected = cli({"inspect", m_model, "--json"});
         QVERIFY2(inspected.code == 0, qPrintable(inspected.err));
         QCOMPARE(inspected.json["metrics"].toObject()["hit_f1"].toDouble(), r.json["hit_f1"].toDouble());
+
+        // The global feature comparison: reconstructions and prior samples against the windows, stored overlaps.
+        const QJsonObject features = r.json["features"].toObject();
+        for (const char* source : {"reconstruction", "prior"}) {
+            const QJsonObject set = features[source].toObject();
+            QCOMPARE(set["real"].toInt(), r.json["windows"].toInt());
+            QCOMPARE(set["generated"].toInt(), r.json["windows"].toInt());
+            const QJsonObject overall = set["overall"].toObject();
+            QCOMPARE(overall.size(), 9 + 10);
+            for (const QString& name : overall.keys()) {
+                const QJsonObject f = overall[name].toObject();
+                QVERIFY2(f["overlap"].toDouble(-1) >= 0.0 && f["overlap"].toDouble() <= 1.0 + 1e-9, qPrintable(name));
+                QVERIFY2(f["kl"].toDouble(-1) >= 0.0 && f["kl"].toDouble() < 10.0, qPrintable(name));
+            }
+            QVERIFY(overall.contains("hits_kick") && overall.contains("syncopation") && overall.contains("level_odd_16th"));
+        }
+        // Reconstructions keep their window's style (drummer7/session2 has several); prior samples have none.
+        const QJsonObject perStyle = features["reconstruction"].toObject()["per_style_counts"].toObject();
+        QVERIFY(perStyle.size() >= 2);
+        int styled = 0;
+        for (const QString& style : perStyle.keys()) {
+            QCOMPARE(perStyle[style].toObject()["generated"].toInt(), perStyle[style].toObject()["real"].toInt());
+            styled += perStyle[style].toObject()["real"].toInt();
+        }
+        QVERIFY(styled <= r.json["windows"].toInt() && styled > 0);
+        QVERIFY(features["prior"].toObject()["per_style"].toObject().isEmpty());
+        const QJsonObject metrics = inspected.json["metrics"].toObject();
+        QCOMPARE(metrics["feature_overlap_density"].toDouble(-1),
+                 features["prior"].toObject()["overall"].toObject()["density"].toObject()["overlap"].toDouble());
+        QCOMPARE(metrics["feature_recon_overlap_hits_kick"].toDouble(-1),
+                 features["reconstruction"].toObject()["overall"].toObject()["hits_kick"].toObject()["overlap"].toDouble());
     }
     void badInputGivesClearErrors()
     {

@@ -46,8 +46,10 @@ struct EvalPhase {
 };
 const EvalPhase kEvalPhases[] = {
     {"reconstruction", QT_TRANSLATE_NOOP("ModelLibraryModel", "Reconstruction"), 0.05, 0.05},
-    {"smoothness", QT_TRANSLATE_NOOP("ModelLibraryModel", "Smoothness"), 0.10, 0.50},
-    {"attributes", QT_TRANSLATE_NOOP("ModelLibraryModel", "Attributes"), 0.60, 0.40},
+    {"smoothness", QT_TRANSLATE_NOOP("ModelLibraryModel", "Smoothness"), 0.10, 0.45},
+    {"attributes", QT_TRANSLATE_NOOP("ModelLibraryModel", "Attributes"), 0.55, 0.35},
+    // The feature comparison: one encode and two batched decodes of the windows.
+    {"features", QT_TRANSLATE_NOOP("ModelLibraryModel", "Features"), 0.90, 0.10},
 };
 
 std::vector<ModelEntry> readFolder(const QString& folder, bool bundled)
@@ -321,6 +323,7 @@ bool ModelLibraryModel::evaluate(int row)
     m_eval.start([this, path, name, datasetName, dataset, cancel] {
         ModelEntry updated;
         QString error;
+        QVariantMap features;
         int windows = 0;
         const QString thrown = runGuarded(path, [&] {
             const QString problem = regularFileProblem(path, QStringLiteral("model"));
@@ -344,6 +347,17 @@ bool ModelLibraryModel::evaluate(int row)
                     return !cancel->load();
                 };
                 Status status = evaluateInto(model.value(), validation, cancel.get(), progress);
+                if (status.ok() && progress("features", 0.0)) {
+                    Result<QVariantMap> compared = compareFeaturesInto(
+                        model.value(), validation, validationStyles(*dataset, model->config()), cancel.get());
+                    if (compared.ok())
+                        features = compared.value();
+                    else
+                        status = compared.error();
+                    progress("features", 1.0);
+                }
+                if (status.ok() && cancel->load())
+                    status = Error{"", "evaluation cancelled"};
                 if (status.ok())
                     status = model->save(path.toStdString());
                 if (status.ok())
@@ -355,7 +369,7 @@ bool ModelLibraryModel::evaluate(int row)
         if (!thrown.isEmpty())
             error = thrown;
         const bool cancelled = !error.isEmpty() && cancel->load();
-        QMetaObject::invokeMethod(this, [this, path, name, datasetName, updated, error, windows, cancelled] {
+        QMetaObject::invokeMethod(this, [this, path, name, datasetName, updated, error, windows, cancelled, features] {
             m_evaluatingPath.clear();
             setEvaluationProgress(QString(), 0.0);
             Q_EMIT evaluatingChanged();
@@ -363,6 +377,9 @@ bool ModelLibraryModel::evaluate(int row)
             const bool ok = error.isEmpty();
             if (ok) {
                 upsert(updated);
+                m_featureComparison = features;
+                m_featureComparisonPath = path;
+                Q_EMIT featureComparisonChanged();
                 setMessage(tr("Evaluated %1 on %2 validation windows of %3: F1 %4")
                                .arg(name).arg(windows).arg(datasetName)
                                .arg(updated.evaluation.value(QStringLiteral("hit_f1")).toDouble(), 0, 'f', 3));
@@ -429,6 +446,10 @@ bool ModelLibraryModel::rename(int row, const QString& name)
             }
             m_entries[std::size_t(at)].path = to;
             m_entries[std::size_t(at)].name = trimmed;
+            if (m_featureComparisonPath == from) {  // the comparison follows its file
+                m_featureComparisonPath = to;
+                Q_EMIT featureComparisonChanged();
+            }
             Q_EMIT dataChanged(index(at), index(at), {Qt::DisplayRole, NameRole, PathRole});
             applySort();
             setMessage(tr("Renamed to %1").arg(trimmed));
@@ -460,6 +481,11 @@ bool ModelLibraryModel::remove(int row)
                     m_entries.erase(m_entries.begin() + at);
                     endRemoveRows();
                     Q_EMIT countChanged();
+                }
+                if (m_featureComparisonPath == path) {
+                    m_featureComparison.clear();
+                    m_featureComparisonPath.clear();
+                    Q_EMIT featureComparisonChanged();
                 }
                 setMessage(tr("Deleted %1").arg(name));
             } else {

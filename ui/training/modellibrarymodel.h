@@ -35,6 +35,10 @@ class ModelLibraryModel : public QAbstractListModel {
     Q_PROPERTY(QString evaluationPhase READ evaluationPhase NOTIFY evaluationProgressChanged)
     Q_PROPERTY(double evaluationProgress READ evaluationProgress NOTIFY evaluationProgressChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    // The last evaluation's global feature comparison (modeleval.h: compareFeaturesInto) and the model
+    // file it is of; empty until a model was evaluated in this session (only the overlaps are stored).
+    Q_PROPERTY(QVariantMap featureComparison READ featureComparison NOTIFY featureComparisonChanged)
+    Q_PROPERTY(QString featureComparisonPath READ featureComparisonPath NOTIFY featureComparisonChanged)
     Q_PROPERTY(QString sortRole READ sortRole NOTIFY sortChanged)
     Q_PROPERTY(bool sortAscending READ sortAscending NOTIFY sortChanged)
 
@@ -69,10 +73,12 @@ public:
     bool busy() const { return m_pending > 0; }
     bool evaluating() const { return !m_evaluatingPath.isEmpty(); }
     // While evaluating: what it does now ("Loading the model", "Reconstruction", "Smoothness",
-    // "Attributes") and how far the whole evaluation is (0..1, the phases weighted by their cost).
+    // "Attributes", "Features") and how far the whole evaluation is (0..1, the phases weighted by their cost).
     QString evaluationPhase() const { return m_evaluationPhase; }
     double evaluationProgress() const { return m_evaluationProgress; }
     QString message() const { return m_message; }
+    QVariantMap featureComparison() const { return m_featureComparison; }
+    QString featureComparisonPath() const { return m_featureComparisonPath; }
     QString sortRole() const { return m_sortRole; }
     bool sortAscending() const { return m_sortAscending; }
     const ModelEntry* entry(int row) const;
@@ -105,6 +111,7 @@ Q_SIGNALS:
     void evaluatingChanged();
     void evaluationProgressChanged();
     void messageChanged();
+    void featureComparisonChanged();
     void sortChanged();
     void refreshed();
     void opened(const QString& path);
@@ -132,6 +139,8 @@ private:
     QString m_evaluationPhase;
     double m_evaluationProgress = 0;
     QString m_message;
+    QVariantMap m_featureComparison;
+    QString m_featureComparisonPath;
     QString m_sortRole;
     bool m_sortAscending = true;
     std::shared_ptr<std::atomic<bool>> m_cancelEval = std::make_shared<std::atomic<bool>>(false);

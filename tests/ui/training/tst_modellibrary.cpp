@@ -4,6 +4,7 @@
 // evaluate (figures stored in the file), open, rename (and a clash), export,
 // sort, delete; a corrupt file listed with its reason.
 #include "dataset/importer.h"
+#include "latent/features.h"
 #include "model/model.h"
 #include "model/modelheader.h"
 #include "training/modelentry.h"
@@ -48,6 +49,87 @@ class TestModelLibrary : public QObject {
     Session m_session{nullptr};
 
     static QVariant role(const ModelLibraryModel& m, int row, int role) { return m.data(m.index(row), role); }
+
+    // The library's feature comparison after Evaluate, checked against the dataset and the stored file.
+    static void checkFeatureComparison(const ModelLibraryModel& library, const Dataset& dataset, const Model& stored,
+                                       const QString& path)
+    {
+        QCOMPARE(library.featureComparisonPath(), path);
+        const QVariantMap c = library.featureComparison();
+        QCOMPARE(c.value("windows").toInt(), 81);
+        QCOMPARE(c.value("steps").toInt(), 32);
+        QCOMPARE(c.value("voices").toInt(), 9);
+        QCOMPARE(c.value("stepsPerBar").toInt(), 16);
+        const QStringList names = c.value("names").toStringList();
+        QCOMPARE(names.size(), 9 + 10);
+        QCOMPARE(names.first(), QStringLiteral("hits_kick"));
+        QCOMPARE(c.value("voiceNames").toStringList().first(), QStringLiteral("Kick"));
+
+        // The real heat map is the validation windows' own (computed here independently).
+        const std::vector<Groove> windows = validationWindows(dataset, stored.config());
+        const VelocityHeatMap heat = velocityHeatMap(windows);
+        const QVariantList realMean = c.value("real").toMap().value("heatMean").toList();
+        const QVariantList realRate = c.value("real").toMap().value("heatRate").toList();
+        QCOMPARE(realMean.size(), 32 * 9);
+        for (int i = 0; i < realMean.size(); ++i) {
+            QCOMPARE(realMean[i].toDouble(), heat.meanVelocity[std::size_t(i)]);
+            QCOMPARE(realRate[i].toDouble(), heat.hitRate[std::size_t(i)]);
+        }
+        QVERIFY(heat.hitRate[0] > 0.5);  // kick on the first downbeat in most beats
+
+        for (const char* source : {"prior", "reconstruction"}) {
+            const QVariantMap set = c.value(QString::fromLatin1(source)).toMap();
+            const QVariantList features = set.value("features").toList();
+            QCOMPARE(features.size(), names.size());
+            QCOMPARE(set.value("heatMean").toList().size(), 32 * 9);
+            for (int f = 0; f < features.size(); ++f) {
+                const QVariantMap d = features[f].toMap();
+                QCOMPARE(d.value("name").toString(), names[f]);
+                const double overlap = d.value("overlap").toDouble(), kl = d.value("kl").toDouble();
+                QVERIFY(overlap >= 0.0 && overlap <= 1.0 + 1e-9);
+                QVERIFY(std::isfinite(kl) && kl >= 0.0);
+                QCOMPARE(d.value("real").toList().size(), kFeatureBins);
+                double share = 0.0;
+                for (const QVariant& v : d.value("real").toList())
+                    share += v.toDouble();
+                QVERIFY(std::abs(share - 1.0) < 1e-9);
+                // Stored in the file as the overall overlaps.
+                const std::string key = std::string(QByteArray(source) == "prior" ? "feature_overlap_"
+                                                                                  : "feature_recon_overlap_")
+                    + names[f].toStdString();
+                QCOMPARE(stored.metrics().at(key), overlap);
+            }
+            // The real means are the windows' own whichever generated set.
+            const QVariantMap density = features[names.indexOf(QStringLiteral("density"))].toMap();
+            double hits = 0;
+            for (const Groove& g : windows)
+                hits += g.hitCount();
+            QVERIFY(std::abs(density.value("realMean").toDouble() - hits / (32.0 * double(windows.size()))) < 1e-9);
+        }
+        // A model that reconstructs with F1 above 0.3 shares much of the real density distribution.
+        const QVariantList recon = c.value("reconstruction").toMap().value("features").toList();
+        QVERIFY(recon[names.indexOf(QStringLiteral("density"))].toMap().value("overlap").toDouble() > 0.2);
+
+        // Per style (reconstructions keep their window's style; prior samples have none): the counts add up.
+        QVERIFY(c.value("prior").toMap().value("styles").toList().isEmpty());
+        const std::vector<std::string> styles = validationStyles(dataset, stored.config());
+        std::map<std::string, int> counts;
+        for (const std::string& s : styles)
+            if (!s.empty())
+                ++counts[s];
+        const QVariantList perStyle = c.value("reconstruction").toMap().value("styles").toList();
+        QCOMPARE(perStyle.size(), int(counts.size()));
+        QVERIFY(!perStyle.isEmpty());
+        for (const QVariant& v : perStyle) {
+            const QVariantMap style = v.toMap();
+            QCOMPARE(style.value("real").toInt(), counts[style.value("style").toString().toStdString()]);
+            QCOMPARE(style.value("generated").toInt(), style.value("real").toInt());
+        }
+        // The evaluation role carries the stored overlaps for the table.
+        const int row = library.rowOf(path);
+        const QVariantMap evaluation = library.data(library.index(row), ModelLibraryModel::EvaluationRole).toMap();
+        QCOMPARE(evaluation.value("feature_overlap_density").toDouble(), stored.metrics().at("feature_overlap_density"));
+    }
 
 private Q_SLOTS:
 
@@ -348,12 +430,15 @@ private Q_SLOTS:
                 fractions << library.evaluationProgress();
         });
         QSignalSpy evaluated(&library, &ModelLibraryModel::evaluated);
+        QSignalSpy comparisonSpy(&library, &ModelLibraryModel::featureComparisonChanged);
+        QVERIFY(library.featureComparison().isEmpty());
         QVERIFY(library.evaluate(0));
         QCOMPARE(library.evaluationPhase(), QStringLiteral("Loading the model"));
         QVERIFY(evaluated.wait(120000));
         QCOMPARE(evaluated.at(0).at(1).toBool(), true);
         QCOMPARE(phases, (QStringList{QStringLiteral("Loading the model"), QStringLiteral("Reconstruction"),
-                                      QStringLiteral("Smoothness"), QStringLiteral("Attributes")}));
+                                      QStringLiteral("Smoothness"), QStringLiteral("Attributes"),
+                                      QStringLiteral("Features")}));
         QVERIFY(fractions.size() >= 10);  // one per decoded batch, not a spinner
         for (int i = 1; i < fractions.size(); ++i)
             QVERIFY(fractions[i] >= fractions[i - 1]);
@@ -365,6 +450,8 @@ private Q_SLOTS:
         QVERIFY(stored.ok());
         QCOMPARE(stored->metrics().at("windows"), 81.0);
         QVERIFY(stored->metrics().at("hit_f1") > 0.3);
+        checkFeatureComparison(library, *dataset, *stored, path);
+        QCOMPARE(comparisonSpy.count(), 1);
 
         // Cancel before the worker's first batch: the file stays as it was and the message says so.
         const QByteArray before = fileBytes(path);
@@ -375,6 +462,8 @@ private Q_SLOTS:
         QCOMPARE(evaluated.at(0).at(1).toBool(), false);
         QVERIFY2(library.message().contains(QStringLiteral("cancelled")), qPrintable(library.message()));
         QCOMPARE(fileBytes(path), before);
+        QCOMPARE(comparisonSpy.count(), 1);  // a cancelled run keeps the last comparison
+        QCOMPARE(library.featureComparisonPath(), path);
     }
 
     // A stop asked in the middle of a phase (the progress callback says false) ends the run
