@@ -121,7 +121,7 @@ int main(int argc, char** argv)
         return 1;
     }
     std::uint64_t bytes = 0;
-    for (const std::string& f : *files)
+    for (const std::string& f : files->files)
         bytes += std::filesystem::file_size(f);
     const double megabytes = double(bytes) / 1e6;
     std::cerr << folder << ": " << files->size() << " files, " << megabytes << " MB; best of " << runs << " runs\n";
