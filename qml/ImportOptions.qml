@@ -6,10 +6,13 @@ import Groovescape.Ui
 // Drum map (built-in or a JSON file), grid (steps per quarter note, bars per
 // window) and the MIDI channel read as drums. A change re-imports the same files
 // in the background.
-RowLayout {
+// One row where the pane is wide enough; on a narrow pane the drum channel takes a second row.
+GridLayout {
     id: root
     property DatasetBrowser browser
-    spacing: 4
+    columns: width >= 520 ? 7 : 5
+    columnSpacing: 4
+    rowSpacing: 2
     readonly property bool customMap: browser && browser.builtInDrumMaps.indexOf(browser.drumMap) < 0
 
     function apply(map, steps, bars) { root.browser.setImportOptions(map, steps, bars) }

@@ -553,9 +553,13 @@ void DatasetBrowser::includeChanged()
 QJsonObject DatasetBrowser::saveState(const IncludeSet::PathMapper& mapPath) const
 {
     const bool builtIn = builtInDrumMaps().contains(m_mapChoice);
-    return {{"include", m_include.toJson(mapPath)},
+    QJsonObject state{{"include", m_include.toJson(mapPath)},
         {"drumMap", builtIn || !mapPath ? m_mapChoice : mapPath(m_mapChoice)}, {"stepsPerBeat", m_stepsPerBeat},
-        {"barsPerWindow", m_bars}, {"drumChannel", m_drumChannel}};
+        {"barsPerWindow", m_bars}};
+    // Only when chosen: a project saved before drum channels existed reads back unchanged (not dirty).
+    if (m_drumChannel != kDefaultDrumChannel)
+        state["drumChannel"] = m_drumChannel;
+    return state;
 }
 
 void DatasetBrowser::loadState(const QJsonObject& state, const IncludeSet::PathMapper& mapPath)
