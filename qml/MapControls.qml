@@ -44,7 +44,7 @@ Pane {
         contentWidth: availableWidth
         ColumnLayout {
             width: parent.width
-            spacing: 3
+            spacing: 2
 
             RowLayout {
                 Layout.fillWidth: true
@@ -53,7 +53,7 @@ Pane {
                 ComboBox {
                     objectName: "colourBy"
                     Layout.fillWidth: true
-                    implicitHeight: 28
+                    implicitHeight: 26
                     model: ["style", "density", "file"]
                     currentIndex: Math.max(0, model.indexOf(root.controller.map.colourBy))
                     onActivated: root.controller.map.colourBy = currentText
@@ -64,7 +64,7 @@ Pane {
                 Layout.fillWidth: true
                 Button {
                     objectName: "playOriginal"
-                    implicitHeight: 28
+                    implicitHeight: 26
                     text: qsTr("Original")
                     enabled: root.controller.selectedPoint >= 0
                     Layout.fillWidth: true
@@ -74,7 +74,7 @@ Pane {
                 }
                 Button {
                     objectName: "playDecoded"
-                    implicitHeight: 28
+                    implicitHeight: 26
                     text: qsTr("Decoded")
                     Layout.fillWidth: true
                     onClicked: root.controller.playDecoded()
@@ -85,7 +85,7 @@ Pane {
 
             CheckBox {
                 objectName: "followFileTempo"
-                implicitHeight: 26
+                implicitHeight: 24
                 topPadding: 0; bottomPadding: 0
                 text: qsTr("Follow file tempo")
                 checked: App.session.followFileTempo
@@ -121,7 +121,7 @@ Pane {
                 Layout.fillWidth: true
                 ToolButton {
                     objectName: "voicesToggle"
-                    implicitHeight: 26
+                    implicitHeight: 24
                     property int changed: {
                         let n = 0
                         const d = root.controller.voiceDensity, v = root.controller.voiceVelocity
@@ -140,7 +140,7 @@ Pane {
                 Item { Layout.fillWidth: true }
                 ToolButton {
                     objectName: "resetVoices"
-                    implicitHeight: 26
+                    implicitHeight: 24
                     text: qsTr("Reset")
                     visible: voicesColumn.visible
                     onClicked: root.controller.resetVoices()
@@ -236,7 +236,7 @@ Pane {
                     Slider {
                         objectName: "attribute_" + modelData.name
                         Layout.fillWidth: true
-                        implicitHeight: 26
+                        implicitHeight: 24
                         from: -1; to: 1
                         value: root.controller[modelData.name]
                         onMoved: root.controller[modelData.name] = value
@@ -245,10 +245,10 @@ Pane {
             }
             RowLayout {
                 Layout.fillWidth: true
-                Button { text: qsTr("Centre"); implicitHeight: 28; Layout.fillWidth: true; onClicked: root.controller.resetAttributes() }
+                Button { text: qsTr("Centre"); implicitHeight: 26; Layout.fillWidth: true; onClicked: root.controller.resetAttributes() }
                 Button {
                     objectName: "randomise"
-                    implicitHeight: 28
+                    implicitHeight: 26
                     text: qsTr("Randomise near")
                     Layout.fillWidth: true
                     onClicked: root.controller.randomiseNear(0.3)

@@ -25,7 +25,7 @@ RowLayout {
     Slider {
         objectName: root.sliderName
         Layout.fillWidth: true
-        implicitHeight: 26
+        implicitHeight: 24
         from: root.from; to: root.to
         value: root.value
         onMoved: root.edited(value)
@@ -36,7 +36,7 @@ RowLayout {
     TextField {
         objectName: root.sliderName + "Field"
         Layout.preferredWidth: 48
-        implicitHeight: 26
+        implicitHeight: 24
         topPadding: 2; bottomPadding: 2
         horizontalAlignment: Text.AlignRight
         text: root.value.toFixed(root.decimals)
