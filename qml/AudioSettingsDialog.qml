@@ -108,7 +108,8 @@ Dialog {
         Item { Layout.fillWidth: true }
         Button {
             objectName: "applyAudio"
-            text: qsTr("Apply")
+            text: root.audio.applying ? qsTr("Applying…") : qsTr("Apply")
+            enabled: !root.audio.applying
             Layout.alignment: Qt.AlignRight
             onClicked: root.audio.apply()
         }

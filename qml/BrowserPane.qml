@@ -198,6 +198,8 @@ Rectangle {
                     Layout.fillWidth: true
                     visible: root.browser.selectedFile >= 0
                     report: root.browser.selectedFileReport
+                    busy: root.browser.busy
+                    onDrumChannelChosen: (fileIndex, channel) => root.browser.setFileDrumChannel(fileIndex, channel)
                 }
             }
             Loader {  // the charts are made the first time the tab is shown, not at start-up

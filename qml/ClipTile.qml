@@ -12,7 +12,8 @@ Rectangle {
     property alias exporter: exporter
     readonly property bool ready: exporter.dragUrl.toString() !== ""
 
-    ClipExporter { id: exporter; dragEnabled: true; session: App.session; transport: App.transport }
+    ClipExporter { id: exporter; dragEnabled: true; session: App.session; transport: App.transport
+        mapPosition: App.map && App.map.map ? App.map.map.cursor : Qt.point(0, 0) }
 
     implicitWidth: 170; implicitHeight: 22
     // The miniature takes the right 48 pixels, the name the rest (they overlapped in the first-hour report).

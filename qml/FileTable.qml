@@ -10,8 +10,8 @@ Item {
     property int sortColumn: -1
     property bool ascending: true
     // Fractions of the width; each column at least as wide as its title (the first-hour report: "Me…", "Wi…").
-    readonly property var widths: [0.06, 0.24, 0.10, 0.07, 0.08, 0.07, 0.10, 0.08, 0.10, 0.10]
-    readonly property var minimumWidths: [34, 80, 44, 38, 48, 40, 66, 38, 74, 52]
+    readonly property var widths: [0.05, 0.21, 0.09, 0.06, 0.07, 0.06, 0.09, 0.07, 0.09, 0.09, 0.12]
+    readonly property var minimumWidths: [34, 80, 44, 38, 48, 40, 66, 38, 74, 66, 52]
 
     HorizontalHeaderView {
         id: header
@@ -61,6 +61,7 @@ Item {
             required property bool failed
             required property int fileIndex
             required property int included  // Qt.Unchecked / PartiallyChecked / Checked
+            required property string toolTip  // the path; for "Other ch." the channels and their notes
             implicitHeight: 22
             color: (root.browser && fileIndex === root.browser.selectedFile) ? Theme.accentDim : (row % 2 ? Theme.panel : Theme.panelRaised)
             Label {
@@ -83,7 +84,12 @@ Item {
                 }
             }
             MouseArea {
+                id: cellMouse
                 anchors.fill: parent
+                hoverEnabled: cell.column === FileTableModel.OtherChannels
+                ToolTip.visible: containsMouse && hoverEnabled
+                ToolTip.text: cell.toolTip
+                ToolTip.delay: 400
                 onClicked: {
                     if (cell.column === 0)
                         root.browser.setFileIncluded(cell.fileIndex, cell.included !== Qt.Checked)

@@ -3,12 +3,16 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
 
-// Drum map (built-in or a JSON file) and grid (steps per quarter note, bars per
-// window). A change re-imports the same files in the background.
-RowLayout {
+// Drum map (built-in or a JSON file), grid (steps per quarter note, bars per
+// window) and the MIDI channel read as drums. A change re-imports the same files
+// in the background.
+// One row where the pane is wide enough; on a narrow pane the drum channel takes a second row.
+GridLayout {
     id: root
     property DatasetBrowser browser
-    spacing: 4
+    columns: width >= 520 ? 7 : 5
+    columnSpacing: 4
+    rowSpacing: 2
     readonly property bool customMap: browser && browser.builtInDrumMaps.indexOf(browser.drumMap) < 0
 
     function apply(map, steps, bars) { root.browser.setImportOptions(map, steps, bars) }
@@ -52,6 +56,19 @@ RowLayout {
         ToolTip.visible: hovered
         ToolTip.text: qsTr("Bars per window (one training example)")
         onActivated: (index) => root.apply(root.browser.drumMap, root.browser.stepsPerBeat, [1, 2, 4][index])
+    }
+    Label { text: qsTr("Drums ch."); color: Theme.textDim }
+    SpinBox {
+        id: channelBox
+        objectName: "drumChannelBox"
+        enabled: root.browser && !root.browser.busy
+        from: 1; to: 16
+        editable: true
+        implicitWidth: 84
+        value: root.browser ? root.browser.drumChannel : 10
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("The MIDI channel read as drums (General MIDI: 10). A song's other channels are counted in the table's \"Other ch.\" column, not read.")
+        onValueModified: if (!root.browser.setDrumChannel(value)) value = Qt.binding(() => root.browser ? root.browser.drumChannel : 10)
     }
 
     FileChooser {

@@ -36,25 +36,35 @@ Pane {
         anchors { left: parent.left; right: parent.right; top: toolTabs.bottom; bottom: parent.bottom; topMargin: 6 }
         currentIndex: toolTabs.currentIndex
 
+    // The Sound tab: one line per control and compact heights, so that it fits the panel without
+    // scrolling at 1280x720 and 1366x768 (only the unfolded per-voice section may scroll).
     ScrollView {
+        id: soundScroll
+        objectName: "soundScroll"
         contentWidth: availableWidth
         ColumnLayout {
             width: parent.width
-            spacing: Theme.spacing
+            spacing: 2
 
-            Label { text: qsTr("Colour by"); color: Theme.textDim }
-            ComboBox {
-                objectName: "colourBy"
+            RowLayout {
                 Layout.fillWidth: true
-                model: ["style", "density", "file"]
-                currentIndex: Math.max(0, model.indexOf(root.controller.map.colourBy))
-                onActivated: root.controller.map.colourBy = currentText
+                spacing: 4
+                Label { text: qsTr("Colour by"); color: Theme.textDim; Layout.preferredWidth: 78 }
+                ComboBox {
+                    objectName: "colourBy"
+                    Layout.fillWidth: true
+                    implicitHeight: 26
+                    model: ["style", "density", "file"]
+                    currentIndex: Math.max(0, model.indexOf(root.controller.map.colourBy))
+                    onActivated: root.controller.map.colourBy = currentText
+                }
             }
 
             RowLayout {
                 Layout.fillWidth: true
                 Button {
                     objectName: "playOriginal"
+                    implicitHeight: 26
                     text: qsTr("Original")
                     enabled: root.controller.selectedPoint >= 0
                     Layout.fillWidth: true
@@ -64,6 +74,7 @@ Pane {
                 }
                 Button {
                     objectName: "playDecoded"
+                    implicitHeight: 26
                     text: qsTr("Decoded")
                     Layout.fillWidth: true
                     onClicked: root.controller.playDecoded()
@@ -74,6 +85,8 @@ Pane {
 
             CheckBox {
                 objectName: "followFileTempo"
+                implicitHeight: 24
+                topPadding: 0; bottomPadding: 0
                 text: qsTr("Follow file tempo")
                 checked: App.session.followFileTempo
                 onToggled: { App.session.followFileTempo = checked; toolSettings.setValue("map/followFileTempo", checked) }
@@ -106,9 +119,9 @@ Pane {
             // (double-click a slider to return it to the middle).
             RowLayout {
                 Layout.fillWidth: true
-                Layout.topMargin: 6
                 ToolButton {
                     objectName: "voicesToggle"
+                    implicitHeight: 24
                     property int changed: {
                         let n = 0
                         const d = root.controller.voiceDensity, v = root.controller.voiceVelocity
@@ -127,6 +140,7 @@ Pane {
                 Item { Layout.fillWidth: true }
                 ToolButton {
                     objectName: "resetVoices"
+                    implicitHeight: 24
                     text: qsTr("Reset")
                     visible: voicesColumn.visible
                     onClicked: root.controller.resetVoices()
@@ -193,31 +207,36 @@ Pane {
                 }
             }
 
-            Label { text: qsTr("Attributes"); color: Theme.text; font.bold: true; Layout.topMargin: 6 }
             Repeater {
                 model: [
                     { name: "density", label: qsTr("Density") },
                     { name: "velocity", label: qsTr("Velocity") },
                     { name: "laidBack", label: qsTr("Laid-back") }
                 ]
-                ColumnLayout {
+                RowLayout {
                     Layout.fillWidth: true
-                    spacing: 0
+                    spacing: 4
                     Label {
                         // The sliders are calibrated on the decoded grooves (MapController::attributeReach):
-                        // a way the model cannot go from here is said, not silently ignored.
+                        // a way the model cannot go from here is said (an arrow for the way it can go, the
+                        // sentence on hover), not silently ignored.
                         readonly property var reach: root.controller.attributeReach[index] ?? ({})
+                        readonly property string limit: reach.known && !reach.up && !reach.down ? qsTr("no change possible here")
+                                                        : reach.known && !reach.up ? qsTr("cannot go up here")
+                                                        : reach.known && !reach.down ? qsTr("cannot go down here") : ""
                         objectName: "attributeLabel_" + modelData.name
-                        text: modelData.label + (reach.known && !reach.up && !reach.down ? qsTr(": no change possible here")
-                                               : reach.known && !reach.up ? qsTr(": cannot go up here")
-                                               : reach.known && !reach.down ? qsTr(": cannot go down here") : "")
-                        color: Theme.textDim
+                        text: modelData.label + (limit === "" ? "" : reach.up ? " ↑" : reach.down ? " ↓" : " –")
+                        color: limit === "" ? Theme.textDim : Theme.accent
                         elide: Text.ElideRight
-                        Layout.fillWidth: true
+                        Layout.preferredWidth: 78
+                        ToolTip.visible: attributeHover.hovered && limit !== ""
+                        ToolTip.text: modelData.label + ": " + limit
+                        HoverHandler { id: attributeHover }
                     }
                     Slider {
                         objectName: "attribute_" + modelData.name
                         Layout.fillWidth: true
+                        implicitHeight: 24
                         from: -1; to: 1
                         value: root.controller[modelData.name]
                         onMoved: root.controller[modelData.name] = value
@@ -226,9 +245,10 @@ Pane {
             }
             RowLayout {
                 Layout.fillWidth: true
-                Button { text: qsTr("Centre"); Layout.fillWidth: true; onClicked: root.controller.resetAttributes() }
+                Button { text: qsTr("Centre"); implicitHeight: 26; Layout.fillWidth: true; onClicked: root.controller.resetAttributes() }
                 Button {
                     objectName: "randomise"
+                    implicitHeight: 26
                     text: qsTr("Randomise near")
                     Layout.fillWidth: true
                     onClicked: root.controller.randomiseNear(0.3)

@@ -21,7 +21,8 @@ ToolBar {
 
     background: Rectangle { color: Theme.panelRaised; Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border } }
 
-    ClipExporter { id: exporter; objectName: "exporter"; session: App.session; transport: App.transport }
+    ClipExporter { id: exporter; objectName: "exporter"; session: App.session; transport: App.transport
+        mapPosition: App.map && App.map.map ? App.map.map.cursor : Qt.point(0, 0) }
     SettingsStore { id: settings }
 
     Connections {
@@ -38,7 +39,7 @@ ToolBar {
         title: qsTr("Export the groove as MIDI")
         mode: FileChooser.SaveFile
         kind: "exports"
-        suggestedName: "groove.mid"
+        suggestedName: exporter.clipName + ".mid"  // what plays: its file and bar, or the map position
         nameFilters: [qsTr("MIDI files (*.mid)")]
         defaultSuffix: "mid"
         onAccepted: exporter.exportMidi(selectedFile)
@@ -49,7 +50,7 @@ ToolBar {
         title: qsTr("Export the groove as WAV (current kit, tempo, swing)")
         mode: FileChooser.SaveFile
         kind: "exports"
-        suggestedName: "groove.wav"
+        suggestedName: exporter.clipName + ".wav"
         nameFilters: [qsTr("WAV files (*.wav)")]
         defaultSuffix: "wav"
         onAccepted: exporter.exportWav(selectedFile)

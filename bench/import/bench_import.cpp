@@ -121,15 +121,15 @@ int main(int argc, char** argv)
         return 1;
     }
     std::uint64_t bytes = 0;
-    for (const std::string& f : *files)
+    for (const std::string& f : files->files)
         bytes += std::filesystem::file_size(f);
     const double megabytes = double(bytes) / 1e6;
-    std::cerr << folder << ": " << files->size() << " files, " << megabytes << " MB; best of " << runs << " runs\n";
+    std::cerr << folder << ": " << files->files.size() << " files, " << megabytes << " MB; best of " << runs << " runs\n";
 
     const Figures many = timeImporter(folder, threads, runs, megabytes);
     const Figures one = timeImporter(folder, 1, runs, megabytes);
     Figures mido;
-    const bool haveMido = reference && runMido(*files, mido);
+    const bool haveMido = reference && runMido(files->files, mido);
     const double ref = haveMido ? mido.seconds : 0.0;
 
     std::cout << std::left << std::setw(34) << "reader" << std::right << std::setw(7) << "files" << std::setw(8)

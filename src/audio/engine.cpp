@@ -125,6 +125,9 @@ bool Engine::send(const Command& command)
     return m_commands.push(command);
 }
 
+static_assert(std::tuple_size_v<decltype(EngineSettings::mix)> >= std::size_t(Pattern::kMaxVoices),
+    "every voice a pattern may have has its mixer strip");
+
 bool Engine::setPattern(std::shared_ptr<const Pattern> pattern, PatternChange when)
 {
     if (!pattern || pattern->steps <= 0 || int(pattern->hits.size()) > Pattern::kMaxHits ||

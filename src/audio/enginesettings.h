@@ -33,7 +33,7 @@ struct EngineSettings {
     bool midiClock = false;  // produce MIDI clock (24 ppqn) and start/stop
     int midiChannel = 9;  // 0-based (9 = channel 10)
     float midiNoteMs = 50.0f;  // note-off after this long
-    std::array<VoiceMix, 32> mix{};
+    std::array<VoiceMix, 64> mix{};  // one per groove voice: as many as Pattern::kMaxVoices
 
     // The same settings with every number forced into its range.
     EngineSettings clamped() const;

@@ -12,7 +12,7 @@ Result<std::shared_ptr<const Pattern>> Pattern::fromGroove(const Groove& groove,
     if (!groove.grid().valid() || groove.steps() <= 0)
         return Error{"", "groove has no valid grid"};
     if (groove.voices() > kMaxVoices)
-        return Error{"", "groove has " + std::to_string(groove.voices()) + " voices; the engine plays at most 32"};
+        return Error{"", "groove has " + std::to_string(groove.voices()) + " voices; the engine plays at most " + std::to_string(kMaxVoices)};
     if (int(voiceNotes.size()) != groove.voices())
         return Error{"", "groove has " + std::to_string(groove.voices()) + " voices but the drum map gives " +
                              std::to_string(voiceNotes.size()) + " notes"};

@@ -22,7 +22,7 @@ struct PatternHit {
 
 struct Pattern {
     static constexpr int kMaxHits = 8192;
-    static constexpr int kMaxVoices = 32;
+    static constexpr int kMaxVoices = 64;  // as many as a drum map may have (DrumMap allows 1..64)
 
     int steps = 16;
     int stepsPerBeat = 4;  // per quarter note

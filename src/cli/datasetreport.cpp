@@ -14,7 +14,32 @@ nlohmann::json settingsJson(const ImportSettings& s)
     return {{"map", s.map.name()}, {"voices", s.map.voiceCount()}, {"bars", s.bars},
             {"steps_per_beat", s.stepsPerBeat}, {"hop_bars", s.hopBars == 0 ? s.bars : s.hopBars},
             {"min_hits", s.minHits}, {"drop_duplicates", s.dropDuplicates}, {"seed", s.seed},
-            {"validation_fraction", s.validationFraction}};
+            {"validation_fraction", s.validationFraction}, {"drum_channel", s.drumChannel},
+            {"file_drum_channels", s.fileDrumChannels}};
+}
+
+// Files whose other channels held notes the import did not read as drums (a song's band).
+nlohmann::json otherChannelsJson(const Dataset& d)
+{
+    nlohmann::json files = nlohmann::json::array();
+    for (const FileRecord& f : d.files()) {
+        if (f.otherChannelNotes.empty())
+            continue;
+        nlohmann::json channels = nlohmann::json::object();
+        for (const auto& [channel, count] : f.otherChannelNotes)
+            channels[std::to_string(channel)] = count;
+        files.push_back({{"file", f.path}, {"drum_channel", f.drumChannel}, {"ignored_notes", f.otherChannelNoteCount()},
+            {"channels", channels}});
+    }
+    return files;
+}
+
+int otherChannelTotal(const Dataset& d)
+{
+    int total = 0;
+    for (const FileRecord& f : d.files())
+        total += f.otherChannelNoteCount();
+    return total;
 }
 
 int filesIn(const Dataset& d, Split split)
@@ -82,6 +107,8 @@ nlohmann::json datasetJson(const Dataset& d)
             {"velocity_histogram", velocities},
             {"offset_histogram", stats.offsetHistogram},
             {"unmapped", unmapped},
+            {"other_channel_notes", otherChannelTotal(d)},
+            {"other_channel_files", otherChannelsJson(d)},
             {"styles", styles},
             {"style_files", styleFiles},
             {"grids", grids}};
@@ -93,12 +120,28 @@ void printDatasetSummary(const Dataset& d, std::ostream& out)
     const ImportSettings& s = d.settings();
     out << "map " << s.map.name() << " (" << s.map.voiceCount() << " voices), " << s.bars << " bars, "
         << s.stepsPerBeat << " steps per beat, hop " << (s.hopBars == 0 ? s.bars : s.hopBars) << " bars, min hits "
-        << s.minHits << (s.dropDuplicates ? ", duplicates dropped" : "") << "\n";
+        << s.minHits << (s.dropDuplicates ? ", duplicates dropped" : "") << ", drum channel " << s.drumChannel
+        << (s.fileDrumChannels.empty() ? "" : " (other channels for some files)") << "\n";
     out << "files: " << d.files().size() << " (" << d.fileCount(FileStatus::Ok) << " ok, "
         << d.fileCount(FileStatus::Failed) << " failed, " << d.fileCount(FileStatus::NoDrums) << " without drums)\n";
     for (const FileRecord& f : d.files())
         if (f.status != FileStatus::Ok)
             out << "  " << fileStatusName(f.status) << ": " << f.path << ": " << f.reason << "\n";
+    if (const int other = otherChannelTotal(d); other > 0) {
+        out << "notes on channels other than the drum channel (not read as drums): " << other << "\n";
+        for (const FileRecord& f : d.files()) {
+            if (f.otherChannelNotes.empty())
+                continue;
+            out << "  " << f.path << ": " << f.otherChannelNoteCount() << " on channel"
+                << (f.otherChannelNotes.size() == 1 ? " " : "s ");
+            const char* sep = "";
+            for (const auto& [channel, count] : f.otherChannelNotes) {
+                out << sep << channel;
+                sep = ", ";
+            }
+            out << " (drums read from channel " << f.drumChannel << ")\n";
+        }
+    }
     out << "windows: " << d.windowCount() << " (train " << d.windowCount(Split::Train) << " from "
         << filesIn(d, Split::Train) << " files, validation " << d.windowCount(Split::Validation) << " from "
         << filesIn(d, Split::Validation) << " files); " << d.duplicatesDropped() << " duplicates and "

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -28,6 +29,8 @@ struct ImportArgs {
     int stepsPerBeat = 4;
     int hopBars = 0;
     int minHits = 6;
+    int drumChannel = kDefaultDrumChannel;
+    std::vector<std::string> fileDrumChannels;  // FILE=N
     std::uint64_t seed = 1;
     double validation = 1.0 / 6.0;
     bool keepDuplicates = false;
@@ -60,6 +63,18 @@ int runImport(const ImportArgs& args)
     settings.dropDuplicates = !args.keepDuplicates;
     settings.seed = args.seed;
     settings.validationFraction = args.validation;
+    settings.drumChannel = args.drumChannel;
+    for (const std::string& choice : args.fileDrumChannels) {
+        const auto eq = choice.rfind('=');
+        int channel = 0;
+        try {
+            channel = eq == std::string::npos ? 0 : std::stoi(choice.substr(eq + 1));
+        } catch (const std::exception&) {
+        }
+        if (!validMidiChannel(channel))
+            return fail(args, kExitBadInput, "--file-drum-channel wants FILE=N with N a MIDI channel 1..16, not '" + choice + "'");
+        settings.fileDrumChannels[choice.substr(0, eq)] = channel;
+    }
 
     Importer importer(settings);
     importer.setThreadCount(args.threads);
@@ -73,6 +88,14 @@ int runImport(const ImportArgs& args)
     if (!imported)
         return fail(args, kExitBadInput, imported.error().describe());
     const Dataset& dataset = *imported;
+    for (const auto& [file, channel] : settings.fileDrumChannels) {
+        const bool used = std::any_of(dataset.files().begin(), dataset.files().end(),
+            [&, c = channel](const FileRecord& f) { return f.drumChannel == c && settings.drumChannelFor(f.path) == c
+                && (f.path == file || std::filesystem::path(f.path).filename() == file); });
+        if (!used)
+            return fail(args, kExitBadInput, "--file-drum-channel " + file + "=" + std::to_string(channel)
+                + ": no imported file has that path or name");
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     nlohmann::json report = datasetJson(dataset);
@@ -109,6 +132,9 @@ void addImportCommand(CLI::App& app)
     cmd->add_option("--steps-per-beat", args->stepsPerBeat, "Steps per quarter note: 4 or 12")->capture_default_str();
     cmd->add_option("--hop-bars", args->hopBars, "Bars between window starts (0: non-overlapping)")->check(CLI::Range(0, 16))->capture_default_str();
     cmd->add_option("--min-hits", args->minHits, "Drop windows with fewer hits")->check(CLI::Range(0, 100000))->capture_default_str();
+    cmd->add_option("--drum-channel", args->drumChannel, "The MIDI channel read as drums (1..16)")
+        ->check(CLI::Range(1, 16))->capture_default_str();
+    cmd->add_option("--file-drum-channel", args->fileDrumChannels, "FILE=N: read FILE's drums from channel N (repeatable)");
     cmd->add_option("--seed", args->seed, "Seed of the train/validation split")->capture_default_str();
     cmd->add_option("--validation", args->validation, "Fraction of files held out for validation")
         ->check(cli::finiteIn(0, 1))->capture_default_str();

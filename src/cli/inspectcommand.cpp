@@ -27,6 +27,7 @@ struct InspectArgs {
     std::string map = "groovae";
     int bars = 2;
     int minHits = 6;
+    int drumChannel = 10;
     bool json = false;
 };
 
@@ -62,7 +63,7 @@ int runInspect(const InspectArgs& args)
         std::cerr << "inspect: " << why << "\n";
         return kExitBadInput;
     }
-    case Kind::Midi: return inspectMidiFile(args.path, args.map, args.bars, args.minHits, args.json);
+    case Kind::Midi: return inspectMidiFile(args.path, args.map, args.bars, args.minHits, args.drumChannel, args.json);
     case Kind::Dataset: return inspectDatasetFile(args.path, args.json);
     case Kind::Other: return inspectModelFile(args.path, args.json);
     }
@@ -78,6 +79,8 @@ void addInspectCommand(CLI::App& app)
     cmd->add_option("file", args->path, "The file to inspect")->required();
     cmd->add_option("--map", args->map, "Drum map for a MIDI file: gm, gm-greedy, groovae or JSON")->capture_default_str();
     cmd->add_option("--bars", args->bars, "Bars per window for a MIDI file: 1, 2 or 4")
+        ->check(CLI::Range(1, 16))->capture_default_str();
+    cmd->add_option("--drum-channel", args->drumChannel, "MIDI files: the channel read as drums (1..16)")
         ->check(CLI::Range(1, 16))->capture_default_str();
     cmd->add_option("--min-hits", args->minHits, "Hits a window needs to count as usable")
         ->check(CLI::Range(0, 100000))->capture_default_str();

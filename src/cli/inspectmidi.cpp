@@ -22,7 +22,7 @@ int reportError(const std::string& path, const std::string& message, bool json)
 
 } // namespace
 
-int inspectMidiFile(const std::string& path, const std::string& mapName, int bars, int minHits, bool json)
+int inspectMidiFile(const std::string& path, const std::string& mapName, int bars, int minHits, int drumChannel, bool json)
 {
     auto map = DrumMap::byName(mapName);
     if (!map)
@@ -35,12 +35,17 @@ int inspectMidiFile(const std::string& path, const std::string& mapName, int bar
     const MidiFile& file = *midi;
     WindowOptions options;
     options.bars = bars;
+    options.drumChannel = drumChannel - 1;
     const DrumExtraction ex = extractWindows(file, *map, options);
 
     std::map<int, int> drumByNote;
-    for (const MidiNote& n : file.notes)
+    std::map<int, int> otherChannels;  // 1-based channel -> note-ons not read as drums
+    for (const MidiNote& n : file.notes) {
         if (n.channel == options.drumChannel)
             ++drumByNote[n.note];
+        else
+            ++otherChannels[n.channel + 1];
+    }
     int usable = 0;
     for (const GrooveWindow& w : ex.windows)
         usable += w.groove.hitCount() >= minHits;
@@ -59,10 +64,14 @@ int inspectMidiFile(const std::string& path, const std::string& mapName, int bar
         }
         for (const auto& [note, count] : ex.unmappedNotes)
             unmapped[std::to_string(note)] = count;
+        nlohmann::json other = nlohmann::json::object();
+        for (const auto& [channel, count] : otherChannels)
+            other[std::to_string(channel)] = count;
         std::cout << jsonText({{"file", path}, {"kind", "midi"}, {"format", file.format},
                                     {"tracks", file.trackCount}, {"ticks_per_quarter", file.ticksPerQuarter},
                                     {"tempos", tempos}, {"meters", meters}, {"seconds", seconds}, {"bars", ex.bars},
                                     {"notes", file.notes.size()}, {"drum_notes", ex.drumNotes},
+                                    {"drum_channel", drumChannel}, {"other_channel_notes", other},
                                     {"mapped_notes", ex.mappedNotes}, {"drum_notes_by_note", notes},
                                     {"unmapped", unmapped}, {"map", map->name()}, {"window_bars", bars},
                                     {"windows", ex.windows.size()}, {"windows_with_min_hits", usable},
@@ -84,8 +93,14 @@ int inspectMidiFile(const std::string& path, const std::string& mapName, int bar
         std::cout << " none (4/4)";
     for (std::size_t i = 0; i < file.meters.size() && i < 16; ++i)
         std::cout << " " << file.meters[i].meter.text() << " @" << file.meters[i].tick;
-    std::cout << "\nnotes: " << file.notes.size() << ", on the drum channel " << ex.drumNotes << " (" << ex.mappedNotes
-              << " mapped by " << map->name() << ")\n";
+    std::cout << "\nnotes: " << file.notes.size() << ", on the drum channel (" << drumChannel << ") " << ex.drumNotes
+              << " (" << ex.mappedNotes << " mapped by " << map->name() << ")\n";
+    if (!otherChannels.empty()) {
+        std::cout << "not read as drums:";
+        for (const auto& [channel, count] : otherChannels)
+            std::cout << " channel " << channel << " " << count;
+        std::cout << "\n";
+    }
     for (const auto& [note, count] : drumByNote) {
         const int voice = map->voiceForNote(note);
         std::cout << "  note " << note << ": " << count << " -> " << (voice < 0 ? "unmapped" : map->voice(voice).name)

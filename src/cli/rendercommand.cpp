@@ -8,6 +8,7 @@
 #include "audio/kitremap.h"
 #include "audio/kitvoices.h"
 #include "audio/renderer.h"
+#include "core/atomicfile.h"
 #include "core/datapaths.h"
 #include "midi/groovemidi.h"
 #include "midi/midifile.h"
@@ -180,6 +181,8 @@ int runRender(const RenderArgs& args)
     options.settings.swingGrid = args.swingGrid;
     options.settings.humanize = args.humanize / 100.0;
     Renderer renderer(options);
+    // Temps of earlier renders that were killed (core/atomicfile.h), before this one adds its own.
+    sweepStaleTempFiles(std::filesystem::path(args.out).parent_path().string());
     // Streamed to the file as it renders: any length in little memory; on an error the target is untouched.
     auto writer = AudioFileWriter::open(args.out, args.sampleRate);
     if (!writer)

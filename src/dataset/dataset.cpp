@@ -19,6 +19,26 @@ const char* fileStatusName(FileStatus status)
     return "unknown";
 }
 
+int ImportSettings::drumChannelFor(const std::string& path) const
+{
+    if (const auto it = fileDrumChannels.find(path); it != fileDrumChannels.end())
+        return it->second;
+    // A musician names the file, not the path the folder walk gave it.
+    const std::size_t slash = path.find_last_of('/');
+    if (const auto it = fileDrumChannels.find(path.substr(slash == std::string::npos ? 0 : slash + 1));
+        it != fileDrumChannels.end())
+        return it->second;
+    return drumChannel;
+}
+
+int FileRecord::otherChannelNoteCount() const
+{
+    int total = 0;
+    for (const auto& [channel, count] : otherChannelNotes)
+        total += count;
+    return total;
+}
+
 int Dataset::windowCount(Split split) const
 {
     return int(std::count_if(m_windows.begin(), m_windows.end(),

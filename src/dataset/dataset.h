@@ -16,6 +16,9 @@ namespace gs {
 enum class Split : std::uint8_t { Train = 0, Validation = 1 };
 enum class FileStatus : std::uint8_t { Ok = 0, Failed = 1, NoDrums = 2 };
 
+inline constexpr int kDefaultDrumChannel = 10;  // MIDI channels are 1..16 here, as a musician counts them
+inline bool validMidiChannel(int channel) { return channel >= 1 && channel <= 16; }
+
 // Tempos a MIDI file can state (a 24-bit microseconds-per-quarter value): anything else in a
 // dataset (NaN, negative, 1e30) is damage, not music.
 inline constexpr double kMinFileBpm = 60.0e6 / 16777215.0;
@@ -34,6 +37,11 @@ struct ImportSettings {
     bool dropDuplicates = true;
     std::uint64_t seed = 1;
     double validationFraction = 1.0 / 6.0;
+    // The MIDI channel read as drums, 1..16 (General MIDI's 10 by default); a song may put its
+    // drums elsewhere. Per file (by path, or by file name) when one file of an import differs.
+    int drumChannel = kDefaultDrumChannel;
+    std::map<std::string, int> fileDrumChannels;
+    int drumChannelFor(const std::string& path) const;
     bool operator==(const ImportSettings&) const = default;
 };
 
@@ -49,6 +57,9 @@ struct FileRecord {
     int hits = 0;  // hits in the kept windows
     int drumNotes = 0;
     std::map<int, int> unmappedNotes;  // note -> count
+    int drumChannel = kDefaultDrumChannel;  // the channel read as drums (1..16)
+    std::map<int, int> otherChannelNotes;  // channel (1..16) -> its note-ons, not read as drums
+    int otherChannelNoteCount() const;
     std::string style;  // primary style ("jazz" for GMD's "jazz/funk"); "" if unknown
     bool fill = false;  // GMD beat_type "fill"
     double bpm = 120.0;

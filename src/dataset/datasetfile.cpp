@@ -37,6 +37,13 @@ void writeSettings(ByteWriter& w, const ImportSettings& s)
     w.put(std::uint8_t(s.dropDuplicates));
     w.put(s.seed);
     w.put(s.validationFraction);
+    // Version 2: the drum channel, for the import and per file.
+    w.put(std::int32_t(s.drumChannel));
+    w.put(std::uint32_t(s.fileDrumChannels.size()));
+    for (const auto& [path, channel] : s.fileDrumChannels) {
+        w.putString(path);
+        w.put(std::int32_t(channel));
+    }
 }
 
 void writeFile(ByteWriter& w, const FileRecord& f)
@@ -60,6 +67,13 @@ void writeFile(ByteWriter& w, const FileRecord& f)
     w.put(std::int32_t(f.meter.denominator));
     w.put(std::uint8_t(f.split));
     w.put(std::uint8_t(f.splitFromMetadata));
+    // Version 2: the channel read as drums and the notes left on the others.
+    w.put(std::int32_t(f.drumChannel));
+    w.put(std::uint32_t(f.otherChannelNotes.size()));
+    for (const auto& [channel, count] : f.otherChannelNotes) {
+        w.put(std::int32_t(channel));
+        w.put(std::int32_t(count));
+    }
 }
 
 void writeWindow(ByteWriter& w, const DatasetWindow& win)
@@ -80,7 +94,52 @@ void writeWindow(ByteWriter& w, const DatasetWindow& win)
     }
 }
 
-bool readSettings(ByteReader& r, ImportSettings& s, const std::string& name, std::string& why)
+// Version 2's drum channels; a version 1 file read them all from channel 10 (the defaults).
+bool readDrumChannels(ByteReader& r, ImportSettings& s, std::string& why)
+{
+    s.drumChannel = r.get<std::int32_t>();
+    const auto overrides = r.get<std::uint32_t>();
+    if (r.failed() || overrides > r.remaining() / 8)
+        return false;
+    bool valid = validMidiChannel(s.drumChannel);
+    for (std::uint32_t i = 0; i < overrides && !r.failed(); ++i) {
+        std::string path = r.getString();
+        const int channel = r.get<std::int32_t>();
+        valid = valid && validMidiChannel(channel);
+        s.fileDrumChannels[std::move(path)] = channel;
+    }
+    if (r.failed())
+        return false;
+    if (!valid) {
+        why = "a drum channel outside MIDI's 1..16";
+        return false;
+    }
+    return true;
+}
+
+bool readOtherChannels(ByteReader& r, FileRecord& f, std::string& why)
+{
+    f.drumChannel = r.get<std::int32_t>();
+    const auto channels = r.get<std::uint32_t>();
+    if (r.failed() || channels > 16)
+        return false;
+    bool valid = validMidiChannel(f.drumChannel);
+    for (std::uint32_t i = 0; i < channels; ++i) {
+        const int channel = r.get<std::int32_t>();
+        const int count = r.get<std::int32_t>();
+        valid = valid && validMidiChannel(channel) && channel != f.drumChannel && count > 0;
+        f.otherChannelNotes[channel] = count;
+    }
+    if (r.failed())
+        return false;
+    if (!valid) {
+        why = "a file record has an impossible drum channel or count of notes on other channels";
+        return false;
+    }
+    return true;
+}
+
+bool readSettings(ByteReader& r, ImportSettings& s, std::uint32_t version, const std::string& name, std::string& why)
 {
     const std::string mapJson = r.getString();
     if (r.failed())
@@ -98,7 +157,7 @@ bool readSettings(ByteReader& r, ImportSettings& s, const std::string& name, std
     s.dropDuplicates = r.get<std::uint8_t>() != 0;
     s.seed = r.get<std::uint64_t>();
     s.validationFraction = r.get<double>();
-    if (r.failed())
+    if (r.failed() || (version >= 2 && !readDrumChannels(r, s, why)))
         return false;
     const Grid grid{s.bars, s.stepsPerBeat, Meter{}};
     if (!grid.valid() || s.hopBars < 0 || s.hopBars > 16 || s.minHits < 0
@@ -109,7 +168,7 @@ bool readSettings(ByteReader& r, ImportSettings& s, const std::string& name, std
     return true;
 }
 
-bool readFile(ByteReader& r, FileRecord& f, std::string& why)
+bool readFile(ByteReader& r, FileRecord& f, std::uint32_t version, std::string& why)
 {
     f.path = r.getString();
     f.contentHash = r.get<std::uint64_t>();
@@ -134,7 +193,7 @@ bool readFile(ByteReader& r, FileRecord& f, std::string& why)
     const auto split = r.get<std::uint8_t>();
     f.splitFromMetadata = r.get<std::uint8_t>() != 0;
     f.split = Split(split & 1);
-    if (r.failed() || split > 1)
+    if (r.failed() || split > 1 || (version >= 2 && !readOtherChannels(r, f, why)))
         return false;
     if (!plausibleBpm(f.bpm)) {
         why = "a file record has an impossible tempo (" + std::to_string(f.bpm) + " BPM)";
@@ -261,7 +320,7 @@ Result<Dataset> DatasetFile::decode(const std::uint8_t* data, std::size_t size, 
     ByteReader r(payload, payloadSize);
     std::string why;
     ImportSettings settings;
-    if (!readSettings(r, settings, name, why))
+    if (!readSettings(r, settings, version, name, why))
         return Error{name, "corrupt dataset file: " + (why.empty() ? "bad settings" : why)};
     Dataset dataset(std::move(settings));
     dataset.setDuplicatesDropped(r.get<std::int32_t>());
@@ -274,7 +333,7 @@ Result<Dataset> DatasetFile::decode(const std::uint8_t* data, std::size_t size, 
     dataset.files().reserve(std::min<std::size_t>(files, 4096));
     for (std::uint32_t i = 0; i < files; ++i) {
         FileRecord f;
-        if (!readFile(r, f, why))
+        if (!readFile(r, f, version, why))
             return Error{name, "corrupt dataset file: " + (why.empty() ? std::string("bad file record") : why)};
         dataset.files().push_back(std::move(f));
     }

@@ -14,7 +14,7 @@ namespace gs {
 
 class DatasetFile {
 public:
-    static constexpr std::uint32_t kVersion = 1;
+    static constexpr std::uint32_t kVersion = 2;  // 2: drum channels and notes on other channels; 1 still loads
     static constexpr char kMagic[4] = {'G', 'S', 'D', 'S'};
     static constexpr std::uint64_t kMaxFileBytes = std::uint64_t(1) << 30;  // the whole GMD is about 2 MB
 

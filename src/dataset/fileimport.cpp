@@ -24,6 +24,15 @@ bool readBytes(const std::string& path, std::vector<std::uint8_t>& bytes, std::s
     return true;
 }
 
+std::string noDrumsReason(const FileRecord& rec)
+{
+    std::string channels;
+    for (const auto& [channel, count] : rec.otherChannelNotes)
+        channels += (channels.empty() ? "" : ", ") + std::to_string(channel);
+    return "no notes on the drum channel (MIDI channel " + std::to_string(rec.drumChannel) + "); its notes are on channel"
+        + (rec.otherChannelNotes.size() == 1 ? " " : "s ") + channels;
+}
+
 void cutWindows(const std::string& path, const std::vector<std::uint8_t>& bytes, const ImportSettings& settings,
                 FileImport& out)
 {
@@ -38,6 +47,11 @@ void cutWindows(const std::string& path, const std::vector<std::uint8_t>& bytes,
     options.bars = settings.bars;
     options.stepsPerBeat = settings.stepsPerBeat;
     options.hopBars = settings.hopBars;
+    options.drumChannel = rec.drumChannel - 1;
+    // What the drum channel leaves out is counted, so a song's other parts are not ignored silently.
+    for (const MidiNote& n : midi->notes)
+        if (n.channel != options.drumChannel)
+            ++rec.otherChannelNotes[n.channel + 1];
     const DrumExtraction ex = extractWindows(*midi, settings.map, options);
     out.tempoInFile = !midi->tempos.empty();
     rec.bars = ex.bars;
@@ -48,7 +62,7 @@ void cutWindows(const std::string& path, const std::vector<std::uint8_t>& bytes,
     rec.windowsTotal = int(ex.windows.size());
     if (!ex.hasDrums()) {
         rec.status = FileStatus::NoDrums;
-        rec.reason = midi->notes.empty() ? "no notes at all" : "no notes on the drum channel (MIDI channel 10)";
+        rec.reason = midi->notes.empty() ? "no notes at all" : noDrumsReason(rec);
         return;
     }
     for (const GrooveWindow& w : ex.windows) {
@@ -88,6 +102,7 @@ FileImport importFile(const std::string& path, const ImportSettings& settings)
 {
     FileImport out;
     out.record.path = path;
+    out.record.drumChannel = settings.drumChannelFor(path);
     try {
         std::vector<std::uint8_t> bytes;
         std::string reason;
@@ -102,6 +117,7 @@ FileImport importFile(const std::string& path, const ImportSettings& settings)
     } catch (const std::bad_alloc&) {
         out = FileImport{};
         out.record.path = path;
+        out.record.drumChannel = settings.drumChannelFor(path);
         out.record.status = FileStatus::Failed;
         out.record.reason = "out of memory while reading the file";
     } catch (const std::exception& e) {

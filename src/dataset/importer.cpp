@@ -27,9 +27,24 @@ Status checkSettings(const ImportSettings& s)
         return Error{"", "min hits must be 0 or more"};
     if (s.map.voiceCount() == 0)
         return Error{"", "the drum map has no voices"};
+    if (!validMidiChannel(s.drumChannel))
+        return Error{"", "the drum channel must be a MIDI channel from 1 to 16 (got " + std::to_string(s.drumChannel) + ")"};
+    for (const auto& [path, channel] : s.fileDrumChannels)
+        if (!validMidiChannel(channel))
+            return Error{path, "the drum channel must be a MIDI channel from 1 to 16 (got " + std::to_string(channel) + ")"};
     if (!(s.validationFraction >= 0.0 && s.validationFraction <= 1.0))
         return Error{"", "the validation fraction must be between 0 and 1"};
     return success();
+}
+
+FileImport skippedFile(const std::string& path, const std::string& reason, const ImportSettings& settings)
+{
+    FileImport out;
+    out.record.path = path;
+    out.record.drumChannel = settings.drumChannelFor(path);
+    out.record.status = FileStatus::Failed;
+    out.record.reason = reason;
+    return out;
 }
 
 void applyMetadata(FileImport& fi, const ResolvedMetadata& meta)
@@ -95,7 +110,14 @@ Result<Dataset> Importer::run(const std::vector<std::string>& paths) const
     auto listed = collectMidiFiles(paths);
     if (!listed)
         return listed.error();
-    const std::vector<std::string>& files = *listed;
+    // Special files met in folders become failed records (never opened), in path order with the rest.
+    std::vector<std::string> files = listed->files;
+    std::unordered_map<std::string, std::string> skipped;
+    for (const SkippedEntry& s : listed->skipped) {
+        files.push_back(s.path);
+        skipped[s.path] = "skipped: " + s.reason;
+    }
+    std::sort(files.begin(), files.end());
 
     MetadataLookup lookup;
     std::vector<ResolvedMetadata> metadata;
@@ -116,7 +138,11 @@ Result<Dataset> Importer::run(const std::vector<std::string>& paths) const
             if (i >= total)
                 return;
             ++m_started;
-            results[std::size_t(i)] = importFile(files[std::size_t(i)], m_settings);
+            const std::string& path = files[std::size_t(i)];
+            if (const auto it = skipped.find(path); it != skipped.end())
+                results[std::size_t(i)] = skippedFile(path, it->second, m_settings);
+            else
+                results[std::size_t(i)] = importFile(path, m_settings);
             if (m_progress) {
                 std::lock_guard lock(progressMutex);
                 m_progress(++done, total);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the MIDI reader (parseMidi -> extractWindows -> writer -> parseMidi)
-# and the other file readers (fuzz_files: dataset file, drum map, model config)
-# with libFuzzer under ASan + UBSan for a bounded time, split between them
-# (two thirds MIDI, one third files: the total stays SECONDS).
+# Fuzzes the MIDI reader (parseMidi -> extractWindows -> writer -> parseMidi),
+# the other file readers (fuzz_files: dataset file, drum map, model config) and
+# the kit readers (fuzz_kits: kit.json, Hydrogen drumkit.xml, SFZ, SF2) with
+# libFuzzer under ASan + UBSan for a bounded time, split between them (half
+# MIDI, a quarter each for files and kits: the total stays SECONDS).
 #   tests/fuzz/run-fuzz.sh [SECONDS]     (default 60)
 # Builds with clang++ straight from the gs_core and gs_midi sources (the main
 # build uses g++), seeds from ../shared/data/bad-midi/jazz-soft and a few
@@ -43,15 +44,22 @@ for f in drummer1/session1/1_funk_80_beat_4-4.mid drummer1/session2/4_jazz_120_b
   cp -f "$shared/gmd/$f" "$out/seeds/" 2>/dev/null || echo "fuzz: note: seed $f not found"
 done
 
-midi_seconds=$(( seconds * 2 / 3 ))
-files_seconds=$(( seconds - midi_seconds ))
+midi_seconds=$(( seconds / 2 ))
+files_seconds=$(( seconds / 4 ))
+kits_seconds=$(( seconds - midi_seconds - files_seconds ))
 common=(-std=c++20 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -I"$root/src" -I"$here")
 
-echo "fuzz: building $out/fuzz_midi and $out/fuzz_files with $cxx"
+echo "fuzz: building $out/fuzz_midi, $out/fuzz_files and $out/fuzz_kits with $cxx"
 "$cxx" "${common[@]}" "$root"/src/core/*.cpp "$root"/src/midi/*.cpp "$here/fuzz_midi.cpp" -o "$out/fuzz_midi"
 "$cxx" "${common[@]}" "$root"/src/core/*.cpp "$root"/src/midi/*.cpp "$root"/src/dataset/*.cpp \
   "$root/src/model/modelconfig.cpp" "$here/fuzz_files.cpp" -o "$out/fuzz_files"
+# The kit readers and what they use (no drivers, no engine); libsndfile and libsamplerate decode samples.
+kit_sources=()
+for f in kit samplefile kitloader jsonkit hydrogenkit drumnames notemapping kitvoices kitregions sfzparser sfzkit \
+         riffreader sf2reader sf2kit folderkit xmlreader; do kit_sources+=("$root/src/audio/$f.cpp"); done
+"$cxx" "${common[@]}" -DGS_FUZZ_KIT_SAMPLES="\"$root/assets/kits/acoustic/samples\"" "$root"/src/core/*.cpp \
+  "${kit_sources[@]}" "$here/fuzz_kits.cpp" "$here/fuzz_kits_main.cpp" -o "$out/fuzz_kits" -lsndfile -lsamplerate
 
 # Seeds of the files fuzzer: the built-in drum maps and the bundled models' configs (tagged by
 # their first byte as fuzz_files.cpp reads them).
@@ -92,3 +100,8 @@ run() {  # run NAME SECONDS CORPUS...
 }
 run fuzz_midi "$midi_seconds" "$out/corpus" "$shared/bad-midi/jazz-soft" "$out/seeds"
 run fuzz_files "$files_seconds" "$out/files-corpus" "$out/files-seeds"
+# Seeds of the kits fuzzer: the bundled kit.json and the Hydrogen test kit, tagged by their first byte.
+mkdir -p "$out/kits-corpus" "$out/kits-seeds"
+{ printf '\x00'; cat "$root/assets/kits/acoustic/kit.json"; } > "$out/kits-seeds/acoustic.kit"
+{ printf '\x01'; cat "$root/tests/audio/data/hydrogen-kit/drumkit.xml"; } > "$out/kits-seeds/hydrogen.kit"
+run fuzz_kits "$kits_seconds" "$out/kits-corpus" "$out/kits-seeds"

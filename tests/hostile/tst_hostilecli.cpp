@@ -12,10 +12,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 
 #include <csignal>
+#include <random>
+
+#include <sys/stat.h>
+#include <sys/time.h>
 
 using namespace gs;
 using namespace gs::test;
@@ -68,6 +73,60 @@ void cliCase(const std::string& family, const std::string& name, const std::vect
     } else {
         ++t.clear;
     }
+}
+
+// Makes the temps in `dir` look 11 minutes old: a later start removes temps older than 10 minutes
+// (younger ones may belong to a writer still running), so this is "the next start, some time later".
+void ageTemps(const fs::path& dir)
+{
+    const timeval old[2] = {{time(nullptr) - 660, 0}, {time(nullptr) - 660, 0}};
+    for (const std::string& t : tempFilesIn(dir))
+        ::lutimes((dir / t).c_str(), old);
+}
+
+// kill -9 of `args` at `rounds` seeded random moments within its first `spanMs`; after each kill
+// the target is absent or whole (`whole` says), and only temps named as AtomicFile names them are
+// left. Then a complete run ("the next start", with the temps aged) leaves no temp at all.
+// Returns how many kills landed while the target was being written or before.
+int killAtRandomMoments(const std::vector<std::string>& args, const fs::path& target, int rounds, int spanMs,
+    std::uint32_t seed, const std::function<bool(const fs::path&)>& whole, int& tempsLeft)
+{
+    tempsLeft = 0;
+    std::mt19937 random(seed);
+    QStringList list;
+    for (const std::string& a : args)
+        list << QString::fromStdString(a);
+    int killed = 0;
+    for (int round = 0; round < rounds; ++round) {
+        QProcess p;
+        p.start(QStringLiteral(GS_CLI_PATH), list);
+        if (!p.waitForStarted())
+            return -1;
+        const int at = int(random() % std::uint32_t(spanMs));
+        if (!p.waitForFinished(at)) {
+            ::kill(pid_t(p.processId()), SIGKILL);
+            p.waitForFinished();
+            ++killed;
+        }
+        if (fs::exists(target) && !whole(target)) {
+            qWarning("round %d (kill at %d ms): %s is partial", round, at, target.c_str());
+            return -1;
+        }
+        for (const std::string& t : tempFilesIn(target.parent_path()))
+            if (!isAtomicTempName(t)) {
+                qWarning("round %d: temp %s is not named for the sweep", round, t.c_str());
+                return -1;
+            }
+    }
+    tempsLeft = int(tempFilesIn(target.parent_path()).size());
+    ageTemps(target.parent_path());
+    const Run next = runCli(args, 60000);
+    if (next.exitCode != 0 || !whole(target) || !tempFilesIn(target.parent_path()).empty()) {
+        qWarning("the next start: exit %d, temps left %zu: %s", next.exitCode, tempFilesIn(target.parent_path()).size(),
+            next.err.c_str());
+        return -1;
+    }
+    return killed;
 }
 
 } // namespace
@@ -225,6 +284,50 @@ private Q_SLOTS:
         QVERIFY2(resumed.exitCode == 0, resumed.err.c_str());
         const auto k = nlohmann::json::parse(runCli({"inspect", model.string(), "--json"}).out);
         QCOMPARE(k["history"]["epochs"].get<int>(), epochs + 1);
+    }
+
+    // kill -9 of import and render at random moments (seeded): never a partial target, only temps the
+    // next start sweeps, and after that start none at all. Bounded: a few seconds of runs each.
+    void killedImportLeavesNoPartialDatasetAndNoTemp()
+    {
+        GS_REQUIRE_SHARED(gmd, "gmd/drummer1");
+        const fs::path dir = m_dir / "kill-import";
+        fs::create_directories(dir);
+        const fs::path out = dir / "d.gsd";
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(runCli({"import", gmd.string(), "--out", out.string(), "--threads", "1"}, 60000).exitCode == 0);
+        const int spanMs = int(std::max<qint64>(clock.elapsed(), 100));
+        fs::remove(out);
+        int temps = 0;
+        const int killed = killAtRandomMoments({"import", gmd.string(), "--out", out.string(), "--threads", "1"}, out, 8,
+            spanMs, 18001, [](const fs::path& p) { return DatasetFile::load(p.string()).ok(); }, temps);
+        QVERIFY2(killed >= 0, "a partial dataset or a stray temp (see the warning above)");
+        qInfo("import: %d of 8 runs killed within %d ms; 0 partial targets; %d temps left by the kills, 0 after the "
+              "next start", killed, spanMs, temps);
+    }
+
+    void killedRenderLeavesNoPartialWavAndNoTemp()
+    {
+        GS_REQUIRE_SHARED(clip, "gmd/drummer1/session1/1_funk_80_beat_4-4.mid");
+        const fs::path dir = m_dir / "kill-render";
+        fs::create_directories(dir);
+        const fs::path out = dir / "r.wav";
+        const std::vector<std::string> args{"render", clip.string(), "--out", out.string(), "--loops", "4"};
+        QElapsedTimer clock;
+        clock.start();
+        const Run first = runCli(args, 60000);
+        QVERIFY2(first.exitCode == 0, first.err.c_str());
+        const int spanMs = int(std::max<qint64>(clock.elapsed(), 100));
+        const auto fullSize = fs::file_size(out);
+        fs::remove(out);
+        // Whole: the size of a complete render (a WAV's header is written last, so a torn one differs).
+        int temps = 0;
+        const int killed = killAtRandomMoments(args, out, 6, spanMs, 18002,
+            [fullSize](const fs::path& p) { return fs::file_size(p) == fullSize; }, temps);
+        QVERIFY2(killed >= 0, "a partial WAV or a stray temp (see the warning above)");
+        qInfo("render: %d of 6 runs killed within %d ms; 0 partial targets; %d temps left by the kills, 0 after the "
+              "next start", killed, spanMs, temps);
     }
 
     void cleanupTestCase() { reportTallies(); }

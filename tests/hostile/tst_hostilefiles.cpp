@@ -144,7 +144,7 @@ std::string craftDataset(const std::string& mapJson, std::uint32_t fileCount, do
     ByteWriter h;
     for (char c : DatasetFile::kMagic)
         h.put(std::uint8_t(c));
-    h.put(DatasetFile::kVersion);
+    h.put(std::uint32_t(1));  // version 1's layout (no drum channels): the old reader path meets hostile bytes too
     h.put(std::uint64_t(p.bytes().size()));
     h.put(fnv1a64(p.bytes().data(), p.bytes().size()));
     std::string out(h.bytes().begin(), h.bytes().end());
@@ -206,6 +206,14 @@ private Q_SLOTS:
                     g.offsets()[i] = std::numeric_limits<float>::infinity();
         });
         variant("validation-share-nan", [&](Dataset& d) { d.settings().validationFraction = double(nan); });
+        // Version 2's drum channels: channels that are no MIDI channel, negative or impossible counts.
+        variant("drum-channel-0", [&](Dataset& d) { d.settings().drumChannel = 0; });
+        variant("drum-channel-17", [&](Dataset& d) { d.settings().drumChannel = 17; });
+        variant("file-drum-channel-minus-1", [&](Dataset& d) { d.settings().fileDrumChannels["x.mid"] = -1; });
+        variant("record-drum-channel-99", [&](Dataset& d) { d.files()[0].drumChannel = 99; });
+        variant("other-channel-notes-negative", [&](Dataset& d) { d.files()[0].otherChannelNotes[3] = -5; });
+        variant("other-channel-0", [&](Dataset& d) { d.files()[0].otherChannelNotes[0] = 12; });
+        variant("other-channel-is-the-drum-channel", [&](Dataset& d) { d.files()[0].otherChannelNotes[10] = 12; });
 
         // Crafted headers: counts far beyond what the bytes hold, and the memory bomb of the issue
         // (a few KB of windows on the largest valid grid: gigabytes once held densely).

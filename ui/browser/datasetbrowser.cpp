@@ -32,9 +32,15 @@ QString localPath(const QString& pathOrUrl)
     return url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
 }
 
+struct DrumChannels {
+    int all = kDefaultDrumChannel;
+    std::map<std::string, int> perFile;
+};
+
 // The worker's job: opens a .gsd or imports MIDI files / folders with the chosen drum map.
 Result<Dataset> runImport(const std::vector<std::string>& paths, bool openDataset, const std::string& mapChoice,
-    int stepsPerBeat, int bars, const Dataset* base, std::atomic<bool>* cancel, std::function<void(int, int)> progress)
+    int stepsPerBeat, int bars, const DrumChannels& channels, const Dataset* base, std::atomic<bool>* cancel,
+    std::function<void(int, int)> progress)
 {
     // FIFOs and devices block or read forever: stat every given path before anything opens it.
     const auto builtIns = DrumMap::builtInNames();
@@ -59,6 +65,8 @@ Result<Dataset> runImport(const std::vector<std::string>& paths, bool openDatase
     settings.map = std::move(map).value();
     settings.stepsPerBeat = stepsPerBeat;
     settings.bars = bars;
+    settings.drumChannel = channels.all;
+    settings.fileDrumChannels = channels.perFile;
     if (base)
         settings = base->settings();  // added windows must share the dataset's grid and map
     Importer importer(settings);
@@ -208,7 +216,8 @@ bool DatasetBrowser::startImport(std::vector<std::string> paths, const QString& 
     const std::string mapChoice = m_mapChoice.toStdString();
     const int stepsPerBeat = m_stepsPerBeat;
     const int bars = m_bars;
-    m_thread = QThread::create([this, paths, openDataset, name, mapChoice, stepsPerBeat, bars, base] {
+    const DrumChannels channels{m_drumChannel, m_fileDrumChannels};
+    m_thread = QThread::create([this, paths, openDataset, name, mapChoice, stepsPerBeat, bars, channels, base] {
         QElapsedTimer clock;
         clock.start();
         auto result = std::make_shared<Result<Dataset>>(Error{"", "not run"});
@@ -216,7 +225,7 @@ bool DatasetBrowser::startImport(std::vector<std::string> paths, const QString& 
         // as the import's error message, naming the file, not in std::terminate.
         const QString what = QString::fromStdString(paths.size() == 1 ? paths[0] : mapChoice);
         const QString thrown = runGuarded(what, [&] {
-            *result = runImport(paths, openDataset, mapChoice, stepsPerBeat, bars, base.get(), &m_cancel, [this](int done, int total) {
+            *result = runImport(paths, openDataset, mapChoice, stepsPerBeat, bars, channels, base.get(), &m_cancel, [this](int done, int total) {
                 m_done = done;
                 m_total = total;
             });
@@ -277,9 +286,7 @@ void DatasetBrowser::finish(std::shared_ptr<Result<Dataset>> result, QString nam
     Q_EMIT busyChanged();
     Q_EMIT importFinished(ok);
     if (m_pendingOptions && !m_thread) {  // nobody started the next import on importFinished
-        const QJsonObject options = *std::exchange(m_pendingOptions, std::nullopt);
-        setImportOptions(options.value("drumMap").toString(m_mapChoice),
-            options.value("stepsPerBeat").toInt(m_stepsPerBeat), options.value("barsPerWindow").toInt(m_bars));
+        applyOptions(*std::exchange(m_pendingOptions, std::nullopt));
     }
 }
 
@@ -348,11 +355,14 @@ void DatasetBrowser::syncOptionsFromDataset()
             map = QString::fromStdString(builtIn);
     if (map.isEmpty())
         map = builtInDrumMaps().contains(m_mapChoice) ? QString::fromStdString(s.map.name()) : m_mapChoice;
-    if (map == m_mapChoice && s.stepsPerBeat == m_stepsPerBeat && s.bars == m_bars)
+    if (map == m_mapChoice && s.stepsPerBeat == m_stepsPerBeat && s.bars == m_bars && s.drumChannel == m_drumChannel
+        && s.fileDrumChannels == m_fileDrumChannels)
         return;
     m_mapChoice = map;
     m_stepsPerBeat = s.stepsPerBeat;
     m_bars = s.bars;
+    m_drumChannel = s.drumChannel;
+    m_fileDrumChannels = s.fileDrumChannels;
     Q_EMIT importOptionsChanged();
 }
 
@@ -383,10 +393,54 @@ bool DatasetBrowser::setImportOptions(const QString& drumMap, int stepsPerBeat, 
     Q_EMIT importOptionsChanged();
     if (!m_full || m_full->files().empty())
         return true;  // used by the next import
+    return reimport();
+}
+
+bool DatasetBrowser::reimport()
+{
+    if (!m_full || m_full->files().empty())
+        return true;  // used by the next import
     std::vector<std::string> paths;
     for (const FileRecord& f : m_full->files())
         paths.push_back(f.path);
     return startImport(std::move(paths), m_fullName, true);
+}
+
+bool DatasetBrowser::setDrumChannel(int channel)
+{
+    if (m_thread)
+        return false;
+    if (!validMidiChannel(channel)) {
+        m_status = tr("the drum channel must be a MIDI channel from 1 to 16, not %1").arg(channel);
+        Q_EMIT statusChanged();
+        return false;
+    }
+    if (channel == m_drumChannel)
+        return true;
+    m_drumChannel = channel;
+    Q_EMIT importOptionsChanged();
+    return reimport();
+}
+
+bool DatasetBrowser::setFileDrumChannel(int fileIndex, int channel)
+{
+    if (m_thread || !m_full || fileIndex < 0 || fileIndex >= int(m_full->files().size()))
+        return false;
+    if (!validMidiChannel(channel)) {
+        m_status = tr("the drum channel must be a MIDI channel from 1 to 16, not %1").arg(channel);
+        Q_EMIT statusChanged();
+        return false;
+    }
+    const std::string& path = m_full->files()[std::size_t(fileIndex)].path;
+    const auto it = m_fileDrumChannels.find(path);
+    if ((it == m_fileDrumChannels.end() ? m_drumChannel : it->second) == channel)
+        return true;
+    if (channel == m_drumChannel)
+        m_fileDrumChannels.erase(path);
+    else
+        m_fileDrumChannels[path] = channel;
+    Q_EMIT importOptionsChanged();
+    return reimport();
 }
 
 void DatasetBrowser::selectFileRow(int proxyRow)
@@ -499,9 +553,13 @@ void DatasetBrowser::includeChanged()
 QJsonObject DatasetBrowser::saveState(const IncludeSet::PathMapper& mapPath) const
 {
     const bool builtIn = builtInDrumMaps().contains(m_mapChoice);
-    return {{"include", m_include.toJson(mapPath)},
+    QJsonObject state{{"include", m_include.toJson(mapPath)},
         {"drumMap", builtIn || !mapPath ? m_mapChoice : mapPath(m_mapChoice)}, {"stepsPerBeat", m_stepsPerBeat},
         {"barsPerWindow", m_bars}};
+    // Only when chosen: a project saved before drum channels existed reads back unchanged (not dirty).
+    if (m_drumChannel != kDefaultDrumChannel)
+        state["drumChannel"] = m_drumChannel;
+    return state;
 }
 
 void DatasetBrowser::loadState(const QJsonObject& state, const IncludeSet::PathMapper& mapPath)
@@ -516,8 +574,22 @@ void DatasetBrowser::loadState(const QJsonObject& state, const IncludeSet::PathM
         m_pendingOptions = options;
         return;
     }
+    applyOptions(options);
+}
+
+void DatasetBrowser::applyOptions(const QJsonObject& options)
+{
+    const int channel = options.value("drumChannel").toInt(m_drumChannel);
+    const bool channelChanged = validMidiChannel(channel) && channel != m_drumChannel;
+    if (channelChanged) {
+        m_drumChannel = channel;
+        Q_EMIT importOptionsChanged();
+    }
+    const bool wasBusy = m_thread != nullptr;
     setImportOptions(options.value("drumMap").toString(m_mapChoice), options.value("stepsPerBeat").toInt(m_stepsPerBeat),
         options.value("barsPerWindow").toInt(m_bars));
+    if (channelChanged && !wasBusy && !m_thread)
+        reimport();  // the map and grid were the same: the channel alone asks for the re-import
 }
 
 } // namespace gs

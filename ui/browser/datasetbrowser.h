@@ -22,8 +22,10 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 class QThread;
@@ -58,6 +60,7 @@ class DatasetBrowser : public QObject, public ProjectPart {
     Q_PROPERTY(int stepsPerBeat READ stepsPerBeat NOTIFY importOptionsChanged)
     Q_PROPERTY(int barsPerWindow READ barsPerWindow NOTIFY importOptionsChanged)
     Q_PROPERTY(QStringList builtInDrumMaps READ builtInDrumMaps CONSTANT)
+    Q_PROPERTY(int drumChannel READ drumChannel NOTIFY importOptionsChanged)
 
 public:
     explicit DatasetBrowser(Session* session, QObject* parent = nullptr);
@@ -92,6 +95,7 @@ public:
     int stepsPerBeat() const { return m_stepsPerBeat; }
     int barsPerWindow() const { return m_bars; }
     QStringList builtInDrumMaps() const;
+    int drumChannel() const { return m_drumChannel; }
 
     // Imports MIDI files and folders (paths or file:// URLs); a single .gsd path opens that dataset.
     // Replaces the current dataset when done. Ignored while busy (returns false). `datasetName`
@@ -106,6 +110,11 @@ public:
     // (4 or 12) and bars per window (1, 2 or 4). Re-imports the current files in the background
     // when they differ from the current import. False (and a status saying why) when busy or invalid.
     Q_INVOKABLE bool setImportOptions(const QString& drumMap, int stepsPerBeat, int barsPerWindow);
+    // The MIDI channel (1..16) read as drums, for every file (a song may keep its drums off
+    // channel 10), or for one file by its dataset index (FileTableModel's fileIndex role).
+    // Re-imports like setImportOptions; false when busy or the channel is not 1..16.
+    Q_INVOKABLE bool setDrumChannel(int channel);
+    Q_INVOKABLE bool setFileDrumChannel(int fileIndex, int channel);
     // Selects a file by its row in `files` (the proxy); -1 clears.
     Q_INVOKABLE void selectFileRow(int proxyRow);
     // Puts window `row` of the selected file's list on the grid (an included window through
@@ -150,6 +159,8 @@ private:
     void publish();
     void updateStats();
     void syncOptionsFromDataset();
+    bool reimport();
+    void applyOptions(const QJsonObject& options);  // a project's: map, grid and drum channel
 
     Session* m_session;
     FileTableModel* m_table;
@@ -177,6 +188,8 @@ private:
     QString m_mapChoice = QStringLiteral("groovae");
     int m_stepsPerBeat = 4;
     int m_bars = 2;
+    int m_drumChannel = 10;  // General MIDI's drum channel, as ImportSettings
+    std::map<std::string, int> m_fileDrumChannels;  // path -> channel, where it differs from m_drumChannel
     std::optional<QJsonObject> m_pendingOptions;  // loaded while busy
 };
 

@@ -45,6 +45,10 @@ QVariantMap fileReport(const Dataset& dataset, int file)
         unmappedTotal += count;
     }
 
+    QVariantList otherChannels;  // [{channel, count}]: the song's parts the import did not read as drums
+    for (const auto& [channel, count] : record.otherChannelNotes)
+        otherChannels << QVariantMap{{"channel", channel}, {"count", count}};
+
     const DrumMap& map = dataset.settings().map;
     std::vector<long> hits(std::size_t(map.voiceCount()), 0);
     for (const DatasetWindow& w : dataset.windows()) {
@@ -63,7 +67,8 @@ QVariantMap fileReport(const Dataset& dataset, int file)
     }
     return {{"file", QFileInfo(QString::fromStdString(record.path)).fileName()}, {"drumNotes", record.drumNotes},
         {"unmappedTotal", unmappedTotal}, {"unmapped", unmappedList}, {"voices", voices},
-        {"mapName", QString::fromStdString(map.name())}};
+        {"mapName", QString::fromStdString(map.name())}, {"fileIndex", file}, {"drumChannel", record.drumChannel},
+        {"otherChannelNotes", record.otherChannelNoteCount()}, {"otherChannels", otherChannels}};
 }
 
 } // namespace gs

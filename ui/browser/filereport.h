@@ -13,7 +13,8 @@ class Dataset;
 QString gmPercussionName(int note);
 
 // {"file", "drumNotes", "unmappedTotal", "unmapped": [{note, name, count}] (most first),
-//  "voices": [{name, notes, hits}]}; empty map when `file` is out of range.
+//  "voices": [{name, notes, hits}], "fileIndex", "drumChannel", "otherChannelNotes",
+//  "otherChannels": [{channel, count}]}; empty map when `file` is out of range.
 QVariantMap fileReport(const Dataset& dataset, int file);
 
 } // namespace gs

@@ -4,6 +4,7 @@
 #include "browser/includeset.h"
 
 #include <QFileInfo>
+#include <QStringList>
 
 namespace gs {
 
@@ -86,6 +87,7 @@ QVariant rawValue(const FileRecord& file, int column)
     case FileTableModel::Windows: return file.windowsKept;
     case FileTableModel::Hits: return file.hits;
     case FileTableModel::Unmapped: return unmappedTotal(file);
+    case FileTableModel::OtherChannels: return file.otherChannelNoteCount();
     case FileTableModel::Status: return QString::fromLatin1(fileStatusName(file.status));
     default: return {};
     }
@@ -103,6 +105,16 @@ QString FileTableModel::noWindowReason(const FileRecord& file) const
         .arg(settings.minHits);
 }
 
+QString FileTableModel::otherChannelsText(const FileRecord& file)
+{
+    QStringList parts;
+    for (const auto& [channel, count] : file.otherChannelNotes)
+        parts << tr("channel %1: %n note(s)", nullptr, count).arg(channel);
+    if (parts.isEmpty())
+        return tr("no notes outside drum channel %1").arg(file.drumChannel);
+    return tr("not read as drums (drums from channel %1): %2").arg(file.drumChannel).arg(parts.join(QStringLiteral(", ")));
+}
+
 QVariant FileTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -112,7 +124,7 @@ QVariant FileTableModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         // A file that could not be read has no tempo, meter or bars: a dash, not a made-up "120 BPM 4/4".
-        if (file.status == FileStatus::Failed && index.column() >= Tempo && index.column() <= Unmapped)
+        if (file.status == FileStatus::Failed && index.column() >= Tempo && index.column() <= OtherChannels)
             return QStringLiteral("—");
         switch (index.column()) {
         case Include: return QString();
@@ -126,7 +138,8 @@ QVariant FileTableModel::data(const QModelIndex& index, int role) const
         }
     case Qt::CheckStateRole:
         return index.column() == Include ? QVariant(int(state)) : QVariant();
-    case Qt::ToolTipRole: return QString::fromStdString(file.path);
+    case Qt::ToolTipRole:
+        return index.column() == OtherChannels ? otherChannelsText(file) : QString::fromStdString(file.path);
     case SortRole: return index.column() == Include ? QVariant(int(state)) : rawValue(file, index.column());
     case FileIndexRole: return index.row();
     case FailedRole: return file.status != FileStatus::Ok;
@@ -140,7 +153,7 @@ QVariant FileTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char* const names[ColumnCount] = {
-        "Use", "File", "Style", "BPM", "Meter", "Bars", "Windows", "Hits", "Unmapped", "Status"};
+        "Use", "File", "Style", "BPM", "Meter", "Bars", "Windows", "Hits", "Unmapped", "Other ch.", "Status"};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

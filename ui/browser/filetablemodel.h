@@ -1,7 +1,7 @@
 #pragma once
 // The dataset browser's table: one row per imported file of the browser's full
 // import (include box, name, style, tempo, meter, bars, windows, hits, unmapped
-// notes, status). Qt::DisplayRole gives text, SortRole the raw value a proxy
+// notes, notes on channels other than the drum channel, status). Qt::DisplayRole gives text, SortRole the raw value a proxy
 // sorts by, IncludedRole the include box (Qt::CheckState: some windows out =
 // partially checked). The browser feeds it; it never reads the Session.
 #include <QAbstractTableModel>
@@ -22,7 +22,7 @@ class FileTableModel : public QAbstractTableModel {
     QML_UNCREATABLE("Owned by DatasetBrowser")
 
 public:
-    enum Column { Include, Name, Style, Tempo, MeterColumn, Bars, Windows, Hits, Unmapped, Status, ColumnCount };
+    enum Column { Include, Name, Style, Tempo, MeterColumn, Bars, Windows, Hits, Unmapped, OtherChannels, Status, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, FileIndexRole, FailedRole, IncludedRole };
     Q_ENUM(Column)
 
@@ -39,6 +39,9 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+    // "not read as drums (drums from channel 10): channel 1: 312 notes, ..." (the column's tooltip).
+    static QString otherChannelsText(const FileRecord& file);
 
 private:
     QString noWindowReason(const FileRecord& file) const;

@@ -49,6 +49,8 @@ AudioSettings::~AudioSettings()
 {
     if (m_worker)
         m_worker->wait();
+    if (m_applyWorker)
+        m_applyWorker->wait();
 }
 
 // The device and port lists (a worker: ALSA probing can take a while).
@@ -204,6 +206,8 @@ void AudioSettings::setStatus(const QString& audio, const QString& midi)
 
 bool AudioSettings::apply()
 {
+    if (m_applying)
+        return false;
     QSettings settings;
     settings.setValue(QStringLiteral("audio/device"), m_deviceName);
     settings.setValue(QStringLiteral("audio/sampleRate"), m_sampleRate);
@@ -212,27 +216,51 @@ bool AudioSettings::apply()
     settings.setValue(QStringLiteral("midi/clock"), m_midiClock);
     settings.setValue(QStringLiteral("midi/clockIn"), m_clockPortName);
     settings.sync();
-    AudioLink* link = m_link.data();
-    if (!link) {
+    if (!m_link) {
         setStatus(tr("Saved; no audio engine is running"), tr("Saved; no audio engine is running"));
-        return false;
+        Q_EMIT applied(false);
+        return true;
     }
-    // Device ids are per listing: find the chosen name again.
-    AudioStreamOptions options;
-    options.sampleRate = unsigned(m_sampleRate);
-    options.bufferFrames = unsigned(m_bufferFrames);
-    if (!m_deviceName.isEmpty()) {
-        if (auto devices = RtAudioDriver::listDevices(); devices.ok())
-            for (const AudioDeviceInfo& d : devices.value())
-                if (QString::fromStdString(d.name) == m_deviceName)
-                    options.deviceId = int(d.id);
+    m_applying = true;
+    Q_EMIT applyingChanged();
+    // Device ids are per listing: find the chosen name again, on a worker (ALSA probing takes up to seconds).
+    auto deviceId = std::make_shared<int>(-1);
+    const QString wanted = m_deviceName;
+    QThread* worker = QThread::create([deviceId, wanted] {
+        if (wanted.isEmpty())
+            return;
+        runGuarded(QStringLiteral("audio devices"), [&] {
+            if (auto devices = RtAudioDriver::listDevices(); devices.ok())
+                for (const AudioDeviceInfo& d : devices.value())
+                    if (QString::fromStdString(d.name) == wanted)
+                        *deviceId = int(d.id);
+        });
+    });
+    connect(worker, &QThread::finished, this, [this, deviceId] { reopen(*deviceId); });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_applyWorker = worker;
+    worker->start();
+    return true;
+}
+
+void AudioSettings::reopen(int deviceId)
+{
+    AudioLink* link = m_link.data();
+    bool opened = false;
+    if (link) {
+        AudioStreamOptions options;
+        options.sampleRate = unsigned(m_sampleRate);
+        options.bufferFrames = unsigned(m_bufferFrames);
+        options.deviceId = deviceId;
+        opened = link->reopen(options).ok();
+        link->openMidiPort(m_midiPortIndex);
+        link->setMidiClock(m_midiClock);
+        link->clockSync()->openPort(m_clockPortIndex);
+        setStatus(link->status(), link->midiStatus());
     }
-    const Status opened = link->reopen(options);
-    link->openMidiPort(m_midiPortIndex);
-    link->setMidiClock(m_midiClock);
-    link->clockSync()->openPort(m_clockPortIndex);
-    setStatus(link->status(), link->midiStatus());
-    return opened.ok();
+    m_applying = false;
+    Q_EMIT applyingChanged();
+    Q_EMIT applied(opened);
 }
 
 } // namespace gs

@@ -4,8 +4,10 @@
 // MIDI clock, and the MIDI input port whose clock to follow (ClockSync). refresh() lists devices and ports on a worker (ALSA probing can
 // take a while); apply() saves the choice (QSettings "audio/...", "midi/...")
 // and reopens the output through AudioLink (with no device the null driver
-// keeps the engine running and `status` says so). Without an AudioLink (tests)
-// apply() only saves.
+// keeps the engine running and `status` says so); the chosen device is found
+// again in a fresh listing on a worker (up to seconds on ALSA), so the window
+// stays responsive, and `applied` reports the end. Without an AudioLink
+// (tests) apply() only saves.
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -22,6 +24,7 @@ class AudioSettings : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("the app makes it: App.audioSettings")
     Q_PROPERTY(bool listing READ listing NOTIFY listingChanged)
+    Q_PROPERTY(bool applying READ applying NOTIFY applyingChanged)
     Q_PROPERTY(QStringList devices READ devices NOTIFY devicesChanged)
     Q_PROPERTY(bool hasDevices READ hasDevices NOTIFY devicesChanged)
     Q_PROPERTY(int deviceIndex READ deviceIndex WRITE setDeviceIndex NOTIFY deviceIndexChanged)
@@ -46,6 +49,7 @@ public:
     ~AudioSettings() override;
 
     bool listing() const { return m_listing; }
+    bool applying() const { return m_applying; }
     QStringList devices() const { return m_devices; }
     bool hasDevices() const { return !m_devices.isEmpty(); }
     int deviceIndex() const { return m_deviceIndex; }
@@ -69,7 +73,9 @@ public:
     QString midiStatus() const { return m_midiStatus; }
 
     Q_INVOKABLE void refresh();
-    // Saves and applies; returns false when the device could not open (status says why).
+    // Saves and applies: returns at once (false: an apply is still running, nothing done); the device
+    // listing runs on a worker, then the output reopens on this thread and applied(opened) follows
+    // (opened false when the device could not open: status says why). GUI thread.
     Q_INVOKABLE bool apply();
 
 Q_SIGNALS:
@@ -84,11 +90,15 @@ Q_SIGNALS:
     void clockPortIndexChanged();
     void clockStatusChanged();
     void statusChanged();
+    void applyingChanged();
+    void applied(bool opened);
 
 private:
     void setStatus(const QString& audio, const QString& midi);
+    void reopen(int deviceId);  // the second half of apply(), on the GUI thread
 
     bool m_listing = false;
+    bool m_applying = false;
     QStringList m_devices;
     QString m_deviceName;  // saved choice, matched by name after each listing
     int m_deviceIndex = -1;
@@ -104,6 +114,7 @@ private:
     QString m_status;
     QString m_midiStatus;
     QPointer<QThread> m_worker;
+    QPointer<QThread> m_applyWorker;
     QPointer<AudioLink> m_link;
 };
 

@@ -52,13 +52,29 @@ ClipExporter::ClipExporter(Session* session, QObject* parent)
 
 void ClipExporter::followSession()
 {
-    for (auto signal : {&Session::grooveChanged, &Session::bpmChanged, &Session::currentWindowChanged}) {
-        connect(m_session, signal, this, [this] {
-            Q_EMIT clipNameChanged();
-            if (m_dragEnabled)
-                m_dragTimer.start();
-        });
-    }
+    m_editedFrom.clear();
+    for (auto signal : {&Session::grooveChanged, &Session::bpmChanged, &Session::currentWindowChanged})
+        connect(m_session, signal, this, &ClipExporter::nameInputsChanged);
+}
+
+void ClipExporter::nameInputsChanged()
+{
+    if (m_session->source() != GrooveSource::Edit)
+        m_editedFrom = sourceStem();
+    Q_EMIT clipNameChanged();
+    if (m_dragEnabled)
+        m_dragTimer.start();
+}
+
+void ClipExporter::setMapPosition(QPointF position)
+{
+    if (m_hasMapPosition && position == m_mapPosition)
+        return;
+    m_mapPosition = position;
+    m_hasMapPosition = true;
+    Q_EMIT mapPositionChanged();
+    if (m_session->source() == GrooveSource::Map)
+        nameInputsChanged();
 }
 
 void ClipExporter::setSession(Session* session)
@@ -99,18 +115,49 @@ ClipExporter::~ClipExporter()
             worker->wait();
 }
 
-QString ClipExporter::clipName() const
+namespace {
+
+// Lower case letters, digits and dots, dashes between words: a name every file system and shell takes.
+QString slug(const QString& text)
 {
-    QString what = m_session->grooveSource();
+    QString what = text.toLower().replace(QRegularExpression(QStringLiteral("[^a-z0-9.]+")), QStringLiteral("-"));
+    what.remove(QRegularExpression(QStringLiteral("^[-.]+|[-.]+$")));
+    return what.left(60);
+}
+
+} // namespace
+
+QString ClipExporter::sourceStem() const
+{
     const auto dataset = m_session->dataset();
     const int window = m_session->currentWindow();
-    if (dataset && window >= 0 && window < dataset->windowCount() && !dataset->windows()[std::size_t(window)].style.empty())
-        what = QString::fromStdString(dataset->windows()[std::size_t(window)].style);
-    what = what.toLower().replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-    what.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
-    if (what.isEmpty())
-        what = QStringLiteral("groove");
-    return QStringLiteral("%1-%2bpm").arg(what).arg(std::lround(m_session->bpm()));
+    switch (m_session->source()) {
+    case GrooveSource::Dataset:
+        if (dataset && window >= 0 && window < dataset->windowCount()) {
+            const DatasetWindow& w = dataset->windows()[std::size_t(window)];
+            const QString file = w.file >= 0 && std::size_t(w.file) < dataset->files().size()
+                ? QFileInfo(QString::fromStdString(dataset->files()[std::size_t(w.file)].path)).completeBaseName()
+                : QString::fromStdString(w.style);
+            if (const QString stem = slug(file); !stem.isEmpty())
+                return QStringLiteral("%1-bar%2").arg(stem).arg(w.firstBar + 1);
+        }
+        return QStringLiteral("dataset");
+    case GrooveSource::Map:
+        if (!m_hasMapPosition)
+            return QStringLiteral("map");
+        return QStringLiteral("map-x%1-y%2").arg(m_mapPosition.x(), 0, 'f', 2).arg(m_mapPosition.y(), 0, 'f', 2);
+    case GrooveSource::Edit:
+        return m_editedFrom.isEmpty() || m_editedFrom == QLatin1String("groove") ? QStringLiteral("edit")
+                                                                                  : m_editedFrom + QStringLiteral("-edit");
+    case GrooveSource::Sequence: return QStringLiteral("sequence");
+    case GrooveSource::Empty: break;
+    }
+    return QStringLiteral("groove");
+}
+
+QString ClipExporter::clipName() const
+{
+    return QStringLiteral("%1-%2bpm").arg(sourceStem()).arg(std::lround(m_session->bpm()));
 }
 
 QString ClipExporter::localPath(const QString& pathOrUrl, const QString& suffix)

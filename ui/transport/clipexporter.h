@@ -16,6 +16,7 @@
 #include "transport/transport.h"
 
 #include <QObject>
+#include <QPointF>
 #include <QPointer>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -48,6 +49,8 @@ class ClipExporter : public QObject {
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(QString clipName READ clipName NOTIFY clipNameChanged)
+    // Where the map's cursor is (QML binds it to App.map.map.cursor): a decoded groove is named after it.
+    Q_PROPERTY(QPointF mapPosition READ mapPosition WRITE setMapPosition NOTIFY mapPositionChanged)
     Q_PROPERTY(QUrl dragUrl READ dragUrl NOTIFY dragUrlChanged)
     Q_PROPERTY(bool dragEnabled READ dragEnabled WRITE setDragEnabled NOTIFY dragEnabledChanged)
 
@@ -64,8 +67,12 @@ public:
 
     bool busy() const { return m_running > 0; }
     QString message() const { return m_message; }
-    // File name stem for the current groove, e.g. "rock-120bpm" or "map-96bpm".
+    // File name stem for what plays, from where the groove came: a dataset window by its file and
+    // bar ("1-funk-92-beat-4-4-bar3-92bpm"), the map by the cursor ("map-x0.42-y-1.37-96bpm"), an
+    // edit by what it edited ("map-x0.42-y-1.37-edit-96bpm"), a sequence ("sequence-120bpm").
     QString clipName() const;
+    QPointF mapPosition() const { return m_mapPosition; }
+    void setMapPosition(QPointF position);
     // file:// URL of the temporary clip, empty until the first one is written.
     QUrl dragUrl() const { return m_dragUrl; }
     // Keep the drag file up to date (off by default: only the clip tile needs it).
@@ -109,12 +116,15 @@ Q_SIGNALS:
     void busyChanged();
     void messageChanged();
     void clipNameChanged();
+    void mapPositionChanged();
     void dragUrlChanged();
     void dragEnabledChanged();
     void finished(bool ok, const QString& path);
 
 private:
     void followSession();
+    QString sourceStem() const;  // the name without the tempo
+    void nameInputsChanged();
     struct Job;
     // Checks `job` and runs it on a new worker (no map: the session's).
     void start(std::shared_ptr<Job> job);
@@ -127,6 +137,9 @@ private:
     QUrl m_dragUrl;
     int m_dragGeneration = 0;
     bool m_dragEnabled = false;
+    QPointF m_mapPosition;
+    bool m_hasMapPosition = false;  // set by QML: until then a decoded groove is plain "map"
+    QString m_editedFrom;  // the stem of the last groove that was not an edit: an edit is named after it
     int m_running = 0;
     QString m_message;
     std::vector<QPointer<QThread>> m_workers;

@@ -225,6 +225,62 @@ private Q_SLOTS:
         QCOMPARE(empty.dataset()->files().size(), std::size_t(1));
     }
 
+    // OpenMSX songs (full arrangements): the table counts the notes of other channels per file, and
+    // another drum channel can be chosen for the import or for one file (both re-import).
+    void songsShowTheirOtherChannelsAndTakeAChosenDrumChannel()
+    {
+        GS_REQUIRE_SHARED(songs, "openmsx");
+        Session session(nullptr);
+        DatasetBrowser browser(&session, nullptr);
+        QSignalSpy options(&browser, &DatasetBrowser::importOptionsChanged);
+        QVERIFY(importAndWait(browser, {QString::fromStdString(songs.string())}));
+        FileTableModel* table = browser.fileTable();
+        QAbstractItemModelTester tester(table, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(browser.drumChannel(), 10);
+        QCOMPARE(table->headerData(FileTableModel::OtherChannels, Qt::Horizontal, Qt::DisplayRole).toString(),
+            QStringLiteral("Other ch."));
+        int chemistry = -1;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            QVERIFY(table->data(table->index(r, FileTableModel::OtherChannels), FileTableModel::SortRole).toInt() > 0);
+            if (table->data(table->index(r, FileTableModel::Name), Qt::DisplayRole).toString() == "chemistry_lab.mid")
+                chemistry = r;
+        }
+        QVERIFY(chemistry >= 0);
+        QCOMPARE(table->data(table->index(chemistry, FileTableModel::OtherChannels), Qt::DisplayRole).toInt(), 1310);
+        QVERIFY(table->data(table->index(chemistry, FileTableModel::OtherChannels), Qt::ToolTipRole)
+                    .toString().contains("channel 12"));
+        browser.selectFileRow(browser.files()->mapFromSource(table->index(chemistry, 0)).row());
+        QVariantMap report = browser.selectedFileReport();
+        QCOMPARE(report["drumChannel"].toInt(), 10);
+        QCOMPARE(report["otherChannelNotes"].toInt(), 1310);
+        QCOMPARE(report["otherChannels"].toList().size(), 6);
+
+        // One file: channel 12 read as its drums; the other songs keep channel 10.
+        QSignalSpy finished(&browser, &DatasetBrowser::importFinished);
+        const int fileIndex = report["fileIndex"].toInt();
+        options.clear();
+        QVERIFY(browser.setFileDrumChannel(fileIndex, 12));
+        QCOMPARE(options.count(), 1);
+        QVERIFY(finished.wait(30000));
+        const auto dataset = browser.fullDataset();
+        QCOMPARE(dataset->files()[std::size_t(fileIndex)].drumChannel, 12);
+        QCOMPARE(dataset->files()[std::size_t(fileIndex)].status, FileStatus::Ok);
+        QCOMPARE(dataset->fileCount(FileStatus::NoDrums), 0);
+        QCOMPARE(dataset->files()[0].drumChannel, 10);
+        QCOMPARE(browser.selectedFileReport()["drumChannel"].toInt(), 12);  // the selection survives the re-import
+
+        // Every file: the saved project state carries the choice; a bad channel is refused with a reason.
+        QVERIFY(!browser.setDrumChannel(17));
+        QVERIFY(browser.statusText().contains("1 to 16"));
+        QVERIFY(!browser.saveState().contains("drumChannel"));  // the default is not written
+        finished.clear();
+        QVERIFY(browser.setDrumChannel(1));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(browser.drumChannel(), 1);
+        QCOMPARE(browser.saveState()["drumChannel"].toInt(), 1);
+        QCOMPARE(browser.fullDataset()->settings().drumChannel, 1);
+    }
+
     void destroyingWhileImportingCancelsCleanly()
     {
         GS_REQUIRE_SHARED(gmd, "gmd");

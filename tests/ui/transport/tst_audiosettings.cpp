@@ -1,6 +1,7 @@
 // AudioSettings + AudioLink device handling on this machine, which has no
 // sound card and no ALSA sequencer: the real RtAudio / RtMidi listings run
-// and come back empty with a clear state; apply() saves the choice and
+// and come back empty with a clear state; apply() saves the choice, lists the
+// devices on a worker (it returns before the output reopens) and
 // reopens the output through a real AudioLink, which falls back to the null
 // driver and says so; the values are clamped and notify once per change.
 #include "transport/audiolink.h"
@@ -94,7 +95,18 @@ private Q_SLOTS:
         audio.setBufferFrames(512);
         audio.setSampleRate(44100);
         audio.setMidiClock(true);
-        const bool opened = audio.apply();
+        QSignalSpy applying(&audio, &AudioSettings::applyingChanged);
+        QSignalSpy applied(&audio, &AudioSettings::applied);
+        QVERIFY(audio.apply());
+        // The device listing runs on a worker: apply() came back before the output was reopened.
+        QVERIFY(audio.applying());
+        QCOMPARE(applied.count(), 0);
+        QVERIFY(!audio.apply());  // one at a time
+        QVERIFY(applied.wait(20000));
+        QVERIFY(!audio.applying());
+        QCOMPARE(applying.count(), 2);
+        QCOMPARE(applied.count(), 1);
+        const bool opened = applied.first().at(0).toBool();
         QCOMPARE(opened, audio.hasDevices() && link.deviceOpen());
         QVERIFY(linkStatus.count() >= 1);
         QCOMPARE(link.streamOptions().bufferFrames, 512u);

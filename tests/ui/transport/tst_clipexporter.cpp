@@ -10,6 +10,7 @@
 #include "midi/groovemidi.h"
 #include "session.h"
 #include "testdata.h"
+#include "dataset/importer.h"
 
 #include <QDir>
 #include <QFile>
@@ -127,6 +128,42 @@ private Q_SLOTS:
         QVERIFY(back.ok());
         QCOMPARE(back.value().size(), std::size_t(1));
         QVERIFY(back.value().front().sameHits(groove));
+    }
+
+    void suggestedNamesSayWhatPlays()
+    {
+        // The export dialogs suggest clipName: a dataset window by its file and bar, the map by the
+        // cursor's position, an edit by what it edited (issue 17: the dialog said "groove.mid" for all).
+        GS_REQUIRE_SHARED(file, "gmd/drummer4/session1/1_rock_87_beat_4-4.mid");
+        auto imported = Importer(ImportSettings{}).run({file.string()});
+        QVERIFY(imported.ok() && imported->windowCount() > 1);
+        Session session(nullptr);
+        session.setDataset(std::make_shared<const Dataset>(std::move(imported).value()), "d4");
+        ClipExporter exporter(&session, nullptr);
+        QSignalSpy name(&exporter, &ClipExporter::clipNameChanged);
+        QSignalSpy position(&exporter, &ClipExporter::mapPositionChanged);
+        session.setCurrentWindow(1);
+        const int bar = session.dataset()->windows()[1].firstBar + 1;
+        const long bpm = std::lround(session.bpm());
+        QCOMPARE(exporter.clipName(), QStringLiteral("1-rock-87-beat-4-4-bar%1-%2bpm").arg(bar).arg(bpm));
+        QVERIFY(name.count() > 0);
+
+        const Groove groove = session.groove();
+        session.setGroove(groove, GrooveSource::Map);
+        QCOMPARE(exporter.clipName(), QStringLiteral("map-%1bpm").arg(bpm));  // no position given yet
+        name.clear();
+        exporter.setMapPosition(QPointF(0.4219, -1.3711));
+        QCOMPARE(position.count(), 1);
+        QCOMPARE(name.count(), 1);
+        QCOMPARE(exporter.clipName(), QStringLiteral("map-x0.42-y-1.37-%1bpm").arg(bpm));
+        session.setGroove(groove, GrooveSource::Edit);
+        exporter.setMapPosition(QPointF(3.0, 3.0));  // the cursor moves on, the edit keeps its origin
+        QCOMPARE(exporter.clipName(), QStringLiteral("map-x0.42-y-1.37-edit-%1bpm").arg(bpm));
+        session.setGroove(groove, GrooveSource::Sequence);
+        QCOMPARE(exporter.clipName(), QStringLiteral("sequence-%1bpm").arg(bpm));
+        session.setCurrentWindow(0);
+        session.setGroove(session.groove(), GrooveSource::Edit);
+        QVERIFY2(exporter.clipName().startsWith(QStringLiteral("1-rock-87-beat-4-4-bar1-edit-")), qPrintable(exporter.clipName()));
     }
 
     void sequenceIsOneClipInOrder()
