@@ -8,13 +8,16 @@ namespace gs {
 
 inline nlohmann::json lossTermsJson(const LossTerms& t)
 {
-    return {{"loss", t.total}, {"hits", t.hits}, {"velocity", t.velocity}, {"offset", t.offset}, {"kl", t.kl},
-        {"flat", t.flat}};
+    nlohmann::json j = {{"loss", t.total}, {"hits", t.hits}, {"velocity", t.velocity}, {"offset", t.offset},
+        {"kl", t.kl}, {"flat", t.flat}};
+    if (t.latent != 0)  // map models: the base-latent reconstruction error
+        j["latent"] = t.latent;
+    return j;
 }
 
 inline nlohmann::json modelConfigJson(const ModelConfig& c, std::int64_t parameters)
 {
-    return {{"type", c.type}, {"latent", c.latent}, {"steps", c.steps()}, {"voices", c.voices()},
+    nlohmann::json j = {{"type", c.type}, {"latent", c.latent}, {"steps", c.steps()}, {"voices", c.voices()},
         {"bars", c.grid.bars}, {"steps_per_beat", c.grid.stepsPerBeat}, {"meter", c.grid.meter.text()},
         {"drum_map", c.drumMap.name()}, {"hidden", c.hidden}, {"decoder_hidden", c.decoderHidden},
         {"rnn_hidden", c.rnnHidden}, {"parameters", parameters},
@@ -22,6 +25,9 @@ inline nlohmann::json modelConfigJson(const ModelConfig& c, std::int64_t paramet
                      {"kl_warmup_epochs", c.loss.klWarmupEpochs}, {"flat", c.loss.flat}, {"flat_eta", c.loss.flatEta},
                      {"hit_weight", c.loss.hitWeight}, {"velocity_weight", c.loss.velocityWeight},
                      {"offset_weight", c.loss.offsetWeight}}}};
+    if (!c.base.empty())  // a map model: the base it sits on (its parameters are counted in the map's)
+        j["base"] = modelConfigJson(c.base[0], 0);
+    return j;
 }
 
 inline nlohmann::json modelConfigJson(const Model& model)

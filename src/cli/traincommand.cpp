@@ -7,6 +7,7 @@
 #include "modeljson.h"
 
 #include "dataset/datasetfile.h"
+#include "model/mapfactory.h"
 #include "train/precision.h"
 #include "train/trainer.h"
 
@@ -42,6 +43,8 @@ void printProgress(const TrainReport& r)
               << r.train.hits << ", vel " << r.train.velocity << ", off " << r.train.offset << ", kl " << r.train.kl;
     if (r.train.flat > 0)
         std::cerr << ", flat " << r.train.flat;
+    if (r.train.latent > 0)
+        std::cerr << ", latent " << r.train.latent;
     std::cerr << ")  validation " << r.validation.total << "  lr " << r.learningRate << "  kl weight "
               << r.klWeight << "  "
               << int(r.samplesPerSecond) << " samples/s  " << int(r.elapsedSeconds) << " s, ~"
@@ -72,13 +75,37 @@ ModelConfig configFor(const TrainSettings& s, const Dataset& dataset)
     return c;
 }
 
+// --model map: a fresh map over the --base model file (its config and weights embedded).
+Result<Model> createMap(const TrainSettings& s)
+{
+    Result<Model> base = Model::load(s.base);
+    if (!base)
+        return base.error();
+    MapSettings m;
+    m.latent = s.latent;
+    if (s.hidden > 0)
+        m.hidden = s.hidden;
+    m.loss.beta = float(s.beta);
+    m.loss.freeBits = float(s.freeBits);
+    m.loss.klAnneal = s.klAnneal;
+    m.loss.klWarmupEpochs = s.klWarmup > 0 ? s.klWarmup : std::max(1, s.epochs / 4);
+    Result<Model> map = createMapModel(*base, m, s.seed);
+    if (!map)
+        return Error{s.base, map.error().message};
+    return map;
+}
+
 int runTrain(const TrainArgs& args)
 {
     auto dataset = DatasetFile::load(args.dataset);
     if (!dataset)
         return fail(args, kExitBadInput, dataset.error().describe());
+    if (args.resume.empty() && args.settings.model == kMapModelType && args.settings.base.empty())
+        return fail(args, kExitBadInput, "--model map needs --base BASE.gsmodel (the model the map sits on)");
 
-    Result<Model> made = args.resume.empty() ? Model::create(configFor(args.settings, *dataset), args.settings.seed) : Model::load(args.resume);
+    Result<Model> made = !args.resume.empty() ? Model::load(args.resume)
+        : args.settings.model == kMapModelType ? createMap(args.settings)
+                                               : Model::create(configFor(args.settings, *dataset), args.settings.seed);
     if (!made)
         return fail(args, kExitBadInput, made.error().describe());
     Model model = made.value();

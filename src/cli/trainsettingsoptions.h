@@ -37,7 +37,9 @@ inline CLI::Validator settingChoice(const std::vector<std::string>& choices)
 
 inline void addTrainSettingsOptions(CLI::App& cmd, TrainSettings& s)
 {
-    cmd.add_option("--model", s.model, "rhythmvae or recurrent")->check(settingChoice(trainModelTypes()))->capture_default_str();
+    cmd.add_option("--model", s.model, "rhythmvae, recurrent or map (a small VAE over --base's latent space)")
+        ->check(settingChoice(trainModelTypes()))->capture_default_str();
+    cmd.add_option("--base", s.base, "--model map: the base model file (embedded in the map's file)");
     cmd.add_option("--latent", s.latent, "Latent size (2..256)")->check(settingRange("--latent"))->capture_default_str();
     cmd.add_option("--hidden", s.hidden, "Layer width (RhythmVAE dense width or recurrent GRU width)")
         ->check(settingRange("--hidden"));

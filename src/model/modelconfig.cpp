@@ -12,12 +12,38 @@
 namespace gs {
 
 const char* const kModelTypes[2] = {"rhythmvae", "recurrent"};
+const char* const kMapModelType = "map";
 const std::vector<std::string> kFlatMetrics = {"all", "hits", "weighted"};
+
+namespace {
+
+// A map needs exactly one base, usable, not a map, on the map's own grid and drum map.
+std::string mapProblem(const ModelConfig& c)
+{
+    if (c.base.size() != 1)
+        return "a map model needs exactly one base model config";
+    const ModelConfig& b = c.base[0];
+    if (b.type == kMapModelType)
+        return "a map's base cannot itself be a map";
+    if (std::string p = b.problem(); !p.empty())
+        return "base model: " + p;
+    if (!(b.grid == c.grid) || !(b.drumMap == c.drumMap))
+        return "the map's grid or drum map differs from its base model's";
+    return {};
+}
+
+} // namespace
 
 std::string ModelConfig::problem() const
 {
-    if (type != kModelTypes[0] && type != kModelTypes[1])
-        return "unknown model type '" + type + "' (expected rhythmvae or recurrent)";
+    if (type == kMapModelType) {
+        if (std::string p = mapProblem(*this); !p.empty())
+            return p;
+    } else if (type != kModelTypes[0] && type != kModelTypes[1]) {
+        return "unknown model type '" + type + "' (expected rhythmvae, recurrent or map)";
+    } else if (!base.empty()) {
+        return "only a map model has a base model";
+    }
     if (!grid.valid())
         return "invalid grid";
     if (voices() < 1)
@@ -55,6 +81,14 @@ std::uint64_t gru(std::uint64_t in, std::uint64_t h, std::uint64_t directions)
 
 std::uint64_t ModelConfig::weightValues() const
 {
+    if (type == kMapModelType) {
+        // mapvae.cpp: encoder base -> hidden -> hidden -> (mu, log-variance); decoder latent -> hidden ->
+        // hidden -> base; the base's standardisation (mean, scale); then the embedded base itself.
+        const std::uint64_t h = std::uint64_t(std::max(0, hidden)), z = std::uint64_t(std::max(0, latent));
+        const std::uint64_t b = base.empty() ? 0 : std::uint64_t(std::max(0, base[0].latent));
+        return linear(b, h) + linear(h, h) + 2 * linear(h, z) + linear(z, h) + linear(h, h) + linear(h, b) + 2 * b
+            + (base.empty() ? 0 : base[0].weightValues());
+    }
     const std::uint64_t voiceCount = std::uint64_t(std::max(0, voices()));
     const std::uint64_t z = std::uint64_t(std::max(0, latent));
     if (type == "recurrent") {
@@ -80,6 +114,8 @@ std::string ModelConfig::toJson() const
     j["hidden"] = hidden;
     j["decoder_hidden"] = decoderHidden;
     j["rnn_hidden"] = rnnHidden;
+    if (!base.empty())
+        j["base"] = nlohmann::json::parse(base[0].toJson());
     j["loss"] = {{"hit_weight", loss.hitWeight}, {"velocity_weight", loss.velocityWeight},
         {"offset_weight", loss.offsetWeight}, {"beta", loss.beta}, {"free_bits", loss.freeBits},
         {"kl_anneal", loss.klAnneal}, {"kl_warmup_epochs", loss.klWarmupEpochs}, {"flat", loss.flat},
@@ -204,6 +240,16 @@ Result<ModelConfig> ModelConfig::fromJson(const std::string& text, const std::st
         c.loss.flatMetric = stringOr(l, "flat_metric", "all");
         c.loss.kappa = floatOr(l, "kappa", 0.0f);
         c.loss.lambdaRate = floatOr(l, "lambda_rate", c.loss.lambdaRate);
+        if (c.type == kMapModelType) {
+            const json& b = objectAt(j, "base");
+            // Refused before recursing, so a crafted chain of maps cannot nest the parser deeply.
+            if (b.contains("type") && b["type"] == kMapModelType)
+                return Error{sourceName, "model config: a map's base cannot itself be a map"};
+            auto baseConfig = ModelConfig::fromJson(b.dump(), sourceName);
+            if (!baseConfig)
+                return baseConfig.error();
+            c.base.push_back(baseConfig.value());
+        }
         if (const std::string p = c.problem(); !p.empty())
             return Error{sourceName, "model config: " + p};
         return c;

@@ -44,7 +44,7 @@ struct LossConfig {
 };
 
 struct ModelConfig {
-    std::string type = "rhythmvae";  // "rhythmvae" or "recurrent"
+    std::string type = "rhythmvae";  // "rhythmvae", "recurrent" or "map"
     int latent = 2;
     Grid grid;  // steps = grid.steps()
     DrumMap drumMap = DrumMap::groovae();
@@ -52,6 +52,10 @@ struct ModelConfig {
     int decoderHidden = 1024;  // RhythmVAE decoder trunk width
     int rnnHidden = 256;  // recurrent: GRU width of the encoder (each direction), conductor and bottom decoder
     LossConfig loss;
+    // "map" only: the config of the base model it sits on (exactly one; the base's weights are
+    // embedded in the map's file, so it loads alone). Empty for every other type. A vector because
+    // a struct cannot hold itself; a map's base is never a map.
+    std::vector<ModelConfig> base;
 
     int steps() const { return grid.steps(); }
     int voices() const { return drumMap.voiceCount(); }
@@ -69,6 +73,7 @@ struct ModelConfig {
 };
 
 extern const char* const kModelTypes[2];  // "rhythmvae", "recurrent"
+extern const char* const kMapModelType;  // "map": a small VAE over a base model's latent means (mapvae.h)
 extern const std::vector<std::string> kFlatMetrics;  // "all", "hits", "weighted" (LossConfig::flatMetric)
 
 } // namespace gs

@@ -21,6 +21,7 @@ template <class Settings, class Visit>
 void visitFields(Settings& s, Visit&& visit)
 {
     visit("model", s.model);
+    visit("base", s.base);
     visit("latent", s.latent);
     visit("hidden", s.hidden);
     visit("beta", s.beta);
@@ -154,7 +155,7 @@ std::string trainSettingProblem(const TrainSettingRange& range, const std::strin
 
 const std::vector<std::string>& trainModelTypes()
 {
-    static const std::vector<std::string> types = {kModelTypes[0], kModelTypes[1]};
+    static const std::vector<std::string> types = {kModelTypes[0], kModelTypes[1], kMapModelType};
     return types;
 }
 
@@ -184,6 +185,8 @@ const std::vector<std::string>& precisionChoices()
 std::string TrainSettings::problem() const
 {
     std::string found;
+    if (model == kMapModelType && base.empty())
+        return "--base: a map model needs a base model file";
     visitFields(*this, [&found](const char* key, const auto& value) {
         using T = std::decay_t<decltype(value)>;
         if (!found.empty())
@@ -222,6 +225,15 @@ TrainSettings TrainSettings::recommendedFor(const std::string& type) const
     s.klWarmup = recurrent ? 3 : 0;
     s.clipNorm = 5.0;
     s.threads = 0;
+    if (type == kMapModelType) {  // trains on base latents in seconds: more epochs, early stopping does the rest
+        s.latent = 2;
+        s.hidden = 256;
+        s.beta = 1.0;
+        s.epochs = 200;
+        s.earlyStop = 20;
+        s.klAnneal = "none";
+        s.klWarmup = 0;
+    }
     return s;
 }
 

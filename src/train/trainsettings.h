@@ -16,7 +16,8 @@ namespace gs {
 
 struct TrainSettings {
     // The model.
-    std::string model = "rhythmvae";  // "rhythmvae" or "recurrent"
+    std::string model = "rhythmvae";  // "rhythmvae", "recurrent" or "map"
+    std::string base;  // "map": the base model file it sits on (embedded in the map's file); "" otherwise
     int latent = 2;
     int hidden = 0;  // RhythmVAE dense width or recurrent GRU width; 0 = the model's default
     // The loss.
@@ -82,7 +83,7 @@ std::string trainSettingProblem(const TrainSettingRange& range, const std::strin
 std::string trainSettingRangeText(const TrainSettingRange& range);
 
 // The allowed choices of the text settings.
-const std::vector<std::string>& trainModelTypes();  // rhythmvae, recurrent
+const std::vector<std::string>& trainModelTypes();  // rhythmvae, recurrent, map
 const std::vector<std::string>& klAnnealChoices();  // none, linear, cyclic
 const std::vector<std::string>& flatFormChoices();  // relative, absolute
 const std::vector<std::string>& flatMetricChoices();  // all, hits, weighted

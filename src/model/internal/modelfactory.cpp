@@ -1,5 +1,6 @@
 #include "modelfactory.h"
 
+#include "mapvae.h"
 #include "recurrentvae.h"
 #include "rhythmvae.h"
 
@@ -11,6 +12,8 @@ std::shared_ptr<VaeImpl> createVae(const ModelConfig& config)
         return std::make_shared<RhythmVaeImpl>(config);
     if (config.type == "recurrent")
         return std::make_shared<RecurrentVaeImpl>(config);
+    if (config.type == kMapModelType)
+        return std::make_shared<MapVaeImpl>(config);
     return nullptr;
 }
 

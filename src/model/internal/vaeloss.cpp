@@ -1,5 +1,7 @@
 #include "vaeloss.h"
 
+#include "mapvae.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -77,9 +79,27 @@ void updateLambda(LambdaState& state, const LossConfig& loss, double constraint)
     state.lambda = std::clamp(state.lambda * std::exp(loss.lambdaRate * state.average), 1e-2, 1e3);
 }
 
+LossResult mapLoss(MapVaeImpl& map, const torch::Tensor& baseMeans, const LossConfig& loss, double klWeightNow)
+{
+    const torch::Tensor target = map.standardise(baseMeans);
+    auto [mu, logVar] = map.encodeLatent(target);
+    const torch::Tensor z = map.is_training() ? mu + torch::randn_like(mu) * torch::exp(0.5 * logVar) : mu;
+    const torch::Tensor latent = (map.decodeLatent(z) - target).pow(2).sum(1).mean();
+    const torch::Tensor kl = (-0.5 * (1 + logVar - mu.pow(2) - logVar.exp()).sum(1)).mean();
+    const torch::Tensor regular = klWeightNow * torch::clamp_min(kl, loss.freeBits);
+    LossResult r;
+    r.total = latent + regular;
+    r.terms.latent = latent.item<double>();
+    r.terms.kl = kl.item<double>();
+    r.terms.total = r.terms.latent + regular.item<double>();
+    return r;
+}
+
 LossResult vaeLoss(VaeImpl& model, const torch::Tensor& x, const LossConfig& loss, double klWeightNow, bool flat,
     double lambda)
 {
+    if (auto* map = dynamic_cast<MapVaeImpl*>(&model))
+        return mapLoss(*map, x, loss, klWeightNow);
     VaeOutput out = model.forward(x);
     const int64_t voices = model.config().voices();
     const double cells = double(model.config().steps() * voices);
