@@ -85,8 +85,9 @@ void MapVaeImpl::fitInputs(const torch::Tensor& inputs)
 {
     torch::NoGradGuard noGrad;
     center.copy_(inputs.mean(0));
-    // Per-dimension spread, floored so a collapsed base dimension does not blow up.
-    scale.copy_(inputs.std(0).clamp_min(1e-3));
+    // One spread for all dimensions (the root mean variance), not one each: the base's KL leaves its unused
+    // dimensions near zero, and scaling each to unit variance would make the map spend its capacity on their noise.
+    scale.fill_(inputs.var(0).mean().sqrt().clamp_min(1e-3).item<double>());
 }
 
 } // namespace gs
