@@ -5,10 +5,13 @@ import QtCharts
 import Groovescape.Ui
 import Groovescape.App
 
-// The training dashboard: model and settings on the left; start / stop /
-// resume, progress, the live loss / learning-rate curves and the last run's
-// evaluation on the right, the model library underneath. Points are appended
-// per epoch report (a queued signal), never by re-reading the whole history.
+// The training dashboard in three columns: what to train and its settings on
+// the left; start / stop / resume, progress, the live loss / learning-rate
+// curves and the last run's evaluation in the middle; the model library on the
+// right, beside the curves rather than under them (at 1366x768 a library
+// underneath left the chart ~45 px tall, issue 17 finding 9/10); the divider
+// between the last two moves. Points are appended per epoch report (a queued
+// signal), never by re-reading the whole history.
 Item {
     id: root
     objectName: "trainingView"
@@ -35,11 +38,11 @@ Item {
         SplitView {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            orientation: Qt.Vertical
+            orientation: Qt.Horizontal
 
             ColumnLayout {
-                SplitView.fillHeight: true
-                SplitView.minimumHeight: 160
+                SplitView.fillWidth: true
+                SplitView.minimumWidth: 380
                 spacing: 4
 
                 RowLayout {
@@ -136,10 +139,9 @@ Item {
             ModelLibrary {
                 id: modelLibrary
                 objectName: "modelLibrary"
-                // Room for the actions, the titles and five rows (the first-hour report: two rows were visible);
-                // the loss curves keep the rest, and the divider moves.
-                SplitView.preferredHeight: 210
-                SplitView.minimumHeight: 170
+                // The full height for its rows; the curves keep the rest of the width, and the divider moves.
+                SplitView.preferredWidth: 500
+                SplitView.minimumWidth: 360
                 training: root.training
             }
         }

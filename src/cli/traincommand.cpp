@@ -89,6 +89,7 @@ Result<Model> createMap(const TrainSettings& s)
     m.loss.freeBits = float(s.freeBits);
     m.loss.klAnneal = s.klAnneal;
     m.loss.klWarmupEpochs = s.klWarmup > 0 ? s.klWarmup : std::max(1, s.epochs / 4);
+    m.loss.mapTarget = s.mapTarget;
     Result<Model> map = createMapModel(*base, m, s.seed);
     if (!map)
         return Error{s.base, map.error().message};
@@ -111,6 +112,10 @@ int runTrain(const TrainArgs& args)
     Model model = made.value();
     const std::string name = std::filesystem::path(args.dataset).stem().string();
     TrainingSet set = TrainingSet::fromDataset(*dataset, model.config().grid, name);
+    if (model.config().type == kMapModelType && !(dataset->settings().map == model.config().drumMap))
+        return fail(args, kExitBadInput, args.dataset + ": the dataset's drum map (" + dataset->settings().map.name()
+                + ") is not the base model's (" + model.config().drumMap.name() + "): import it with --map "
+                + model.config().drumMap.name());
     if (set.summary.skippedWindows > 0)
         std::cerr << "train: skipped " << set.summary.skippedWindows << " windows that are not on the model's grid ("
                   << model.config().steps() << " steps)\n";

@@ -25,6 +25,8 @@ std::string mapProblem(const ModelConfig& c)
     const ModelConfig& b = c.base[0];
     if (b.type == kMapModelType)
         return "a map's base cannot itself be a map";
+    if (c.loss.mapTarget != "latent" && c.loss.mapTarget != "grooves")
+        return "unknown map target '" + c.loss.mapTarget + "' (expected latent or grooves)";
     if (std::string p = b.problem(); !p.empty())
         return "base model: " + p;
     if (!(b.grid == c.grid) || !(b.drumMap == c.drumMap))
@@ -114,8 +116,10 @@ std::string ModelConfig::toJson() const
     j["hidden"] = hidden;
     j["decoder_hidden"] = decoderHidden;
     j["rnn_hidden"] = rnnHidden;
-    if (!base.empty())
+    if (!base.empty()) {
         j["base"] = nlohmann::json::parse(base[0].toJson());
+        j["loss"]["map_target"] = loss.mapTarget;  // map models only: other files keep their bytes
+    }
     j["loss"] = {{"hit_weight", loss.hitWeight}, {"velocity_weight", loss.velocityWeight},
         {"offset_weight", loss.offsetWeight}, {"beta", loss.beta}, {"free_bits", loss.freeBits},
         {"kl_anneal", loss.klAnneal}, {"kl_warmup_epochs", loss.klWarmupEpochs}, {"flat", loss.flat},
@@ -240,6 +244,7 @@ Result<ModelConfig> ModelConfig::fromJson(const std::string& text, const std::st
         c.loss.flatMetric = stringOr(l, "flat_metric", "all");
         c.loss.kappa = floatOr(l, "kappa", 0.0f);
         c.loss.lambdaRate = floatOr(l, "lambda_rate", c.loss.lambdaRate);
+        c.loss.mapTarget = stringOr(l, "map_target", c.loss.mapTarget);
         if (c.type == kMapModelType) {
             const json& b = objectAt(j, "base");
             // Refused before recursing, so a crafted chain of maps cannot nest the parser deeply.

@@ -40,6 +40,10 @@ struct LossConfig {
     // lambda updated multiplicatively from a moving average of the constraint. 0 = off (plain ELBO weights).
     float kappa = 0.0f;
     float lambdaRate = 1.0f;  // lambda *= exp(lambdaRate x moving average of (recon/cell - kappa^2)) per batch
+    // Map models only: what the map learns to reconstruct. "latent": the base's latent means (MidiMe; one
+    // base encoding of the dataset, then seconds of training); "grooves": the windows themselves, decoded
+    // through the frozen base decoder with the weights above (slower: the base decoder runs every batch).
+    std::string mapTarget = "latent";
     bool operator==(const LossConfig&) const = default;
 };
 

@@ -36,6 +36,7 @@ void visitFields(Settings& s, Visit&& visit)
     visit("flat_metric", s.flatMetric);
     visit("kappa", s.kappa);
     visit("lambda_rate", s.lambdaRate);
+    visit("map_target", s.mapTarget);
     visit("epochs", s.epochs);
     visit("batch", s.batch);
     visit("lr", s.lr);
@@ -62,6 +63,7 @@ const std::vector<Choices>& choiceFields()
         {"flat_form", "--flat-form", flatFormChoices()},
         {"flat_metric", "--flat-metric", flatMetricChoices()},
         {"precision", "--precision", precisionChoices()},
+        {"map_target", "--map-target", mapTargetChoices()},
     };
     return fields;
 }
@@ -174,6 +176,12 @@ const std::vector<std::string>& flatFormChoices()
 const std::vector<std::string>& flatMetricChoices()
 {
     return kFlatMetrics;
+}
+
+const std::vector<std::string>& mapTargetChoices()
+{
+    static const std::vector<std::string> choices = {"latent", "grooves"};
+    return choices;
 }
 
 const std::vector<std::string>& precisionChoices()

@@ -33,6 +33,7 @@ struct TrainSettings {
     std::string flatMetric = "all";  // "all", "hits" or "weighted"
     double kappa = 0.0;  // constrained objective: reconstruction per cell <= kappa^2 (0 = off)
     double lambdaRate = 1.0;  // step of its multiplier
+    std::string mapTarget = "latent";  // map models: "latent" (base latent means) or "grooves" (through the base decoder)
     // The run.
     int epochs = 20;
     int batch = 64;
@@ -88,6 +89,7 @@ const std::vector<std::string>& klAnnealChoices();  // none, linear, cyclic
 const std::vector<std::string>& flatFormChoices();  // relative, absolute
 const std::vector<std::string>& flatMetricChoices();  // all, hits, weighted
 const std::vector<std::string>& precisionChoices();  // fp32, bf16
+const std::vector<std::string>& mapTargetChoices();  // latent, grooves
 
 // The nearest allowed settings to `wanted`: every number clamped into its range, a text choice
 // that is not allowed kept from `previous`. The app applies what the user types through it.

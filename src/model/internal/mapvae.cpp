@@ -78,12 +78,16 @@ torch::Tensor MapVaeImpl::lossInputs(const torch::Tensor& x)
     std::vector<torch::Tensor> parts;
     for (int64_t from = 0; from < x.size(0); from += kEncodeChunk)
         parts.push_back(base->encode(x.narrow(0, from, std::min(kEncodeChunk, x.size(0) - from))).first);
-    return torch::cat(parts, 0);
+    torch::Tensor means = torch::cat(parts, 0);
+    if (config().loss.mapTarget == "grooves")  // the windows ride along, flattened, after the means
+        return torch::cat({means, x.reshape({x.size(0), -1})}, 1);
+    return means;
 }
 
-void MapVaeImpl::fitInputs(const torch::Tensor& inputs)
+void MapVaeImpl::fitInputs(const torch::Tensor& allInputs)
 {
     torch::NoGradGuard noGrad;
+    const torch::Tensor inputs = allInputs.narrow(1, 0, center.size(0));
     center.copy_(inputs.mean(0));
     // One spread for all dimensions (the root mean variance), not one each: the base's KL leaves its unused
     // dimensions near zero, and scaling each to unit variance would make the map spend its capacity on their noise.
