@@ -5,13 +5,13 @@ import QtCharts
 import Groovescape.Ui
 import Groovescape.App
 
-// The training dashboard in three columns: what to train and its settings on
-// the left; start / stop / resume, progress, the live loss / learning-rate
-// curves and the last run's evaluation in the middle; the model library on the
-// right, beside the curves rather than under them (at 1366x768 a library
-// underneath left the chart ~45 px tall, issue 17 finding 9/10); the divider
-// between the last two moves. Points are appended per epoch report (a queued
-// signal), never by re-reading the whole history.
+// The training dashboard in two columns: on the left what to train, its
+// settings, start / stop / resume and progress; on the right the live loss /
+// learning-rate curves and the last run's evaluation, the model library
+// underneath (full width: its table is wide). The controls sit on the left so
+// that at 1366x768 the curves get the right column's height (they were ~45 px
+// tall under a row of buttons and the library, issue 17 finding 9/10). Points are appended
+// per epoch report (a queued signal), never by re-reading the whole history.
 Item {
     id: root
     objectName: "trainingView"
@@ -29,76 +29,95 @@ Item {
         anchors.fill: parent
         spacing: 0
 
-        TrainingSettings {
+        ColumnLayout {
             Layout.preferredWidth: 280
+            Layout.maximumWidth: 280
             Layout.fillHeight: true
-            training: root.training
+            spacing: 4
+
+            TrainingSettings {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                training: root.training
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: 8
+                Layout.rightMargin: 8
+                Button {
+                    objectName: "startButton"
+                    Layout.fillWidth: true
+                    text: qsTr("Start")
+                    enabled: root.training.canStart
+                    onClicked: root.training.start()
+                }
+                Button {
+                    objectName: "stopButton"
+                    Layout.fillWidth: true
+                    text: qsTr("Stop")
+                    enabled: root.training.running
+                    onClicked: root.training.stop()
+                }
+                Button {
+                    objectName: "resumeButton"
+                    Layout.fillWidth: true
+                    text: qsTr("Resume")
+                    enabled: root.training.canResume
+                    onClicked: root.training.resume()
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Train the last model %1 more epochs").arg(root.training.settings.epochs)
+                }
+            }
+            ProgressBar {
+                objectName: "trainProgress"
+                Layout.fillWidth: true
+                Layout.leftMargin: 8
+                Layout.rightMargin: 8
+                value: root.training.progress
+                indeterminate: root.training.phase === "preparing" || root.training.phase === "fine-tuning"
+                               || root.training.phase === "evaluating"
+            }
+            Label {
+                objectName: "progressLabel"
+                Layout.fillWidth: true
+                Layout.leftMargin: 8
+                color: Theme.textDim
+                elide: Text.ElideRight
+                // "left" only while epochs run: after the run it would go on counting down (first-hour report).
+                text: root.training.epochsPlanned <= 0 ? ""
+                      : root.training.phase === "training"
+                      ? qsTr("epoch %1/%2 · %3 samples/s · %4 left").arg(root.training.epoch)
+                            .arg(root.training.epochsPlanned).arg(root.training.samplesPerSecond.toFixed(0))
+                            .arg(root.duration(root.training.remainingSeconds))
+                      : qsTr("epoch %1/%2 · %3 samples/s").arg(root.training.epoch)
+                            .arg(root.training.epochsPlanned).arg(root.training.samplesPerSecond.toFixed(0))
+            }
+            Label {
+                objectName: "trainMessage"
+                Layout.fillWidth: true
+                Layout.leftMargin: 8
+                Layout.rightMargin: 8
+                Layout.bottomMargin: 6
+                color: Theme.textDim
+                wrapMode: Text.WordWrap
+                maximumLineCount: 4
+                elide: Text.ElideRight
+                text: root.training.message !== "" ? root.training.message
+                      : (root.training.canStart ? qsTr("Ready to train on %1.").arg(App.session.datasetName)
+                                           : qsTr("Import a dataset to train a model."))
+            }
         }
 
         SplitView {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            orientation: Qt.Horizontal
+            orientation: Qt.Vertical
 
             ColumnLayout {
-                SplitView.fillWidth: true
-                SplitView.minimumWidth: 380
+                SplitView.fillHeight: true
+                SplitView.minimumHeight: 120
                 spacing: 4
 
-                RowLayout {
-                    Layout.fillWidth: true
-                    Layout.leftMargin: 8
-                    Layout.rightMargin: 8
-                    Layout.topMargin: 6
-                    Button {
-                        objectName: "startButton"
-                        text: qsTr("Start")
-                        enabled: root.training.canStart
-                        onClicked: root.training.start()
-                    }
-                    Button {
-                        objectName: "stopButton"
-                        text: qsTr("Stop")
-                        enabled: root.training.running
-                        onClicked: root.training.stop()
-                    }
-                    Button {
-                        objectName: "resumeButton"
-                        text: qsTr("Resume")
-                        enabled: root.training.canResume
-                        onClicked: root.training.resume()
-                        ToolTip.visible: hovered
-                        ToolTip.text: qsTr("Train the last model %1 more epochs").arg(root.training.settings.epochs)
-                    }
-                    ProgressBar {
-                        objectName: "trainProgress"
-                        Layout.fillWidth: true
-                        value: root.training.progress
-                        indeterminate: root.training.phase === "preparing" || root.training.phase === "evaluating"
-                    }
-                    Label {
-                        objectName: "progressLabel"
-                        color: Theme.textDim
-                        // "left" only while epochs run: after the run it would go on counting down (first-hour report).
-                        text: root.training.epochsPlanned <= 0 ? ""
-                              : root.training.phase === "training"
-                              ? qsTr("epoch %1/%2 · %3 samples/s · %4 left").arg(root.training.epoch)
-                                    .arg(root.training.epochsPlanned).arg(root.training.samplesPerSecond.toFixed(0))
-                                    .arg(root.duration(root.training.remainingSeconds))
-                              : qsTr("epoch %1/%2 · %3 samples/s").arg(root.training.epoch)
-                                    .arg(root.training.epochsPlanned).arg(root.training.samplesPerSecond.toFixed(0))
-                    }
-                }
-                Label {
-                    objectName: "trainMessage"
-                    Layout.fillWidth: true
-                    Layout.leftMargin: 8
-                    color: Theme.textDim
-                    elide: Text.ElideRight
-                    text: root.training.message !== "" ? root.training.message
-                          : (root.training.canStart ? qsTr("Ready to train on %1.").arg(App.session.datasetName)
-                                               : qsTr("Import a dataset to train a model."))
-                }
                 RowLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -139,9 +158,10 @@ Item {
             ModelLibrary {
                 id: modelLibrary
                 objectName: "modelLibrary"
-                // The full height for its rows; the curves keep the rest of the width, and the divider moves.
-                SplitView.preferredWidth: 500
-                SplitView.minimumWidth: 360
+                // Room for the actions, the titles and five rows (the first-hour report: two rows were visible);
+                // the loss curves keep the rest, and the divider moves.
+                SplitView.preferredHeight: 210
+                SplitView.minimumHeight: 170
                 training: root.training
             }
         }

@@ -193,8 +193,6 @@ const std::vector<std::string>& precisionChoices()
 std::string TrainSettings::problem() const
 {
     std::string found;
-    if (model == kMapModelType && base.empty())
-        return "--base: a map model needs a base model file";
     visitFields(*this, [&found](const char* key, const auto& value) {
         using T = std::decay_t<decltype(value)>;
         if (!found.empty())
