@@ -89,9 +89,11 @@ void MapVaeImpl::fitInputs(const torch::Tensor& allInputs)
     torch::NoGradGuard noGrad;
     const torch::Tensor inputs = allInputs.narrow(1, 0, center.size(0));
     center.copy_(inputs.mean(0));
-    // One spread for all dimensions (the root mean variance), not one each: the base's KL leaves its unused
-    // dimensions near zero, and scaling each to unit variance would make the map spend its capacity on their noise.
-    scale.fill_(inputs.var(0).mean().sqrt().clamp_min(1e-3).item<double>());
+    // One spread per dimension, floored so a collapsed base dimension does not blow up. Measured against one
+    // spread for all dimensions (GMD validation over recurrent-32d-flat, 2D, seed 1): the same hit F1 (0.617 vs
+    // 0.619) and smoothness (7.03 vs 7.10), but attribute change correlation 0.54 / 0.40 vs 0.38 / -0.11
+    // (density / offset), so per dimension it is.
+    scale.copy_(inputs.std(0).clamp_min(1e-3));
 }
 
 } // namespace gs
