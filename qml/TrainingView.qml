@@ -6,11 +6,12 @@ import Groovescape.Ui
 import Groovescape.App
 
 // The training dashboard in two columns: on the left what to train, its
-// settings, start / stop / resume and progress; on the right the live loss /
-// learning-rate curves and the last run's evaluation, the model library
-// underneath (full width: its table is wide). The controls sit on the left so
-// that at 1366x768 the curves get the right column's height (they were ~45 px
-// tall under a row of buttons and the library, issue 17 finding 9/10). Points are appended
+// settings, start / stop / resume and progress; on the right two tabs, the
+// live loss / learning-rate curves beside the last run's evaluation, and the
+// model library. At 1366x768 the right column is ~350 px tall: the curves
+// under a row of buttons and the library were ~45 px tall (issue 17 finding
+// 9/10), and the library beside them lost its wide table; as tabs each gets
+// the whole column. A run's start shows the curves. Points are appended
 // per epoch report (a queued signal), never by re-reading the whole history.
 Item {
     id: root
@@ -23,6 +24,7 @@ Item {
         target: root.training
         function onEpochReported(epoch, values) { lossChart.append(epoch, values) }
         function onPhaseChanged() { if (root.training.phase === "training" && root.training.history.count === 0) lossChart.clearAll() }
+        function onRunningChanged() { if (root.training.running) rightTabs.currentIndex = 0 }
     }
 
     RowLayout {
@@ -108,19 +110,24 @@ Item {
             }
         }
 
-        SplitView {
+        ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            orientation: Qt.Vertical
+            spacing: 0
 
-            ColumnLayout {
-                SplitView.fillHeight: true
-                SplitView.minimumHeight: 120
-                spacing: 4
+            TabBar {
+                id: rightTabs
+                objectName: "trainTabs"
+                Layout.fillWidth: true
+                TabButton { objectName: "curvesTab"; text: qsTr("Curves") }
+                TabButton { objectName: "libraryTab"; text: qsTr("Model library (%1)").arg(modelLibrary.library.count) }
+            }
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: rightTabs.currentIndex
 
                 RowLayout {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
                     spacing: 0
                     LossChart {
                         id: lossChart
@@ -153,16 +160,12 @@ Item {
                         }
                     }
                 }
-            }
 
-            ModelLibrary {
-                id: modelLibrary
-                objectName: "modelLibrary"
-                // Room for the actions, the titles and five rows (the first-hour report: two rows were visible);
-                // the loss curves keep the rest, and the divider moves.
-                SplitView.preferredHeight: 210
-                SplitView.minimumHeight: 170
-                training: root.training
+                ModelLibrary {
+                    id: modelLibrary
+                    objectName: "modelLibrary"
+                    training: root.training
+                }
             }
         }
     }
