@@ -33,6 +33,7 @@ Item {
 
         ColumnLayout {
             Layout.preferredWidth: 280
+            Layout.minimumWidth: 280
             Layout.maximumWidth: 280
             Layout.fillHeight: true
             spacing: 4
@@ -119,8 +120,8 @@ Item {
                 id: rightTabs
                 objectName: "trainTabs"
                 Layout.fillWidth: true
-                TabButton { objectName: "curvesTab"; text: qsTr("Curves") }
-                TabButton { objectName: "libraryTab"; text: qsTr("Model library (%1)").arg(modelLibrary.library.count) }
+                CentreTab { objectName: "curvesTab"; text: qsTr("Curves") }
+                CentreTab { objectName: "libraryTab"; text: qsTr("Model library (%1)").arg(modelLibrary.library.count) }
             }
             StackLayout {
                 Layout.fillWidth: true
