@@ -3,7 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Groovescape.Ui
 
-// Model choice and the settings that matter most; the rest folded away.
+// What to train (three choices, named for what they do, with advice for the
+// dataset's size), then, for "Train from scratch", the model and the settings
+// that matter most; the rest folded away.
 Pane {
     id: root
     property TrainingModel training
@@ -23,8 +25,51 @@ Pane {
     ScrollView {
         anchors.fill: parent
         contentWidth: availableWidth
+        ColumnLayout {
+        width: parent.width
+        spacing: 4
+
+        Label { text: qsTr("What to train"); font.bold: true }
+        ButtonGroup { id: choices }
+        RadioButton {
+            objectName: "choiceMap"
+            ButtonGroup.group: choices
+            text: qsTr("Personal map (fast)")
+            checked: root.training.choice === "map"
+            onToggled: if (checked) root.training.choice = "map"
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("A small 2D map over the best bundled model, fitted to your grooves in seconds")
+        }
+        RadioButton {
+            objectName: "choiceFineTune"
+            ButtonGroup.group: choices
+            text: qsTr("Fine-tune the bundled model")
+            checked: root.training.choice === "finetune"
+            onToggled: if (checked) root.training.choice = "finetune"
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("The bundled model trains a few epochs on your grooves, then a map over it (minutes)")
+        }
+        RadioButton {
+            objectName: "choiceScratch"
+            ButtonGroup.group: choices
+            text: qsTr("Train from scratch")
+            checked: root.training.choice === "scratch"
+            onToggled: if (checked) root.training.choice = "scratch"
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("A new model with the settings below (needs many grooves; tens of minutes)")
+        }
+        Label {
+            objectName: "choiceAdvice"
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            color: Theme.textDim
+            text: root.training.choiceAdvice
+        }
+
         GridLayout {
-            width: parent.width
+            Layout.fillWidth: true
+            Layout.topMargin: 6
+            visible: root.training.choice === "scratch"
             columns: 2
             columnSpacing: Theme.spacing
             rowSpacing: 4
@@ -115,6 +160,7 @@ Pane {
                 text: qsTr("Defaults")
                 onClicked: root.training.restoreDefaults()
             }
+        }
         }
     }
 }

@@ -8,8 +8,11 @@ namespace gs {
 
 inline nlohmann::json lossTermsJson(const LossTerms& t)
 {
-    return {{"loss", t.total}, {"hits", t.hits}, {"velocity", t.velocity}, {"offset", t.offset}, {"kl", t.kl},
-        {"flat", t.flat}};
+    nlohmann::json j = {{"loss", t.total}, {"hits", t.hits}, {"velocity", t.velocity}, {"offset", t.offset},
+        {"kl", t.kl}, {"flat", t.flat}};
+    if (t.latent != 0)  // map models: the base-latent reconstruction error
+        j["latent"] = t.latent;
+    return j;
 }
 
 inline nlohmann::json modelConfigJson(const ModelConfig& c, std::int64_t parameters)
@@ -30,6 +33,8 @@ inline nlohmann::json modelConfigJson(const ModelConfig& c, std::int64_t paramet
                 {"feed_forward", t.decoderFeedForward}}},
             {"dropout", t.dropout}, {"styles", t.styles}};
     }
+    if (!c.base.empty())  // a map model: the base it sits on (its parameters are counted in the map's)
+        j["base"] = modelConfigJson(c.base[0], 0);
     return j;
 }
 

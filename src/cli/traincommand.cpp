@@ -7,6 +7,7 @@
 #include "modeljson.h"
 
 #include "dataset/datasetfile.h"
+#include "model/mapfactory.h"
 #include "train/precision.h"
 #include "train/trainer.h"
 
@@ -42,6 +43,8 @@ void printProgress(const TrainReport& r)
               << r.train.hits << ", vel " << r.train.velocity << ", off " << r.train.offset << ", kl " << r.train.kl;
     if (r.train.flat > 0)
         std::cerr << ", flat " << r.train.flat;
+    if (r.train.latent > 0)
+        std::cerr << ", latent " << r.train.latent;
     std::cerr << ")  validation " << r.validation.total << "  lr " << r.learningRate << "  kl weight "
               << r.klWeight << "  "
               << int(r.samplesPerSecond) << " samples/s  " << int(r.elapsedSeconds) << " s, ~"
@@ -75,18 +78,47 @@ ModelConfig configFor(const TrainSettings& s, const Dataset& dataset)
     return c;
 }
 
+// --model map: a fresh map over the --base model file (its config and weights embedded).
+Result<Model> createMap(const TrainSettings& s)
+{
+    Result<Model> base = Model::load(s.base);
+    if (!base)
+        return base.error();
+    MapSettings m;
+    m.latent = s.latent;
+    if (s.hidden > 0)
+        m.hidden = s.hidden;
+    m.loss.beta = float(s.beta);
+    m.loss.freeBits = float(s.freeBits);
+    m.loss.klAnneal = s.klAnneal;
+    m.loss.klWarmupEpochs = s.klWarmup > 0 ? s.klWarmup : std::max(1, s.epochs / 4);
+    m.loss.mapTarget = s.mapTarget;
+    Result<Model> map = createMapModel(*base, m, s.seed);
+    if (!map)
+        return Error{s.base, map.error().message};
+    return map;
+}
+
 int runTrain(const TrainArgs& args)
 {
     auto dataset = DatasetFile::load(args.dataset);
     if (!dataset)
         return fail(args, kExitBadInput, dataset.error().describe());
+    if (args.resume.empty() && args.settings.model == kMapModelType && args.settings.base.empty())
+        return fail(args, kExitBadInput, "--model map needs --base BASE.gsmodel (the model the map sits on)");
 
-    Result<Model> made = args.resume.empty() ? Model::create(configFor(args.settings, *dataset), args.settings.seed) : Model::load(args.resume);
+    Result<Model> made = !args.resume.empty() ? Model::load(args.resume)
+        : args.settings.model == kMapModelType ? createMap(args.settings)
+                                               : Model::create(configFor(args.settings, *dataset), args.settings.seed);
     if (!made)
         return fail(args, kExitBadInput, made.error().describe());
     Model model = made.value();
     const std::string name = std::filesystem::path(args.dataset).stem().string();
     TrainingSet set = TrainingSet::fromDataset(*dataset, model.config().grid, name);
+    if (model.config().type == kMapModelType && !(dataset->settings().map == model.config().drumMap))
+        return fail(args, kExitBadInput, args.dataset + ": the dataset's drum map (" + dataset->settings().map.name()
+                + ") is not the base model's (" + model.config().drumMap.name() + "): import it with --map "
+                + model.config().drumMap.name());
     if (set.summary.skippedWindows > 0)
         std::cerr << "train: skipped " << set.summary.skippedWindows << " windows that are not on the model's grid ("
                   << model.config().steps() << " steps)\n";

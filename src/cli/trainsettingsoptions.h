@@ -37,7 +37,13 @@ inline CLI::Validator settingChoice(const std::vector<std::string>& choices)
 
 inline void addTrainSettingsOptions(CLI::App& cmd, TrainSettings& s)
 {
-    cmd.add_option("--model", s.model, "rhythmvae, recurrent or transformer")->check(settingChoice(trainModelTypes()))->capture_default_str();
+    cmd.add_option("--model", s.model, "rhythmvae, recurrent, transformer or map (a small VAE over --base's latent space)")
+        ->check(settingChoice(trainModelTypes()))->capture_default_str();
+    cmd.add_option("--base", s.base, "--model map: the base model file (embedded in the map's file)");
+    cmd.add_option("--map-target", s.mapTarget,
+        "--model map: latent (reconstruct the base's latent means: seconds) or grooves (the windows, through the "
+        "frozen base decoder)")
+        ->check(settingChoice(mapTargetChoices()))->capture_default_str();
     cmd.add_option("--latent", s.latent, "Latent size (2..256)")->check(settingRange("--latent"))->capture_default_str();
     cmd.add_option("--hidden", s.hidden, "Layer width (RhythmVAE dense width or recurrent GRU width)")
         ->check(settingRange("--hidden"));

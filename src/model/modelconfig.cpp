@@ -21,6 +21,8 @@ int transformerConditions(const ModelConfig& config)
     return kVoiceGroups + int(config.transformer.styles.size());
 }
 
+const char* const kMapModelType = "map";
+
 namespace {
 
 std::string transformerProblem(const TransformerConfig& t)
@@ -51,10 +53,37 @@ std::string transformerProblem(const TransformerConfig& t)
 } // namespace
 const std::vector<std::string> kFlatMetrics = {"all", "hits", "weighted"};
 
+namespace {
+
+// A map needs exactly one base, usable, not a map, on the map's own grid and drum map.
+std::string mapProblem(const ModelConfig& c)
+{
+    if (c.base.size() != 1)
+        return "a map model needs exactly one base model config";
+    const ModelConfig& b = c.base[0];
+    if (b.type == kMapModelType)
+        return "a map's base cannot itself be a map";
+    if (c.loss.mapTarget != "latent" && c.loss.mapTarget != "grooves")
+        return "unknown map target '" + c.loss.mapTarget + "' (expected latent or grooves)";
+    if (std::string p = b.problem(); !p.empty())
+        return "base model: " + p;
+    if (!(b.grid == c.grid) || !(b.drumMap == c.drumMap))
+        return "the map's grid or drum map differs from its base model's";
+    return {};
+}
+
+} // namespace
+
 std::string ModelConfig::problem() const
 {
-    if (type != kModelTypes[0] && type != kModelTypes[1] && type != kModelTypes[2])
-        return "unknown model type '" + type + "' (expected rhythmvae, recurrent or transformer)";
+    if (type == kMapModelType) {
+        if (std::string p = mapProblem(*this); !p.empty())
+            return p;
+    } else if (type != kModelTypes[0] && type != kModelTypes[1] && type != kModelTypes[2]) {
+        return "unknown model type '" + type + "' (expected rhythmvae, recurrent, transformer or map)";
+    } else if (!base.empty()) {
+        return "only a map model has a base model";
+    }
     if (!grid.valid())
         return "invalid grid";
     if (voices() < 1)
@@ -104,6 +133,14 @@ std::uint64_t encoderLayer(std::uint64_t d, std::uint64_t ff)
 
 std::uint64_t ModelConfig::weightValues() const
 {
+    if (type == kMapModelType) {
+        // mapvae.cpp: encoder base -> hidden -> hidden -> (mu, log-variance); decoder latent -> hidden ->
+        // hidden -> base; the base's standardisation (mean, scale); then the embedded base itself.
+        const std::uint64_t h = std::uint64_t(std::max(0, hidden)), z = std::uint64_t(std::max(0, latent));
+        const std::uint64_t b = base.empty() ? 0 : std::uint64_t(std::max(0, base[0].latent));
+        return linear(b, h) + linear(h, h) + 2 * linear(h, z) + linear(z, h) + linear(h, h) + linear(h, b) + 2 * b
+            + (base.empty() ? 0 : base[0].weightValues());
+    }
     if (type == "transformer") {
         const TransformerConfig& t = transformer;
         const std::uint64_t s = std::uint64_t(std::max(0, steps())), z = std::uint64_t(std::max(0, latent));
@@ -148,6 +185,10 @@ std::string ModelConfig::toJson() const
         {"flat_directions", loss.flatDirections}, {"flat_batch", loss.flatBatch},
         {"flat_encoder_grad", loss.flatEncoderGrad}, {"flat_relative", loss.flatRelative},
         {"flat_metric", loss.flatMetric}, {"kappa", loss.kappa}, {"lambda_rate", loss.lambdaRate}};
+    if (!base.empty()) {  // after "loss" is written, which it would replace
+        j["base"] = nlohmann::json::parse(base[0].toJson());
+        j["loss"]["map_target"] = loss.mapTarget;  // map models only: other files keep their bytes
+    }
     if (type == "transformer") {
         const TransformerConfig& t = transformer;
         j["transformer"] = {{"input_mode", t.inputMode}, {"encoder_d_model", t.encoderDModel},
@@ -274,6 +315,17 @@ Result<ModelConfig> ModelConfig::fromJson(const std::string& text, const std::st
         c.loss.flatMetric = stringOr(l, "flat_metric", "all");
         c.loss.kappa = floatOr(l, "kappa", 0.0f);
         c.loss.lambdaRate = floatOr(l, "lambda_rate", c.loss.lambdaRate);
+        c.loss.mapTarget = stringOr(l, "map_target", c.loss.mapTarget);
+        if (c.type == kMapModelType) {
+            const json& b = objectAt(j, "base");
+            // Refused before recursing, so a crafted chain of maps cannot nest the parser deeply.
+            if (b.contains("type") && b["type"] == kMapModelType)
+                return Error{sourceName, "model config: a map's base cannot itself be a map"};
+            auto baseConfig = ModelConfig::fromJson(b.dump(), sourceName);
+            if (!baseConfig)
+                return baseConfig.error();
+            c.base.push_back(baseConfig.value());
+        }
         if (c.type == "transformer") {
             const json& t = objectAt(j, "transformer");
             TransformerConfig& tc = c.transformer;

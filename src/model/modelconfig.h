@@ -40,6 +40,10 @@ struct LossConfig {
     // lambda updated multiplicatively from a moving average of the constraint. 0 = off (plain ELBO weights).
     float kappa = 0.0f;
     float lambdaRate = 1.0f;  // lambda *= exp(lambdaRate x moving average of (recon/cell - kappa^2)) per batch
+    // Map models only: what the map learns to reconstruct. "latent": the base's latent means (MidiMe; one
+    // base encoding of the dataset, then seconds of training); "grooves": the windows themselves, decoded
+    // through the frozen base decoder with the weights above (slower: the base decoder runs every batch).
+    std::string mapTarget = "latent";
     bool operator==(const LossConfig&) const = default;
 };
 
@@ -66,7 +70,7 @@ struct TransformerConfig {
 };
 
 struct ModelConfig {
-    std::string type = "rhythmvae";  // "rhythmvae", "recurrent" or "transformer"
+    std::string type = "rhythmvae";  // "rhythmvae", "recurrent", "transformer" or "map"
     int latent = 2;
     Grid grid;  // steps = grid.steps()
     DrumMap drumMap = DrumMap::groovae();
@@ -75,6 +79,10 @@ struct ModelConfig {
     int rnnHidden = 256;  // recurrent: GRU width of the encoder (each direction), conductor and bottom decoder
     LossConfig loss;
     TransformerConfig transformer;  // type "transformer" only (saved only for it)
+    // "map" only: the config of the base model it sits on (exactly one; the base's weights are
+    // embedded in the map's file, so it loads alone). Empty for every other type. A vector because
+    // a struct cannot hold itself; a map's base is never a map.
+    std::vector<ModelConfig> base;
 
     int steps() const { return grid.steps(); }
     int voices() const { return drumMap.voiceCount(); }
@@ -95,6 +103,8 @@ extern const char* const kModelTypes[3];  // "rhythmvae", "recurrent", "transfor
 extern const std::vector<std::string> kInputModes;  // "full", "groove" (TransformerConfig::inputMode)
 // Inputs of a transformer's condition vector: kVoiceGroups redirect flags, then one per style.
 int transformerConditions(const ModelConfig& config);
+extern const char* const kModelTypes[2];  // "rhythmvae", "recurrent"
+extern const char* const kMapModelType;  // "map": a small VAE over a base model's latent means (mapvae.h)
 extern const std::vector<std::string> kFlatMetrics;  // "all", "hits", "weighted" (LossConfig::flatMetric)
 
 } // namespace gs

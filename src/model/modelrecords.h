@@ -16,6 +16,7 @@ struct LossTerms {
     double offset = 0;  // weighted MSE x cells
     double kl = 0;  // the raw KL (nats), before beta and free bits
     double flat = 0;  // eta x flat-manifold penalty (0 when off)
+    double latent = 0;  // map models: squared error of the base latent means (0 for other models)
     bool operator==(const LossTerms&) const = default;
 };
 

@@ -74,6 +74,7 @@ void addScaled(LossTerms& sum, const LossTerms& t, double w)
     sum.offset += t.offset * w;
     sum.kl += t.kl * w;
     sum.flat += t.flat * w;
+    sum.latent += t.latent * w;
 }
 
 LossTerms scaled(LossTerms t, double w)
@@ -161,14 +162,17 @@ TrainOutcome Trainer::run(const Callback& callback)
         }
         if (m_data.summary.trainWindows > 0 || !m_data.summary.name.empty())
             m_model.setDatasetSummary(m_data.summary);
-        const torch::Tensor trainX = groovesToTensor(trainSet, steps, voices);
-        const torch::Tensor valX = valSet.empty() ? torch::Tensor() : groovesToTensor(valSet, steps, voices);
+        // A map model trains on its base's latent means, encoded once here (seconds, not per epoch).
+        const torch::Tensor trainX = vae->lossInputs(groovesToTensor(trainSet, steps, voices));
+        const torch::Tensor valX = valSet.empty() ? torch::Tensor() : vae->lossInputs(groovesToTensor(valSet, steps, voices));
         const torch::Tensor trainStyles = torch::tensor(trainStyleIds, torch::kLong);
+        if (m_model.history().empty())
+            vae->fitInputs(trainX);
         const int64_t n = trainX.size(0);
         const int64_t batch = std::clamp<int64_t>(m_options.batch, 2, n);
 
         double lr = m_options.lr > 0 ? m_options.lr : 1e-3;
-        FusedAdam adam(vae->parameters(), lr, m_options.weightDecay);
+        FusedAdam adam(vae->trainableParameters(), lr, m_options.weightDecay);
         if (!optimizerState(m_model).empty()) {
             adam.load(optimizerState(m_model));
             if (m_options.lr <= 0 && !m_model.history().empty())
@@ -235,7 +239,7 @@ TrainOutcome Trainer::run(const Callback& callback)
                 adam.zeroGrad();
                 loss.total.backward();
                 const double gradNorm = torch::nn::utils::clip_grad_norm_(
-                    vae->parameters(), m_options.clipNorm > 0 ? m_options.clipNorm : INFINITY);
+                    vae->trainableParameters(), m_options.clipNorm > 0 ? m_options.clipNorm : INFINITY);
                 if (!std::isfinite(gradNorm)) {
                     restore(*vae, good);
                     outcome.end = TrainOutcome::End::Diverged;

@@ -21,6 +21,7 @@ template <class Settings, class Visit>
 void visitFields(Settings& s, Visit&& visit)
 {
     visit("model", s.model);
+    visit("base", s.base);
     visit("latent", s.latent);
     visit("hidden", s.hidden);
     visit("input", s.input);
@@ -44,6 +45,7 @@ void visitFields(Settings& s, Visit&& visit)
     visit("flat_metric", s.flatMetric);
     visit("kappa", s.kappa);
     visit("lambda_rate", s.lambdaRate);
+    visit("map_target", s.mapTarget);
     visit("epochs", s.epochs);
     visit("batch", s.batch);
     visit("lr", s.lr);
@@ -71,6 +73,7 @@ const std::vector<Choices>& choiceFields()
         {"flat_form", "--flat-form", flatFormChoices()},
         {"flat_metric", "--flat-metric", flatMetricChoices()},
         {"precision", "--precision", precisionChoices()},
+        {"map_target", "--map-target", mapTargetChoices()},
     };
     return fields;
 }
@@ -172,7 +175,7 @@ std::string trainSettingProblem(const TrainSettingRange& range, const std::strin
 
 const std::vector<std::string>& trainModelTypes()
 {
-    static const std::vector<std::string> types = {kModelTypes[0], kModelTypes[1], kModelTypes[2]};
+    static const std::vector<std::string> types = {kModelTypes[0], kModelTypes[1], kModelTypes[2], kMapModelType};
     return types;
 }
 
@@ -196,6 +199,12 @@ const std::vector<std::string>& flatFormChoices()
 const std::vector<std::string>& flatMetricChoices()
 {
     return kFlatMetrics;
+}
+
+const std::vector<std::string>& mapTargetChoices()
+{
+    static const std::vector<std::string> choices = {"latent", "grooves"};
+    return choices;
 }
 
 const std::vector<std::string>& precisionChoices()
@@ -281,6 +290,15 @@ TrainSettings TrainSettings::recommendedFor(const std::string& type) const
     s.klWarmup = recurrent ? 3 : 0;
     s.clipNorm = 5.0;
     s.threads = 0;
+    if (type == kMapModelType) {  // trains on base latents in seconds: more epochs, early stopping does the rest
+        s.latent = 2;
+        s.hidden = 256;
+        s.beta = 1.0;
+        s.epochs = 200;
+        s.earlyStop = 20;
+        s.klAnneal = "none";
+        s.klWarmup = 0;
+    }
     return s;
 }
 

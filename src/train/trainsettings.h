@@ -17,7 +17,8 @@ namespace gs {
 
 struct TrainSettings {
     // The model.
-    std::string model = "rhythmvae";  // "rhythmvae", "recurrent" or "transformer"
+    std::string model = "rhythmvae";  // "rhythmvae", "recurrent", "transformer" or "map"
+    std::string base;  // "map": the base model file it sits on (embedded in the map's file); "" otherwise
     int latent = 2;
     int hidden = 0;  // RhythmVAE dense width or recurrent GRU width; 0 = the model's default
     // The transformer (TransformerConfig): what it encodes, and its sizes (0 = the default).
@@ -43,6 +44,7 @@ struct TrainSettings {
     std::string flatMetric = "all";  // "all", "hits" or "weighted"
     double kappa = 0.0;  // constrained objective: reconstruction per cell <= kappa^2 (0 = off)
     double lambdaRate = 1.0;  // step of its multiplier
+    std::string mapTarget = "latent";  // map models: "latent" (base latent means) or "grooves" (through the base decoder)
     // The run.
     int epochs = 20;
     int batch = 64;
@@ -96,12 +98,13 @@ std::string trainSettingProblem(const TrainSettingRange& range, const std::strin
 std::string trainSettingRangeText(const TrainSettingRange& range);
 
 // The allowed choices of the text settings.
-const std::vector<std::string>& trainModelTypes();  // rhythmvae, recurrent, transformer
+const std::vector<std::string>& trainModelTypes();  // rhythmvae, recurrent, transformer, map
 const std::vector<std::string>& inputModeChoices();  // full, groove
 const std::vector<std::string>& klAnnealChoices();  // none, linear, cyclic
 const std::vector<std::string>& flatFormChoices();  // relative, absolute
 const std::vector<std::string>& flatMetricChoices();  // all, hits, weighted
 const std::vector<std::string>& precisionChoices();  // fp32, bf16
+const std::vector<std::string>& mapTargetChoices();  // latent, grooves
 
 // The nearest allowed settings to `wanted`: every number clamped into its range, a text choice
 // that is not allowed kept from `previous`. The app applies what the user types through it.

@@ -6,6 +6,7 @@
 #include "hostilecases.h"
 #include "testdata.h"
 
+#include "model/mapfactory.h"
 #include "model/modelheader.h"
 #include "model/internal/modelinternal.h"
 
@@ -114,6 +115,43 @@ private Q_SLOTS:
                 QCOMPARE(c.weightValues(), values);
             }
         }
+    }
+
+    void craftedMapModels()
+    {
+        // A map embeds its base: the base's config is checked against the weights like the map's own,
+        // and counted in the room the weights section must have.
+        QTemporaryDir tmp;
+        const fs::path dir(tmp.path().toStdString());
+        Model map = createMapModel(Model::load((sourceDir() / "models/recurrent-32d-flat.gsmodel").string()).value(),
+            MapSettings{}, 1)
+                        .value();
+        const fs::path good = dir / "map.gsmodel";
+        QVERIFY(map.save(good.string()).ok());
+        const std::string file = readFileText(good);
+        auto crafted = [&](const char* name, auto&& change) {
+            Parts p = split(file);
+            nlohmann::json meta = nlohmann::json::parse(p.meta);
+            change(meta["config"]);
+            p.meta = meta.dump();
+            const fs::path out = dir / name;
+            writeFileText(out, assemble(file, p));
+            const Result<Model> m = Model::load(out.string());
+            if (m.ok())
+                return std::string("accepted");
+            if (m.error().file != out.string())
+                return std::string("error does not name the file");
+            return m.error().message;
+        };
+        const std::string huge = crafted("huge.gsmodel", [](nlohmann::json& c) { c["base"]["rnn_hidden"] = 4096; });
+        QVERIFY2(huge.find("inconsistent model file") != std::string::npos, huge.c_str());
+        const std::string latent = crafted("latent.gsmodel", [](nlohmann::json& c) { c["base"]["latent"] = 16; });
+        QVERIFY2(latent.find("do not match") != std::string::npos, latent.c_str());
+        const std::string nested = crafted("nested.gsmodel", [](nlohmann::json& c) { c["base"]["type"] = "map"; });
+        QVERIFY2(nested.find("cannot itself be a map") != std::string::npos, nested.c_str());
+        const std::string orphan = crafted("orphan.gsmodel", [](nlohmann::json& c) { c.erase("base"); });
+        QVERIFY2(orphan.find("base") != std::string::npos, orphan.c_str());
+        QVERIFY(Model::load(good.string()).ok());
     }
 
     void mismatchNamesTheTensor()

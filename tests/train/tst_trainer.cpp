@@ -2,6 +2,8 @@
 // reproducible, resume continues the history, the NaN guard, cancel.
 #include "gmdsubset.h"
 #include "model/internal/modelinternal.h"
+#include "model/mapfactory.h"
+#include "testdata.h"
 #include "train/internal/fusedadam.h"
 #include "train/trainer.h"
 
@@ -115,6 +117,40 @@ private Q_SLOTS:
         QVERIFY(Trainer(b, m_set, options(2)).run({}).ok());
         QVERIFY(a.history()[1].train == b.history()[1].train);
         QVERIFY(sameWeights(a, b));
+    }
+    void mapOverTheBundledModelLearnsAndLeavesItsBaseAlone()
+    {
+        // A personal map over the bundled recurrent model, trained on the real subset: its loss (base
+        // latents reconstructed + KL) falls, and the embedded base's weights never move.
+        const std::string basePath = (test::sourceDir() / "models/recurrent-32d-flat.gsmodel").string();
+        Model base = Model::load(basePath).value();
+        Model map = createMapModel(base, MapSettings{}, 2).value();
+        std::vector<torch::Tensor> before;
+        for (const auto& p : module(mapBase(map).value())->parameters())
+            before.push_back(p.detach().clone());
+        Trainer t(map, m_set, options(15));
+        TrainOutcome out = t.run({});
+        QVERIFY2(out.ok(), out.message.c_str());
+        QCOMPARE(map.history().size(), std::size_t(15));
+        const EpochRecord& first = map.history().front();
+        const EpochRecord& last = map.history().back();
+        qInfo("map: train %.2f -> %.2f (latent %.2f -> %.2f), validation %.2f -> %.2f", first.train.total,
+            last.train.total, first.train.latent, last.train.latent, first.validation.total, last.validation.total);
+        QVERIFY(first.train.latent > 0);
+        QCOMPARE(first.train.hits, 0.0);  // the map's loss is in base-latent units, not grooves
+        QVERIFY(last.train.total < 0.9 * first.train.total);
+        QVERIFY(last.train.latent < first.train.latent);
+        QVERIFY(last.validation.total < first.validation.total);
+        const auto after = module(mapBase(map).value())->parameters();
+        for (std::size_t i = 0; i < before.size(); ++i)
+            QVERIFY(torch::equal(before[i], after[i]));
+        // It resumes from its file like any model (optimizer state of the map's own parameters).
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("map.gsmodel").toStdString();
+        QVERIFY(map.save(path).ok());
+        Model again = Model::load(path).value();
+        QVERIFY(Trainer(again, m_set, options(1)).run({}).ok());
+        QCOMPARE(again.history().back().epoch, 16);
     }
     void resumeContinuesTheHistory()
     {

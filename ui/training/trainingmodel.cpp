@@ -1,6 +1,7 @@
 #include "training/trainingmodel.h"
 
 #include "dataset/dataset.h"
+#include "assetpaths.h"
 #include "model/model.h"
 #include "training/modellibrarymodel.h"
 #include "train/precision.h"
@@ -89,7 +90,8 @@ QStringList TrainingModel::modelTypes() const
 {
     QStringList types;
     for (const std::string& type : trainModelTypes())
-        types << QString::fromStdString(type);
+        if (type != kMapModelType)  // a map is made by the "map" and "finetune" choices, over a base
+            types << QString::fromStdString(type);
     return types;
 }
 
@@ -100,6 +102,38 @@ void TrainingModel::restoreDefaults()
     Q_EMIT settingsChanged();
 }
 
+void TrainingModel::setChoice(const QString& choice)
+{
+    if (choice != QLatin1String("map") && choice != QLatin1String("finetune") && choice != QLatin1String("scratch"))
+        return;
+    if (assign(m_choice, choice))
+        Q_EMIT choiceChanged();
+}
+
+void TrainingModel::setMapBase(const QString& path)
+{
+    if (assign(m_mapBase, path))
+        Q_EMIT mapBaseChanged();
+}
+
+QString TrainingModel::adviceFor(int windows)
+{
+    // Measured (issue 14, models/map-2d.md): a personal map fits any size in seconds; fine-tuning the 32D
+    // model pays from a few thousand windows; from scratch needs the Groove MIDI Dataset's ~10,000 or more.
+    if (windows <= 0)
+        return tr("Import a dataset to train on.");
+    if (windows < 3000)
+        return tr("%1 windows: Personal map suits this size best (seconds; the bundled model's knowledge, "
+                  "placed on your grooves).").arg(windows);
+    if (windows < 10000)
+        return tr("%1 windows: Personal map is fastest; Fine-tune the bundled model fits your grooves closer "
+                  "(minutes).").arg(windows);
+    return tr("%1 windows: enough to train from scratch (tens of minutes); Fine-tune the bundled model is "
+              "faster.").arg(windows);
+}
+
+QString TrainingModel::choiceAdvice() const { return adviceFor(m_session ? m_session->windowCount() : 0); }
+
 void TrainingModel::setSession(Session* session)
 {
     if (session == m_session)
@@ -108,8 +142,12 @@ void TrainingModel::setSession(Session* session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     if (m_session)
+    {
         connect(m_session, &Session::datasetChanged, this, &TrainingModel::canStartChanged);
+        connect(m_session, &Session::datasetChanged, this, &TrainingModel::choiceAdviceChanged);
+    }
     Q_EMIT sessionChanged();
+    Q_EMIT choiceAdviceChanged();
     Q_EMIT canStartChanged();
 }
 
@@ -169,10 +207,13 @@ bool TrainingModel::start()
         return false;
     if (!hasTrainingWindows())
         return false;
+    if (m_choice != QLatin1String("scratch"))
+        return startMap();
     const Dataset& dataset = *m_session->dataset();
     TrainingJob job;
     job.source = TrainingJob::Source::Fresh;
     const TrainSettings& settings = m_settings.value();
+    m_runSettings = settings;
     if (const std::string problem = settings.problem(); !problem.empty()) {  // never after setSettings' clamps
         setMessage(tr("These settings cannot make a model: %1").arg(QString::fromStdString(problem)));
         return false;
@@ -210,6 +251,30 @@ bool TrainingModel::start()
     return launch(std::move(job));
 }
 
+bool TrainingModel::startMap()
+{
+    const QString base = m_mapBase.isEmpty()
+        ? QDir(AssetPaths::findModelsDir()).filePath(QStringLiteral("recurrent-32d-flat.gsmodel"))
+        : m_mapBase;
+    TrainSettings s = m_settings.value().recommendedFor(kMapModelType);
+    s.latent = std::clamp(m_settings.value().latent, 2, 3);  // the XY pad or the 3D view
+    s.base = base.toStdString();
+    TrainingJob job;
+    job.source = TrainingJob::Source::Fresh;
+    job.config.type = kMapModelType;
+    job.config.latent = s.latent;
+    job.config.hidden = s.hidden;
+    job.config.loss.beta = float(s.beta);
+    job.mapBasePath = base;
+    job.fineTuneEpochs = m_choice == QLatin1String("finetune") ? kFineTuneEpochs : 0;
+    job.seed = s.seed;
+    m_runSettings = s;
+    m_resuming = false;
+    m_fromFile = false;
+    m_history.reset({});
+    return launch(std::move(job));
+}
+
 bool TrainingModel::resume()
 {
     if (m_running || !m_model)
@@ -223,6 +288,7 @@ bool TrainingModel::resume()
     job.savePath = m_savedPath;
     m_resuming = true;
     m_fromFile = false;
+    m_runSettings = m_settings.value();
     return launch(std::move(job));
 }
 
@@ -239,6 +305,7 @@ bool TrainingModel::resumeFile(const QString& path)
         job.savePath = path;  // the library's own file; bundled or foreign files stay as they are
     m_resuming = true;
     m_fromFile = true;
+    m_runSettings = m_settings.value();
     return launch(std::move(job));
 }
 
@@ -248,7 +315,7 @@ bool TrainingModel::launch(TrainingJob job)
     job.dataset = m_session->dataset();
     job.datasetName = m_session->datasetName();
     m_datasetName = job.datasetName;
-    const TrainSettings& settings = m_settings.value();
+    const TrainSettings& settings = m_runSettings;
     // A resume keeps the model's last learning rate unless the user changed it (0 = the trainer's choice).
     job.options = settings.trainOptions();
     // Ask for bf16 only where the trainer would honour it, so other runs carry no fallback note
@@ -264,7 +331,7 @@ bool TrainingModel::launch(TrainingJob job)
     QString on = m_datasetName.isEmpty() ? tr("dataset") : m_datasetName;
     on.replace(QLatin1Char('/'), QLatin1Char('-'));
     job.saveStem = tr("%1 %2D on %3 %4")
-                       .arg(m_settings.modelType())
+                       .arg(QString::fromStdString(settings.model))
                        .arg(job.source == TrainingJob::Source::Fresh ? job.config.latent : settings.latent)
                        .arg(on.left(40))
                        .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd hh.mm.ss")));
@@ -319,11 +386,16 @@ void TrainingModel::onPhase(TrainingRun::Phase phase, int first, int train, int 
     switch (phase) {
     case TrainingRun::Phase::Preparing:
         break;
+    case TrainingRun::Phase::FineTuning:
+        setPhase(QStringLiteral("fine-tuning"));
+        setMessage(tr("Fine-tuning the bundled model on your windows (%1 epochs), then a map over it…")
+                       .arg(kFineTuneEpochs));
+        break;
     case TrainingRun::Phase::Training:
         if (m_fromFile)
             m_history.reset({});  // the file's model loaded: its run starts a fresh chart
         m_firstEpoch = m_epoch = first;
-        m_epochsPlanned = first + m_settings.epochs();
+        m_epochsPlanned = first + m_runSettings.epochs;
         Q_EMIT progressChanged();
         setPhase(QStringLiteral("training"));
         setMessage(m_resuming ? tr("Resuming at epoch %1 on %2 training / %3 validation windows…")
@@ -411,7 +483,7 @@ void TrainingModel::onFinished(const TrainingResult& result)
         Q_EMIT canStartChanged();  // canResume now holds
         if (m_session) {
             const QString name = result.savedPath.isEmpty()
-                ? tr("%1 on %2").arg(m_settings.modelType(), m_datasetName.isEmpty() ? tr("dataset") : m_datasetName)
+                ? tr("%1 on %2").arg(QString::fromStdString(m_runSettings.model), m_datasetName.isEmpty() ? tr("dataset") : m_datasetName)
                 : QFileInfo(result.savedPath).completeBaseName();
             m_session->setModel(m_model, name, result.savedPath);
         }

@@ -30,6 +30,16 @@ class TrainingModel : public QObject {
     // is clamped into the settings' ranges, an unknown choice is ignored, and a new model type brings
     // that type's recommended values.
     Q_PROPERTY(gs::TrainingSettings settings READ settings WRITE setSettings NOTIFY settingsChanged)
+    // What Start does, named for what it does: "map" (Personal map, fast: a small 2D map model over the
+    // best bundled model, trained on the dataset's latents in seconds; the default), "finetune" (the
+    // bundled model trains a few epochs on the dataset, then a map over it) or "scratch" (a new model
+    // with `settings`). `settings` apply to "scratch"; the map choices use the map's recommended values
+    // (settings.latent 2 or 3 is kept).
+    Q_PROPERTY(QString choice READ choice WRITE setChoice NOTIFY choiceChanged)
+    // Which choice suits the current dataset's size, in a sentence.
+    Q_PROPERTY(QString choiceAdvice READ choiceAdvice NOTIFY choiceAdviceChanged)
+    // The base model file of the map choices: the best bundled model by default.
+    Q_PROPERTY(QString mapBase READ mapBase WRITE setMapBase NOTIFY mapBaseChanged)
     Q_PROPERTY(bool fastTrainingAvailable READ fastTrainingAvailable CONSTANT)
     // State.
     Q_PROPERTY(gs::Session* session READ session WRITE setSession NOTIFY sessionChanged)
@@ -38,7 +48,7 @@ class TrainingModel : public QObject {
     Q_PROPERTY(bool canStart READ canStart NOTIFY canStartChanged)
     Q_PROPERTY(bool canResume READ canResume NOTIFY canStartChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
-    // "" (idle), "preparing", "training", "evaluating", "saving".
+    // "" (idle), "preparing", "fine-tuning" (the "finetune" choice), "training", "evaluating", "saving".
     Q_PROPERTY(QString phase READ phase NOTIFY phaseChanged)
     // The last run's evaluation on the validation windows (hit_f1, smoothness_mean, ...; empty when none).
     Q_PROPERTY(QVariantMap evaluation READ evaluation NOTIFY evaluationChanged)
@@ -55,6 +65,16 @@ class TrainingModel : public QObject {
 public:
     explicit TrainingModel(QObject* parent = nullptr);
     ~TrainingModel() override;  // cancels a run and waits for it
+
+    QString choice() const { return m_choice; }
+    void setChoice(const QString& choice);
+    QString choiceAdvice() const;
+    QString mapBase() const { return m_mapBase; }
+    void setMapBase(const QString& path);
+    // The advice for a dataset of `windows` windows (choiceAdvice's text).
+    static QString adviceFor(int windows);
+    // Epochs the bundled model trains on the dataset before its map, for "finetune".
+    static constexpr int kFineTuneEpochs = 10;
 
     TrainingSettings settings() const { return m_settings; }
     void setSettings(const TrainingSettings& settings);
@@ -97,6 +117,9 @@ public:
 
 Q_SIGNALS:
     void settingsChanged();
+    void choiceChanged();
+    void choiceAdviceChanged();
+    void mapBaseChanged();
     void sessionChanged();
     void runningChanged();
     void canStartChanged();
@@ -113,6 +136,7 @@ Q_SIGNALS:
 
 private:
     bool launch(TrainingJob job);
+    bool startMap();  // the two map choices
     bool hasTrainingWindows();  // false (with the message set) when there is nothing to train on
     void onPhase(TrainingRun::Phase phase, int first, int train, int validation);
     void onEvaluationProgress(const QString& phase, double fraction);
@@ -126,6 +150,9 @@ private:
     static TrainSettings firstSettings();
 
     TrainingSettings m_settings{firstSettings()};
+    QString m_choice = QStringLiteral("map");
+    QString m_mapBase;
+    TrainSettings m_runSettings;  // what the run under way trains with (m_settings, or the map's)
 
     QPointer<Session> m_session;
     EpochModel m_history;

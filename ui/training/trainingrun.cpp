@@ -3,6 +3,7 @@
 #include "files/filecheck.h"
 
 #include "dataset/dataset.h"
+#include "model/mapfactory.h"
 #include "model/model.h"
 #include "training/modeleval.h"
 #include "train/trainer.h"
@@ -59,7 +60,9 @@ void TrainingRun::run()
     TrainingResult result;
     Result<Model> model = Error{"", "no model"};
     switch (m_job.source) {
-    case TrainingJob::Source::Fresh: model = Model::create(m_job.config, m_job.seed); break;
+    case TrainingJob::Source::Fresh:
+        model = m_job.config.type == kMapModelType ? makeMap() : Model::create(m_job.config, m_job.seed);
+        break;
     case TrainingJob::Source::Copy: model = m_job.previous->clone(); break;
     case TrainingJob::Source::File:
         if (const QString problem = regularFileProblem(m_job.modelPath, QStringLiteral("model")); !problem.isEmpty())
@@ -73,6 +76,48 @@ void TrainingRun::run()
     else
         result = train(model.value());
     m_listener.finished(result);
+}
+
+Result<Model> TrainingRun::makeMap()
+{
+    if (const QString problem = regularFileProblem(m_job.mapBasePath, QStringLiteral("model")); !problem.isEmpty())
+        return Error{"", problem.toStdString()};
+    Result<Model> base = Model::load(m_job.mapBasePath.toStdString());
+    if (!base)
+        return base.error();
+    // The base reads voices by its own drum map: windows mapped another way would train silently wrong.
+    if (!(m_job.dataset->settings().map == base->config().drumMap))
+        return Error{m_job.mapBasePath.toStdString(), "the dataset's drum map (" + m_job.dataset->settings().map.name()
+                + ") is not the base model's (" + base->config().drumMap.name() + "): import the files with that map"};
+    if (m_job.fineTuneEpochs > 0) {
+        m_listener.phase(Phase::FineTuning, 0, 0, 0);
+        TrainingSet data = TrainingSet::fromDataset(*m_job.dataset, base->config().grid, m_job.datasetName.toStdString());
+        TrainOptions options = m_job.options;
+        options.epochs = m_job.fineTuneEpochs;
+        options.precision = TrainPrecision::Float32;
+        options.lr = 0;  // the base's last learning rate
+        auto trainer = std::make_unique<Trainer>(*base, std::move(data), options);
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_trainer = trainer.get();
+            if (m_cancel.load())
+                trainer->cancel();
+        }
+        const TrainOutcome outcome = trainer->run({});
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_trainer = nullptr;
+        }
+        if (!outcome.ok())
+            return Error{m_job.mapBasePath.toStdString(), "fine-tuning the base model failed: " + outcome.message};
+        if (m_cancel.load())
+            return Error{"", QObject::tr("stopped while fine-tuning the base model").toStdString()};
+    }
+    MapSettings settings;
+    settings.latent = m_job.config.latent;
+    settings.hidden = m_job.config.hidden;
+    settings.loss = m_job.config.loss;
+    return createMapModel(*base, settings, m_job.seed);
 }
 
 TrainingResult TrainingRun::train(Model& model)

@@ -5,6 +5,7 @@
 // validation windows (the figures go into the file) and save it atomically.
 // The GUI thread only starts it and may cancel it; the listener's functions
 // run on the run's thread (queue them to the GUI thread).
+#include "core/error.h"
 #include "model/modelconfig.h"
 #include "train/trainoptions.h"
 #include "train/trainreport.h"
@@ -29,6 +30,11 @@ struct TrainingJob {
     Source source = Source::Fresh;
     ModelConfig config;  // Fresh
     std::uint64_t seed = 1;  // Fresh
+    // Fresh, config.type "map": the base model file (loaded on the run's thread; config.base is filled from
+    // it). With fineTuneEpochs > 0 the base first trains that many epochs on the dataset, then the map
+    // sits on the fine-tuned base ("Fine-tune the bundled model").
+    QString mapBasePath;
+    int fineTuneEpochs = 0;
     std::shared_ptr<Model> previous;  // Copy: cloned on the run's thread
     QString modelPath;  // File
     std::shared_ptr<const Dataset> dataset;
@@ -53,7 +59,7 @@ struct TrainingResult {
 
 class TrainingRun {
 public:
-    enum class Phase { Preparing, Training, Evaluating, Saving };
+    enum class Phase { Preparing, FineTuning, Training, Evaluating, Saving };
     struct Listener {
         // Training: `first` is the epoch the run starts after, `train`/`validation` the windows it has.
         std::function<void(Phase phase, int first, int train, int validation)> phase;
@@ -77,6 +83,7 @@ public:
 private:
     void run();
     TrainingResult train(Model& model);
+    Result<Model> makeMap();  // Fresh map: load the base, fine-tune it if asked, put a fresh map on it
 
     TrainingJob m_job;
     Listener m_listener;

@@ -1,5 +1,6 @@
 #include "modelfactory.h"
 
+#include "mapvae.h"
 #include "recurrentvae.h"
 #include "rhythmvae.h"
 #include "transformervae.h"
@@ -14,6 +15,8 @@ std::shared_ptr<VaeImpl> createVae(const ModelConfig& config)
         return std::make_shared<RecurrentVaeImpl>(config);
     if (config.type == "transformer")
         return std::make_shared<TransformerVaeImpl>(config);
+    if (config.type == kMapModelType)
+        return std::make_shared<MapVaeImpl>(config);
     return nullptr;
 }
 

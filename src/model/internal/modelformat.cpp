@@ -29,14 +29,18 @@ T get(const std::string& in, std::size_t at)
 
 nlohmann::json termsJson(const LossTerms& t)
 {
-    return {{"total", t.total}, {"hits", t.hits}, {"velocity", t.velocity}, {"offset", t.offset}, {"kl", t.kl},
-        {"flat", t.flat}};
+    nlohmann::json j = {{"total", t.total}, {"hits", t.hits}, {"velocity", t.velocity}, {"offset", t.offset},
+        {"kl", t.kl}, {"flat", t.flat}};
+    if (t.latent != 0)  // map models only: other files stay byte-identical to earlier versions
+        j["latent"] = t.latent;
+    return j;
 }
 
 LossTerms termsFrom(const nlohmann::json& j)
 {
     return {j.at("total").get<double>(), j.at("hits").get<double>(), j.at("velocity").get<double>(),
-        j.at("offset").get<double>(), j.at("kl").get<double>(), j.at("flat").get<double>()};
+        j.at("offset").get<double>(), j.at("kl").get<double>(), j.at("flat").get<double>(),
+        j.value("latent", 0.0)};
 }
 
 } // namespace

@@ -33,6 +33,14 @@ public:
     virtual std::pair<torch::Tensor, torch::Tensor> encode(const torch::Tensor& x) = 0;
     virtual Decoded decode(const torch::Tensor& z) = 0;
 
+    // What the optimizer trains (a map model leaves its embedded base frozen).
+    virtual std::vector<torch::Tensor> trainableParameters() { return parameters(); }
+    // The tensor the loss sees for a batch of windows x, computed once before training: x itself,
+    // or for a map model the base model's latent means.
+    virtual torch::Tensor lossInputs(const torch::Tensor& x) { return x; }
+    // Called once on a fresh model with the training set's lossInputs (a map fits its standardisation).
+    virtual void fitInputs(const torch::Tensor& /*inputs*/) {}
+
     // Reparameterised sample in training, the mean otherwise.
     VaeOutput forward(const torch::Tensor& x)
     {

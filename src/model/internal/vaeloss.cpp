@@ -1,5 +1,7 @@
 #include "vaeloss.h"
 
+#include "mapvae.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -77,9 +79,44 @@ void updateLambda(LambdaState& state, const LossConfig& loss, double constraint)
     state.lambda = std::clamp(state.lambda * std::exp(loss.lambdaRate * state.average), 1e-2, 1e3);
 }
 
+LossResult mapLoss(MapVaeImpl& map, const torch::Tensor& inputs, const LossConfig& loss, double klWeightNow)
+{
+    const int64_t baseLatent = map.config().base.at(0).latent;
+    const torch::Tensor target = map.standardise(inputs.narrow(1, 0, baseLatent));
+    auto [mu, logVar] = map.encodeLatent(target);
+    const torch::Tensor z = map.is_training() ? mu + torch::randn_like(mu) * torch::exp(0.5 * logVar) : mu;
+    const torch::Tensor kl = (-0.5 * (1 + logVar - mu.pow(2) - logVar.exp()).sum(1)).mean();
+    const torch::Tensor regular = klWeightNow * torch::clamp_min(kl, loss.freeBits);
+    LossResult r;
+    r.terms.kl = kl.item<double>();
+    if (loss.mapTarget == "grooves") {
+        // The windows after the means (MapVaeImpl::lossInputs), decoded through the frozen base decoder.
+        const int64_t steps = map.config().steps(), voices = map.config().voices();
+        const double cells = double(steps * voices);
+        const torch::Tensor x = inputs.narrow(1, baseLatent, inputs.size(1) - baseLatent).reshape({-1, steps, 3 * voices});
+        const Decoded d = map.decode(z);
+        const torch::Tensor hits = loss.hitWeight * torch::binary_cross_entropy_with_logits(d.hitLogits, x.narrow(2, 0, voices)) * cells;
+        const torch::Tensor vel = loss.velocityWeight * torch::mse_loss(d.velocity, x.narrow(2, voices, voices)) * cells;
+        const torch::Tensor off = loss.offsetWeight * torch::mse_loss(d.offset, x.narrow(2, 2 * voices, voices)) * cells;
+        r.total = hits + vel + off + regular;
+        r.terms.hits = hits.item<double>();
+        r.terms.velocity = vel.item<double>();
+        r.terms.offset = off.item<double>();
+        r.terms.total = r.terms.hits + r.terms.velocity + r.terms.offset + regular.item<double>();
+        return r;
+    }
+    const torch::Tensor latent = (map.decodeLatent(z) - target).pow(2).sum(1).mean();
+    r.total = latent + regular;
+    r.terms.latent = latent.item<double>();
+    r.terms.total = r.terms.latent + regular.item<double>();
+    return r;
+}
+
 LossResult vaeLoss(VaeImpl& model, const torch::Tensor& x, const LossConfig& loss, double klWeightNow, bool flat,
     double lambda)
 {
+    if (auto* map = dynamic_cast<MapVaeImpl*>(&model))
+        return mapLoss(*map, x, loss, klWeightNow);
     auto [out, target] = model.trainingForward(x);
     const int64_t voices = model.config().voices();
     const double cells = double(model.config().steps() * voices);

@@ -59,7 +59,14 @@ void updateLambda(LambdaState& state, const LossConfig& loss, double constraint)
 // beta after annealing at a point of training (epochs done, fractional).
 double klWeight(const LossConfig& loss, double epochProgress);
 
-// One forward pass of `model` on `x` and its loss. `flat`: add the penalty
+class MapVaeImpl;
+
+// A map model's loss on base latent means ([batch, base latent], its lossInputs): squared error of the
+// standardised means summed over the base's dimensions + beta x max(KL, freeBits); terms.latent holds the
+// first. vaeLoss calls it for a map model (the flat penalty and the constraint do not apply there).
+LossResult mapLoss(MapVaeImpl& map, const torch::Tensor& baseMeans, const LossConfig& loss, double klWeight);
+
+// One forward pass of `model` on `x` and its loss (for a map model, x is its lossInputs). `flat`: add the penalty
 // (when loss.flat is set; skipped on validation to save time unless asked).
 // `lambda`: the multiplier on reconstruction (used only when loss.kappa > 0).
 LossResult vaeLoss(VaeImpl& model, const torch::Tensor& x, const LossConfig& loss, double klWeight, bool flat,

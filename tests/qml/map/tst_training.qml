@@ -30,6 +30,8 @@ TestCase {
         verify(view)
         verify(App.session.hasDataset, "the session has the tiny GMD dataset")
         view.training.saveFolder = ""  // tests never write to the user's library
+        mouseClick(findChild(view, "choiceScratch"))  // the settings below apply to "Train from scratch"
+        compare(view.training.choice, "scratch")
         view.training.settings.hidden = 64
         view.training.settings.batch = 16
         const epochs = findChild(view, "epochs")

@@ -106,6 +106,7 @@ private Q_SLOTS:
         TrainingSettings oneEpoch = training.settings();
         oneEpoch.setEpochs(1);
         training.setSettings(oneEpoch);
+        training.setChoice(QStringLiteral("scratch"));  // one epoch of the settings above
         training.setSaveFolder(QString());
         QVERIFY(training.start());
         QTRY_VERIFY_WITH_TIMEOUT(!training.running(), 60000);

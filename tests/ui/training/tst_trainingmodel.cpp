@@ -79,6 +79,27 @@ private Q_SLOTS:
         QCOMPARE(training.modelTypes(), QStringList({"rhythmvae", "recurrent"}));
     }
 
+    void threeChoicesAndTheirAdvice()
+    {
+        TrainingModel training;
+        QSignalSpy choice(&training, &TrainingModel::choiceChanged);
+        QSignalSpy advice(&training, &TrainingModel::choiceAdviceChanged);
+        QCOMPARE(training.choice(), QStringLiteral("map"));  // Personal map is the default for any dataset
+        training.setChoice(QStringLiteral("finetune"));
+        training.setChoice(QStringLiteral("finetune"));  // no change, no signal
+        training.setChoice(QStringLiteral("transformer"));  // not a choice: ignored
+        QCOMPARE(training.choice(), QStringLiteral("finetune"));
+        training.setChoice(QStringLiteral("scratch"));
+        QCOMPARE(choice.count(), 2);
+        training.setSession(&m_session);
+        QVERIFY(advice.count() >= 1);
+        QCOMPARE(training.choiceAdvice(), TrainingModel::adviceFor(m_session.windowCount()));
+        QVERIFY(TrainingModel::adviceFor(0).contains(QStringLiteral("Import")));
+        QVERIFY(TrainingModel::adviceFor(500).contains(QStringLiteral("Personal map suits")));
+        QVERIFY(TrainingModel::adviceFor(5000).contains(QStringLiteral("Fine-tune")));
+        QVERIFY(TrainingModel::adviceFor(25000).contains(QStringLiteral("from scratch")));
+    }
+
     void startWithoutADatasetSaysWhy()
     {
         m_session.setDataset(nullptr, QString());
@@ -103,6 +124,7 @@ private Q_SLOTS:
         QTemporaryDir library;
         TrainingModel training;
         training.setSession(&m_session);
+        training.setChoice(QStringLiteral("scratch"));  // this test's settings are the from-scratch ones
         QSignalSpy folder(&training, &TrainingModel::saveFolderChanged);
         training.setSaveFolder(library.path());
         QCOMPARE(folder.count(), 1);
