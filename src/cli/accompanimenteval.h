@@ -20,26 +20,32 @@ inline const std::vector<float>& accompanimentThresholds()
     return thresholds;
 }
 
-// Metrics per threshold; windows the accompanist refuses are left out of both sides.
+// Metrics per threshold; windows the accompanist refuses are left out of both sides. `locked`: with
+// AccompanyOptions::lockToRhythm (hits only on the rhythm's steps, each of them kept).
 inline std::map<float, std::map<std::string, double>> accompanimentEvaluation(const Accompanist& accompanist,
-    const std::vector<Groove>& windows)
+    const std::vector<Groove>& windows, bool locked = false)
 {
     std::vector<DecodedGroove> decoded;
-    std::vector<Groove> real;
+    std::vector<Groove> real, rhythms;
     for (const Groove& w : windows) {
-        auto z = accompanist.encode(monotonicGroove(w));
+        const Groove rhythm = monotonicGroove(w);
+        auto z = accompanist.encode(rhythm);
         if (!z)
             continue;
         decoded.push_back(accompanist.decode(*z, {}));
         real.push_back(w);
+        rhythms.push_back(rhythm);
     }
     std::map<float, std::map<std::string, double>> out;
     for (float threshold : accompanimentThresholds()) {
         SamplingOptions sampling;
         sampling.threshold = threshold;
         std::vector<Groove> generated;
-        for (const DecodedGroove& d : decoded)
-            generated.push_back(realise(d, sampling));
+        for (std::size_t i = 0; i < decoded.size(); ++i) {
+            generated.push_back(realise(decoded[i], sampling));
+            if (locked)
+                lockToRhythm(generated.back(), decoded[i], rhythms[i]);
+        }
         out[threshold] = accompanimentMetrics(generated, real);
     }
     return out;

@@ -68,9 +68,11 @@ int runEval(const EvalArgs& args)
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const EvalReport& r = *report;
     // A groove-mode transformer: the accompaniment task too (drums from the rhythm of each window).
-    std::map<float, std::map<std::string, double>> accompaniment;
-    if (auto accompanist = Accompanist::create(*model))
+    std::map<float, std::map<std::string, double>> accompaniment, locked;
+    if (auto accompanist = Accompanist::create(*model)) {
         accompaniment = cli::accompanimentEvaluation(*accompanist, windows);
+        locked = cli::accompanimentEvaluation(*accompanist, windows, true);
+    }
 
     if (args.save) {
         auto metrics = model->metrics();
@@ -79,6 +81,9 @@ int runEval(const EvalArgs& args)
         if (accompaniment.count(0.5f))
             for (const auto& [key, value] : accompaniment.at(0.5f))
                 metrics["accompaniment_" + key] = value;
+        if (locked.count(0.5f))
+            for (const auto& [key, value] : locked.at(0.5f))
+                metrics["accompaniment_locked_" + key] = value;
         model->setMetrics(metrics);
         if (Status saved = model->save(args.model); !saved)
             return cli::fail(cmd, args.json, kExitNothingDone, saved.error().describe());
@@ -96,6 +101,8 @@ int runEval(const EvalArgs& args)
         {"seed", args.seed}, {"saved", args.save}, {"seconds", seconds}};
     if (!accompaniment.empty())
         j["accompaniment"] = cli::accompanimentJson(accompaniment);
+    if (!locked.empty())
+        j["accompaniment_locked"] = cli::accompanimentJson(locked);
     if (args.json) {
         std::cout << jsonText(j) << "\n";
         return kExitOk;
