@@ -98,10 +98,11 @@ for which in "${only[@]}"; do
                 --lr 1e-3 --beta 0.2 --free-bits 0 --kl-anneal linear --kl-warmup 3 \
                 --early-stop 8 --seed 1 --threads 1 ;;
         transformer)
-            # The Groove Transformer VAE in groove mode (drumify, the Groove panel); models/groove-transformer.md.
+            # The Groove Transformer VAE in groove mode (drumify, the Groove panel); models/groove-transformer.md
+            # (8 epochs: what the session's single-core budget allowed; validation loss was still falling).
             train_one groove-transformer --model transformer --input groove --latent 32 --d-model 128 --heads 4 \
                 --layers 2 --feed-forward 256 --decoder-d-model 128 --decoder-heads 4 --decoder-layers 3 \
-                --decoder-feed-forward 256 --epochs 12 --batch 64 --lr 1e-3 --beta 0.2 --free-bits 0 \
+                --decoder-feed-forward 256 --epochs 8 --batch 64 --lr 1e-3 --beta 0.2 --free-bits 0 \
                 --kl-anneal linear --kl-warmup 3 --early-stop 4 --seed 1 --threads 1 ;;
         *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent, recurrent-plain, transformer)" >&2; exit 1 ;;
     esac
