@@ -129,7 +129,7 @@ private Q_SLOTS:
         const TrainSettings start = TrainSettings{}.recommendedFor("rhythmvae");
         for (const Choice& choice : choices) {
             std::vector<std::string> values = choice.allowed;
-            values.push_back("transformer");
+            values.push_back("diffusion");
             values.push_back("RhythmVAE");  // choices are exact
             for (const std::string& value : values) {
                 const bool offered = std::find(choice.allowed.begin(), choice.allowed.end(), value) != choice.allowed.end();
