@@ -34,6 +34,10 @@ const std::vector<Field>& numericFields()
         {"epochs", &TrainSettings::epochs}, {"batch", &TrainSettings::batch}, {"lr", &TrainSettings::lr},
         {"weight_decay", &TrainSettings::weightDecay}, {"early_stop", &TrainSettings::earlyStop},
         {"clip_norm", &TrainSettings::clipNorm}, {"threads", &TrainSettings::threads},
+        {"d_model", &TrainSettings::dModel}, {"heads", &TrainSettings::heads}, {"layers", &TrainSettings::layers},
+        {"feed_forward", &TrainSettings::feedForward}, {"decoder_d_model", &TrainSettings::decoderDModel},
+        {"decoder_heads", &TrainSettings::decoderHeads}, {"decoder_layers", &TrainSettings::decoderLayers},
+        {"decoder_feed_forward", &TrainSettings::decoderFeedForward},
     };
     return fields;
 }
@@ -122,6 +126,7 @@ private Q_SLOTS:
             const std::vector<std::string>& allowed;
         };
         const std::vector<Choice> choices = {{"--model", &TrainSettings::model, trainModelTypes()},
+            {"--input", &TrainSettings::input, inputModeChoices()},
             {"--kl-anneal", &TrainSettings::klAnneal, klAnnealChoices()},
             {"--flat-form", &TrainSettings::flatForm, flatFormChoices()},
             {"--flat-metric", &TrainSettings::flatMetric, flatMetricChoices()},
