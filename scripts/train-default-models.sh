@@ -2,7 +2,7 @@
 # Reproduces the bundled models in models/ from the Groove MIDI Dataset with the
 # project's own trainer: import -> train (train part) -> eval --save (validation part).
 #
-#   scripts/train-default-models.sh [GMD_DIR] [--only 2d|3d|recurrent|recurrent-plain]... [--cli PATH]
+#   scripts/train-default-models.sh [GMD_DIR] [--only 2d|3d|recurrent|recurrent-plain|transformer]... [--cli PATH]
 #
 # GMD_DIR defaults to ../shared/data/gmd (relative to the repository) or $GS_GMD.
 # The CLI defaults to $GS_CLI, else build/release/bin/groovescape-cli.
@@ -27,8 +27,8 @@ done
 [[ ${#only[@]} -eq 0 ]] && only=(2d 3d recurrent)
 for which in "${only[@]}"; do
     case "$which" in
-        2d|3d|recurrent|recurrent-plain) ;;
-        *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent, recurrent-plain)" >&2; exit 1 ;;
+        2d|3d|recurrent|recurrent-plain|transformer) ;;
+        *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent, recurrent-plain, transformer)" >&2; exit 1 ;;
     esac
 done
 
@@ -97,7 +97,14 @@ for which in "${only[@]}"; do
             dest="$repo/build/models-compare" train_one recurrent-32d-plain --model recurrent --latent 32 --hidden 128 --epochs 60 --batch 64 \
                 --lr 1e-3 --beta 0.2 --free-bits 0 --kl-anneal linear --kl-warmup 3 \
                 --early-stop 8 --seed 1 --threads 1 ;;
-        *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent, recurrent-plain)" >&2; exit 1 ;;
+        transformer)
+            # The Groove Transformer VAE in groove mode (drumify, the Groove panel); models/groove-transformer.md
+            # (8 epochs: what the session's single-core budget allowed; validation loss was still falling).
+            train_one groove-transformer --model transformer --input groove --latent 32 --d-model 128 --heads 4 \
+                --layers 2 --feed-forward 256 --decoder-d-model 128 --decoder-heads 4 --decoder-layers 3 \
+                --decoder-feed-forward 256 --epochs 8 --batch 64 --lr 1e-3 --beta 0.2 --free-bits 0 \
+                --kl-anneal linear --kl-warmup 3 --early-stop 4 --seed 1 --threads 1 ;;
+        *) echo "train-default-models: unknown model '$which' (2d, 3d, recurrent, recurrent-plain, transformer)" >&2; exit 1 ;;
     esac
 done
 echo "== summary (validation part)"

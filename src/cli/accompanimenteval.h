@@ -20,19 +20,23 @@ inline const std::vector<float>& accompanimentThresholds()
     return thresholds;
 }
 
-// Metrics per threshold; windows the accompanist refuses are left out of both sides. `atHalf` (when given)
+// Metrics per threshold; windows the accompanist refuses are left out of both sides. `locked`: with
+// AccompanyOptions::lockToRhythm (hits only on the rhythm's steps, each of them kept). `atHalf` (when given)
 // gets the drums generated at threshold 0.5 and `kept` the index of each one's window (the feature comparison).
 inline std::map<float, std::map<std::string, double>> accompanimentEvaluation(const Accompanist& accompanist,
-    const std::vector<Groove>& windows, std::vector<Groove>* atHalf = nullptr, std::vector<std::size_t>* kept = nullptr)
+    const std::vector<Groove>& windows, bool locked = false, std::vector<Groove>* atHalf = nullptr,
+    std::vector<std::size_t>* kept = nullptr)
 {
     std::vector<DecodedGroove> decoded;
-    std::vector<Groove> real;
+    std::vector<Groove> real, rhythms;
     for (const Groove& w : windows) {
-        auto z = accompanist.encode(monotonicGroove(w));
+        const Groove rhythm = monotonicGroove(w);
+        auto z = accompanist.encode(rhythm);
         if (!z)
             continue;
         decoded.push_back(accompanist.decode(*z, {}));
         real.push_back(w);
+        rhythms.push_back(rhythm);
         if (kept)
             kept->push_back(std::size_t(&w - windows.data()));
     }
@@ -41,8 +45,11 @@ inline std::map<float, std::map<std::string, double>> accompanimentEvaluation(co
         SamplingOptions sampling;
         sampling.threshold = threshold;
         std::vector<Groove> generated;
-        for (const DecodedGroove& d : decoded)
-            generated.push_back(realise(d, sampling));
+        for (std::size_t i = 0; i < decoded.size(); ++i) {
+            generated.push_back(realise(decoded[i], sampling));
+            if (locked)
+                lockToRhythm(generated.back(), decoded[i], rhythms[i]);
+        }
         out[threshold] = accompanimentMetrics(generated, real);
         if (atHalf && threshold == 0.5f)
             *atHalf = generated;

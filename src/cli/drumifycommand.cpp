@@ -30,6 +30,7 @@ struct DrumifyArgs {
     float variation = -1.0f;
     float temperature = 1.0f;
     float threshold = 0.5f;
+    bool lock = false;
     bool json = false;
 };
 
@@ -109,6 +110,7 @@ int runDrumify(const DrumifyArgs& args)
     options.temperature = args.temperature;
     options.threshold = args.threshold;
     options.seed = args.zSeed.value_or(1);
+    options.lockToRhythm = args.lock;
     // A seed alone asks for a sample around the mean (variation 1: the encoder's own spread).
     options.variation = args.variation >= 0.0f ? args.variation : (args.zSeed ? 1.0f : 0.0f);
     std::vector<Groove> drums;
@@ -163,7 +165,7 @@ int runDrumify(const DrumifyArgs& args)
         std::cout << jsonText({{"model", args.model}, {"input", args.input}, {"out", args.out}, {"channels", channelList},
             {"input_notes", rhythm->notes}, {"windows", drums.size()}, {"silent_windows", silent},
             {"other_meter_windows", otherMeter}, {"hits", hits}, {"hits_per_voice", perVoice},
-            {"variation", options.variation}, {"temperature", options.temperature}, {"threshold", options.threshold},
+            {"variation", options.variation}, {"temperature", options.temperature}, {"threshold", options.threshold}, {"lock", options.lockToRhythm},
             {"style", args.style}, {"seconds", seconds}}) << "\n";
     } else {
         std::cout << "wrote " << args.out << ": " << drums.size() << " windows of " << grid.bars << " bars, " << hits
@@ -193,6 +195,7 @@ void addDrumifyCommand(CLI::App& app)
         ->capture_default_str();
     sub->add_option("--threshold", a->threshold, "Hit probability threshold")->check(cli::finiteIn(0.0, 1.0))
         ->capture_default_str();
+    sub->add_flag("--lock", a->lock, "Hits only on the input's onsets, and on each onset at least one");
     sub->add_flag("--json", a->json, "Print one JSON object on stdout");
     sub->callback([a] {
         if (const int code = runDrumify(*a); code != kExitOk)

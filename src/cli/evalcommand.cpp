@@ -78,12 +78,13 @@ int runEval(const EvalArgs& args)
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const EvalReport& r = *report;
     // A groove-mode transformer: the accompaniment task too (drums from the rhythm of each window).
-    std::map<float, std::map<std::string, double>> accompaniment;
+    std::map<float, std::map<std::string, double>> accompaniment, locked;
     std::optional<FeatureComparison> accompanimentFeatures;  // its drums (threshold 0.5) against the real windows
     if (auto accompanist = Accompanist::create(*model)) {
         std::vector<Groove> drums;
         std::vector<std::size_t> kept;
-        accompaniment = cli::accompanimentEvaluation(*accompanist, windows, &drums, &kept);
+        accompaniment = cli::accompanimentEvaluation(*accompanist, windows, false, &drums, &kept);
+        locked = cli::accompanimentEvaluation(*accompanist, windows, true);
         std::vector<std::string> drumStyles;
         for (std::size_t i : kept)
             drumStyles.push_back(i < styles.size() ? styles[i] : std::string());
@@ -104,6 +105,9 @@ int runEval(const EvalArgs& args)
             for (std::size_t i = 0; i < accompanimentFeatures->names.size(); ++i)
                 metrics["feature_accompaniment_overlap_" + accompanimentFeatures->names[i]] =
                     accompanimentFeatures->overall.features[i].overlap;
+        if (locked.count(0.5f))
+            for (const auto& [key, value] : locked.at(0.5f))
+                metrics["accompaniment_locked_" + key] = value;
         model->setMetrics(metrics);
         if (Status saved = model->save(args.model); !saved)
             return cli::fail(cmd, args.json, kExitNothingDone, saved.error().describe());
@@ -125,6 +129,8 @@ int runEval(const EvalArgs& args)
                      {"prior", cli::featuresJson(features->prior)}};
     if (accompanimentFeatures)
         j["features"]["accompaniment"] = cli::featuresJson(*accompanimentFeatures);
+    if (!locked.empty())
+        j["accompaniment_locked"] = cli::accompanimentJson(locked);
     if (args.json) {
         std::cout << jsonText(j) << "\n";
         return kExitOk;

@@ -164,7 +164,32 @@ Result<Groove> Accompanist::drumify(const Groove& rhythm, const AccompanyConditi
     SamplingOptions sampling;
     sampling.threshold = options.threshold;
     sampling.temperature = options.temperature;
-    return realise(m_impl->decode(mean, conditions), sampling);
+    const DecodedGroove decoded = m_impl->decode(mean, conditions);
+    Groove drums = realise(decoded, sampling);
+    if (options.lockToRhythm)
+        lockToRhythm(drums, decoded, rhythm);
+    return drums;
+}
+
+void lockToRhythm(Groove& drums, const DecodedGroove& decoded, const Groove& rhythm)
+{
+    const int voices = drums.voices();
+    for (int s = 0; s < std::min(drums.steps(), rhythm.steps()); ++s) {
+        if (!rhythm.hit(s, 0)) {
+            for (int v = 0; v < voices; ++v)
+                drums.clearHit(s, v);
+            continue;
+        }
+        bool any = false;
+        int best = 0;
+        for (int v = 0; v < voices; ++v) {
+            any = any || drums.hit(s, v);
+            if (decoded.hitLogits[drums.index(s, v)] > decoded.hitLogits[drums.index(s, best)])
+                best = v;
+        }
+        if (!any)
+            drums.setHit(s, best, decoded.velocity[drums.index(s, best)], decoded.offset[drums.index(s, best)]);
+    }
 }
 
 } // namespace gs

@@ -35,7 +35,14 @@ struct AccompanyOptions {
     float variation = 0.0f;  // z = mean + variation x sigma x N(0, 1)
     std::uint64_t seed = 1;  // of that N(0, 1)
     float threshold = 0.5f;  // hit when probability >= threshold
+    // Tap2Drum's constraint: hits only on the steps the rhythm plays, and on each of them at least its
+    // most probable voice (lockToRhythm below). Off: the model alone decides (it may add ghost notes).
+    bool lockToRhythm = false;
 };
+
+// Keeps `drums` (realised from `decoded`) on the rhythm's steps: clears every step the rhythm does not
+// hit; a rhythm step left empty gets its most probable voice, with the decoded velocity and offset.
+void lockToRhythm(Groove& drums, const DecodedGroove& decoded, const Groove& rhythm);
 
 class Accompanist {
 public:

@@ -103,7 +103,6 @@ extern const char* const kModelTypes[3];  // "rhythmvae", "recurrent", "transfor
 extern const std::vector<std::string> kInputModes;  // "full", "groove" (TransformerConfig::inputMode)
 // Inputs of a transformer's condition vector: kVoiceGroups redirect flags, then one per style.
 int transformerConditions(const ModelConfig& config);
-extern const char* const kModelTypes[2];  // "rhythmvae", "recurrent"
 extern const char* const kMapModelType;  // "map": a small VAE over a base model's latent means (mapvae.h)
 extern const std::vector<std::string> kFlatMetrics;  // "all", "hits", "weighted" (LossConfig::flatMetric)
 

@@ -88,8 +88,11 @@ private Q_SLOTS:
         const Run r = cli({"drumify", m_model, m_song, "--out", out, "--channels", QString::number(m_bassChannel + 1), "--json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.json["windows"].toInt() > 8);
-        QVERIFY(r.json["hits"].toInt() > 50);
-        QVERIFY(r.json["hits_per_voice"].toObject()["kick"].toInt() > 0);
+        QVERIFY(r.json["hits"].toInt() > r.json["windows"].toInt());
+        int perVoice = 0;
+        for (const auto& v : r.json["hits_per_voice"].toObject())
+            perVoice += v.toInt();
+        QCOMPARE(perVoice, r.json["hits"].toInt());
         QVERIFY(r.json.contains("seconds"));
 
         auto song = readMidiFile(m_song.toStdString());
@@ -120,7 +123,6 @@ private Q_SLOTS:
         const QString out = path("no-toms.mid");
         const Run r = cli({"drumify", m_model, m_song, "--out", out, "--without", "toms", "--json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        const QJsonObject perVoice = r.json["hits_per_voice"].toObject();
         auto drums = readMidiFile(out.toStdString());
         QVERIFY(drums.ok());
         int notes = 0;
@@ -128,7 +130,7 @@ private Q_SLOTS:
             ++notes;
             QVERIFY2(n.note != 43 && n.note != 47 && n.note != 50, qPrintable(QString::number(n.note)));
         }
-        QVERIFY(notes > 50);
+        QVERIFY(notes > r.json["windows"].toInt());
         QCOMPARE(r.json["hits"].toInt(), notes);
     }
     void badInputWritesNothing()
@@ -158,7 +160,11 @@ private Q_SLOTS:
         for (const QStringList& args : cases) {
             const Run r = cli(args + QStringList{"--json"});
             QVERIFY2(r.code == 2, qPrintable(args.join(' ') + " -> " + QString::number(r.code) + " " + r.err));
-            QVERIFY2(!r.json["error"].toString().isEmpty(), qPrintable(args.join(' ')));
+            // A usage error (CLI11's check) is told on stderr; a bad file or model also as JSON.
+            QVERIFY2(!r.err.trimmed().isEmpty(), qPrintable(args.join(' ')));
+            if (args[1] != m_model || args[2] != m_song || args.contains("--style") || args.contains("--channels")
+                || args.contains("--without") || args.contains("--bars"))
+                QVERIFY2(!r.json["error"].toString().isEmpty(), qPrintable(args.join(' ') + " " + r.err));
             QVERIFY2(!QFileInfo::exists(out), qPrintable(args.join(' ')));
         }
     }

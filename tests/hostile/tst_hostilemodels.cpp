@@ -97,7 +97,7 @@ private Q_SLOTS:
     void weightValuesMatchRealModules()
     {
         // The torch-free size check counts what torch builds, for both model types and odd grids.
-        for (const std::string type : {"rhythmvae", "recurrent"}) {
+        for (const std::string type : {"rhythmvae", "recurrent", "transformer"}) {
             for (int latent : {2, 5}) {
                 ModelConfig c;
                 c.type = type;
@@ -105,6 +105,12 @@ private Q_SLOTS:
                 c.hidden = 24;
                 c.decoderHidden = 40;
                 c.rnnHidden = 16;
+                c.transformer.inputMode = latent == 2 ? "full" : "groove";
+                c.transformer.encoderDModel = 12;
+                c.transformer.encoderHeads = 3;
+                c.transformer.decoderDModel = 8;
+                c.transformer.decoderHeads = 2;
+                c.transformer.styles = {"rock"};
                 c.grid = Grid{1, 12, Meter{7, 8}};
                 Model m = Model::create(c, 1).value();
                 std::uint64_t values = 0;

@@ -70,9 +70,11 @@ private Q_SLOTS:
             made.push_back(*drums);
         }
         const auto m = accompanimentMetrics(made, m_beats);
-        // Held-out beats: most generated hits fall where the drummer played (a random model is near 0.1).
-        QVERIFY2(m.at("hit_precision") > 0.6, qPrintable(QString::number(m.at("hit_precision"))));
-        QVERIFY2(m.at("hit_recall") > 0.4, qPrintable(QString::number(m.at("hit_recall"))));
+        // Held-out beats: most generated hits fall where the drummer played (hits at random cells would
+        // score about 0.125, the share of hit cells; the bundled model scores 0.67 / 0.44 on the whole
+        // validation part, models/groove-transformer.md).
+        QVERIFY2(m.at("hit_precision") > 0.55, qPrintable(QString::number(m.at("hit_precision"))));
+        QVERIFY2(m.at("hit_recall") > 0.3, qPrintable(QString::number(m.at("hit_recall"))));
         // The same call twice gives the same drums; another seed with variation gives others.
         auto again = a->drumify(monotonicGroove(m_beats[0]), {}, {});
         QVERIFY(again->sameAs(made[0]));

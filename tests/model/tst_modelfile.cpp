@@ -194,7 +194,7 @@ private Q_SLOTS:
         QVERIFY(!bad.ok());
         QCOMPARE(bad.error().file, std::string("x.gsm"));
         c.latent = 2;
-        c.type = "transformer";
+        c.type = "diffusion";  // not a model type
         QVERIFY(!Model::create(c).ok());
         QVERIFY(!ModelConfig::fromJson("{\"type\": 3}", "y.gsm").ok());
     }

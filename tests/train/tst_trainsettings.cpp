@@ -88,7 +88,7 @@ private Q_SLOTS:
         TrainSettings previous;
         previous.model = "recurrent";
         TrainSettings wanted;
-        wanted.model = "transformer";
+        wanted.model = "diffusion";
         wanted.latent = 100000;
         wanted.epochs = -5;
         wanted.lr = std::numeric_limits<double>::quiet_NaN();
@@ -129,7 +129,7 @@ private Q_SLOTS:
         QCOMPARE(partial->epochs, TrainSettings{}.epochs);
 
         for (const char* bad : {R"([1, 2])", R"({"latent": "eight"})", R"({"latent": 2.5})", R"({"colour": 1})",
-                 R"({"latent": 1})", R"({"model": "transformer"})", R"({"flat": 1})", R"({"seed": -1})",
+                 R"({"latent": 1})", R"({"model": "diffusion"})", R"({"flat": 1})", R"({"seed": -1})",
                  R"({"epochs": 1e12})", "not json"}) {
             const Result<TrainSettings> r = TrainSettings::fromJson(bad);
             QVERIFY2(!r.ok(), bad);

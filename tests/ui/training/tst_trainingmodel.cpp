@@ -58,7 +58,7 @@ private Q_SLOTS:
         edit(training, [](TrainingSettings& s) { s.setModelType(QStringLiteral("recurrent")); });
         QCOMPARE(training.settings().modelType(), QStringLiteral("recurrent"));
         QCOMPARE(training.settings().latent(), 16);  // the recurrent defaults came in
-        edit(training, [](TrainingSettings& s) { s.setModelType(QStringLiteral("transformer")); });  // not offered: ignored
+        edit(training, [](TrainingSettings& s) { s.setModelType(QStringLiteral("diffusion")); });  // not offered: ignored
         QCOMPARE(training.settings().modelType(), QStringLiteral("recurrent"));
         const int before = settings.count();
         for (auto set : {+[](TrainingSettings& s) { s.setFlat(true); }, +[](TrainingSettings& s) { s.setBatch(16); },
@@ -76,7 +76,7 @@ private Q_SLOTS:
         training.restoreDefaults();
         QCOMPARE(training.settings().klAnneal(), QStringLiteral("linear"));  // the recurrent model warms its KL up
         QCOMPARE(training.settings().hidden(), 128);
-        QCOMPARE(training.modelTypes(), QStringList({"rhythmvae", "recurrent"}));
+        QCOMPARE(training.modelTypes(), QStringList({"rhythmvae", "recurrent", "transformer"}));
     }
 
     void threeChoicesAndTheirAdvice()

@@ -34,6 +34,10 @@ const std::vector<Field>& numericFields()
         {"epochs", &TrainSettings::epochs}, {"batch", &TrainSettings::batch}, {"lr", &TrainSettings::lr},
         {"weight_decay", &TrainSettings::weightDecay}, {"early_stop", &TrainSettings::earlyStop},
         {"clip_norm", &TrainSettings::clipNorm}, {"threads", &TrainSettings::threads},
+        {"d_model", &TrainSettings::dModel}, {"heads", &TrainSettings::heads}, {"layers", &TrainSettings::layers},
+        {"feed_forward", &TrainSettings::feedForward}, {"decoder_d_model", &TrainSettings::decoderDModel},
+        {"decoder_heads", &TrainSettings::decoderHeads}, {"decoder_layers", &TrainSettings::decoderLayers},
+        {"decoder_feed_forward", &TrainSettings::decoderFeedForward},
     };
     return fields;
 }
@@ -122,6 +126,7 @@ private Q_SLOTS:
             const std::vector<std::string>& allowed;
         };
         const std::vector<Choice> choices = {{"--model", &TrainSettings::model, trainModelTypes()},
+            {"--input", &TrainSettings::input, inputModeChoices()},
             {"--kl-anneal", &TrainSettings::klAnneal, klAnnealChoices()},
             {"--flat-form", &TrainSettings::flatForm, flatFormChoices()},
             {"--flat-metric", &TrainSettings::flatMetric, flatMetricChoices()},
@@ -129,7 +134,7 @@ private Q_SLOTS:
         const TrainSettings start = TrainSettings{}.recommendedFor("rhythmvae");
         for (const Choice& choice : choices) {
             std::vector<std::string> values = choice.allowed;
-            values.push_back("transformer");
+            values.push_back("diffusion");
             values.push_back("RhythmVAE");  // choices are exact
             for (const std::string& value : values) {
                 const bool offered = std::find(choice.allowed.begin(), choice.allowed.end(), value) != choice.allowed.end();
