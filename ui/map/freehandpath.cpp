@@ -177,6 +177,12 @@ void FreehandPath::tick()
         return;
     const int step = currentStep();
     if (step >= m_lengthSteps) {
+        // A late tick (a busy GUI thread) may jump past the end: the movement still ends where it was drawn.
+        const int last = int(m_samples.size()) - 1;
+        if (last >= 0 && m_replayIndex != last) {
+            setReplayIndex(last);
+            m_controller->moveToZ(m_samples.back().z);
+        }
         if (m_loop) {
             m_clock.start();
             setReplayIndex(-1);
