@@ -12,7 +12,7 @@ Rectangle {
     color: Theme.window
     readonly property var acc: App.accompaniment
     // The lane lines up with the drum grid below it (DrumGrid.labelWidth and its margins).
-    readonly property int labelWidth: 134
+    readonly property int labelWidth: 138
     readonly property int rightMargin: 6
 
     Shortcut { sequence: "G"; context: Qt.ApplicationShortcut; enabled: root.visible && root.acc.ready; onActivated: root.acc.generate() }
@@ -41,6 +41,14 @@ Rectangle {
                 onToggled: root.acc.follow = checked
                 ToolTip.visible: hovered; ToolTip.delay: 600
                 ToolTip.text: qsTr("While the loop plays, every loop you play is answered with drums for the next one")
+            }
+            Switch {
+                objectName: "lockSwitch"
+                text: qsTr("Lock to rhythm")
+                checked: root.acc.lockToRhythm
+                onToggled: root.acc.lockToRhythm = checked
+                ToolTip.visible: hovered; ToolTip.delay: 600
+                ToolTip.text: qsTr("Drums only where you played, and at least one drum on each of those steps")
             }
             Button {
                 objectName: "tapPad"
@@ -120,7 +128,7 @@ Rectangle {
 
             GridLayout {
                 Layout.fillWidth: true
-                Layout.preferredWidth: 2
+                Layout.preferredWidth: 3
                 Layout.alignment: Qt.AlignTop
                 columns: 2
                 columnSpacing: 12

@@ -264,6 +264,7 @@ void Accompaniment::closePass()
         GenerateJob job = baseJob();
         job.kind = GenerateJob::Kind::Latent;
         job.z = lerp(m_a, m_b, float(m_crossfade));
+        job.rhythm = m_crossfade < 0.5 ? m_aRhythm : m_bRhythm;  // locked to the nearer end's rhythm
         job.timed = true;
         job.loopEndSeconds = loopEnd;
         post(std::move(job));
@@ -291,6 +292,7 @@ GenerateJob Accompaniment::baseJob() const
     job.options.temperature = float(m_temperature);
     job.options.variation = float(m_variation);
     job.options.threshold = float(m_threshold);
+    job.options.lockToRhythm = m_lock;
     job.options.seed = m_nextId;
     return job;
 }
@@ -326,6 +328,7 @@ void Accompaniment::deliver(const GenerateResult& result)
     if (result.kind == GenerateJob::Kind::Rhythm)
         m_memory.push(result.encoded);
     m_current = result.z;
+    m_currentRhythm = result.rhythm;
     m_lastGenerationMs = result.seconds * 1000.0;
     m_lastHits = result.drums.hitCount();
     ++m_generations;
@@ -408,6 +411,14 @@ void Accompaniment::setThreshold(double t)
     Q_EMIT optionsChanged();
 }
 
+void Accompaniment::setLockToRhythm(bool on)
+{
+    if (on == m_lock)
+        return;
+    m_lock = on;
+    Q_EMIT optionsChanged();
+}
+
 void Accompaniment::setFollow(bool on)
 {
     if (on == m_follow)
@@ -442,6 +453,7 @@ void Accompaniment::storeA()
     if (m_current.empty())
         return setStatus(tr("Generate drums first, then store them as A"));
     m_a = m_current;
+    m_aRhythm = m_currentRhythm;
     Q_EMIT abChanged();
 }
 
@@ -450,6 +462,7 @@ void Accompaniment::storeB()
     if (m_current.empty())
         return setStatus(tr("Generate drums first, then store them as B"));
     m_b = m_current;
+    m_bRhythm = m_currentRhythm;
     Q_EMIT abChanged();
 }
 
@@ -490,6 +503,7 @@ void Accompaniment::crossfadeChanged()
     GenerateJob job = baseJob();
     job.kind = GenerateJob::Kind::Latent;
     job.z = lerp(m_a, m_b, float(m_crossfade));
+    job.rhythm = m_crossfade < 0.5 ? m_aRhythm : m_bRhythm;  // locked to the nearer end's rhythm
     post(std::move(job));
 }
 

@@ -68,6 +68,9 @@ class Accompaniment : public QObject {
     Q_PROPERTY(double temperature READ temperature WRITE setTemperature NOTIFY optionsChanged)
     Q_PROPERTY(double variation READ variation WRITE setVariation NOTIFY optionsChanged)
     Q_PROPERTY(double threshold READ threshold WRITE setThreshold NOTIFY optionsChanged)
+    // Drums only on the rhythm's steps, and on each of them at least one drum (Tap2Drum's constraint): on by
+    // default, so an answer is never silent where the player played.
+    Q_PROPERTY(bool lockToRhythm READ lockToRhythm WRITE setLockToRhythm NOTIFY optionsChanged)
     Q_PROPERTY(bool follow READ follow WRITE setFollow NOTIFY followChanged)
     Q_PROPERTY(int memory READ memory WRITE setMemory NOTIFY followChanged)
     Q_PROPERTY(double followAmount READ followAmount WRITE setFollowAmount NOTIFY followChanged)
@@ -129,6 +132,8 @@ public:
     void setVariation(double v);
     double threshold() const { return m_threshold; }
     void setThreshold(double t);
+    bool lockToRhythm() const { return m_lock; }
+    void setLockToRhythm(bool on);
 
     bool follow() const { return m_follow; }
     void setFollow(bool on);
@@ -206,11 +211,13 @@ private:
     double m_temperature = 1.0;
     double m_variation = 0.0;
     double m_threshold = 0.5;
+    bool m_lock = true;
     bool m_follow = false;
     LatentMemory m_memory;
     double m_followAmount = 1.0;
     LatentVector m_current;  // the latent of the drums playing (before variation)
     LatentVector m_a, m_b;
+    Groove m_currentRhythm, m_aRhythm, m_bRhythm;  // what the playing / stored drums were locked to
     double m_crossfade = 0.0;
     double m_oscillationRate = 0.0;
     std::int64_t m_passesClosed = 0;

@@ -30,6 +30,7 @@ GenerateResult runGenerateJob(const GenerateJob& job)
     result.kind = job.kind;
     result.timed = job.timed;
     result.loopEndSeconds = job.loopEndSeconds;
+    result.rhythm = job.rhythm;
     if (!job.accompanist) {
         result.error = "no accompaniment model is loaded";
         return result;
@@ -60,6 +61,8 @@ GenerateResult runGenerateJob(const GenerateJob& job)
         sampling.threshold = job.options.threshold;
         sampling.temperature = job.options.temperature;
         result.drums = realise(decoded, sampling);
+        if (job.options.lockToRhythm && job.rhythm.hitCount() > 0 && job.rhythm.steps() == result.drums.steps())
+            lockToRhythm(result.drums, decoded, job.rhythm);
     } catch (const std::exception& e) {
         result.error = e.what();
     } catch (...) {

@@ -17,7 +17,7 @@ struct GenerateJob {
     enum class Kind { Rhythm, Latent };
     Kind kind = Kind::Rhythm;
     std::shared_ptr<const Accompanist> accompanist;
-    Groove rhythm;  // Kind::Rhythm: one voice on the accompanist's grid
+    Groove rhythm;  // Kind::Rhythm: one voice on the accompanist's grid; both kinds: what a lock follows
     LatentVector z;  // Kind::Latent: decoded as it is
     LatentMemory memory;  // earlier passes' encodings, averaged with this one's
     LatentVector current;  // the latent playing now (empty: none)
@@ -32,6 +32,7 @@ struct GenerateResult {
     GenerateJob::Kind kind = GenerateJob::Kind::Rhythm;
     LatentVector encoded;  // Kind::Rhythm: the rhythm's mean
     LatentVector z;  // what was decoded, before variation
+    Groove rhythm;  // the rhythm the drums were locked to (the job's)
     Groove drums;
     double seconds = 0.0;  // the work's own time
     bool timed = false;

@@ -66,7 +66,7 @@ QJsonValue GroovePart::savePart() const
         without.append(on.toBool());
     return QJsonObject{{QStringLiteral("lane"), lane}, {QStringLiteral("without"), without},
         {QStringLiteral("style"), acc->style()}, {QStringLiteral("temperature"), acc->temperature()},
-        {QStringLiteral("variation"), acc->variation()}, {QStringLiteral("threshold"), acc->threshold()},
+        {QStringLiteral("variation"), acc->variation()}, {QStringLiteral("threshold"), acc->threshold()}, {QStringLiteral("lock"), acc->lockToRhythm()},
         {QStringLiteral("memory"), acc->memory()}, {QStringLiteral("follow_amount"), acc->followAmount()},
         {QStringLiteral("crossfade"), acc->crossfade()}, {QStringLiteral("oscillation"), acc->oscillationRate()},
         {QStringLiteral("a"), latentToJson(acc->latentA())}, {QStringLiteral("b"), latentToJson(acc->latentB())}};
@@ -121,6 +121,8 @@ void GroovePart::loadPart(const QJsonValue& value)
         acc->setVariation(*v);
     if (const auto v = numberAt(part, in, "threshold", kPart))
         acc->setThreshold(*v);
+    if (const auto v = boolAt(part, in, "lock", kPart))
+        acc->setLockToRhythm(*v);
     if (const auto v = numberAt(part, in, "memory", kPart))
         acc->setMemory(int(std::clamp(*v, 1.0, 16.0)));
     if (const auto v = numberAt(part, in, "follow_amount", kPart))

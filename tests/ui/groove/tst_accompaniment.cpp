@@ -58,6 +58,14 @@ Groove realRhythm(int window)
     return monotonicGroove(dataset->windows()[std::size_t(window)].groove);
 }
 
+// drumify's options as the panel's defaults are (locked to the rhythm).
+AccompanyOptions panelOptions()
+{
+    AccompanyOptions o;
+    o.lockToRhythm = true;
+    return o;
+}
+
 bool sameHits(const Groove& a, const Groove& b) { return a.voices() == b.voices() && a.steps() == b.steps() && a.sameHits(b); }
 
 } // namespace
@@ -100,12 +108,20 @@ private Q_SLOTS:
         QCOMPARE(panel.acc.rhythm().hitCount(), rhythm.hitCount());
         QVERIFY(panel.generate());
         QCOMPARE(panel.session.grooveSource(), QString("accompaniment"));
-        const Result<Groove> expected = panel.acc.accompanist()->drumify(rhythm, {}, {});
+        const Result<Groove> expected = panel.acc.accompanist()->drumify(rhythm, {}, panelOptions());
         QVERIFY(expected.ok());
         QVERIFY(expected.value().hitCount() > 0);
         QVERIFY(sameHits(panel.session.groove(), expected.value()));
         QCOMPARE(panel.acc.lastHits(), expected.value().hitCount());
         QCOMPARE(panel.transport.patternHits(), expected.value().hitCount());  // what the sequencer got
+        // Locked to the rhythm (the panel's default): a drum on every step played, none elsewhere.
+        const Groove& drums = panel.session.groove();
+        for (int s = 0; s < drums.steps(); ++s) {
+            bool any = false;
+            for (int v = 0; v < drums.voices(); ++v)
+                any = any || drums.hit(s, v);
+            QVERIFY2(any == rhythm.hit(s, 0), qPrintable(QString("step %1").arg(s)));
+        }
     }
 
     void redirectAndStyleReachTheDecoder()
@@ -124,7 +140,7 @@ private Q_SLOTS:
         QVERIFY(panel.generate());
         AccompanyConditions noKick;
         noKick.without[std::size_t(VoiceGroup::Kick)] = true;
-        const Result<Groove> expected = panel.acc.accompanist()->drumify(rhythm, noKick, {});
+        const Result<Groove> expected = panel.acc.accompanist()->drumify(rhythm, noKick, panelOptions());
         QVERIFY(sameHits(panel.session.groove(), expected.value()));
         QVERIFY2(panel.session.groove().hitCount(kick) < plain.hitCount(kick),
             qPrintable(QString("kicks without: %1, with: %2").arg(panel.session.groove().hitCount(kick)).arg(plain.hitCount(kick))));
@@ -136,7 +152,7 @@ private Q_SLOTS:
         QVERIFY(panel.generate());
         AccompanyConditions styled;
         styled.style = style.toStdString();
-        QVERIFY(sameHits(panel.session.groove(), panel.acc.accompanist()->drumify(rhythm, styled, {}).value()));
+        QVERIFY(sameHits(panel.session.groove(), panel.acc.accompanist()->drumify(rhythm, styled, panelOptions()).value()));
         panel.acc.setStyle("no-such-style");
         QCOMPARE(panel.acc.style(), QString());
     }
@@ -241,7 +257,7 @@ private Q_SLOTS:
             QVERIFY(std::abs(acc.rhythm().velocity(n.step, 0) - float(n.velocity) / 127.0f) < 1e-4f);
         }
         // The drums are drumify's of the same rhythm, ready before the loop's end ...
-        const Result<Groove> drumified = acc.accompanist()->drumify(expected, {}, {});
+        const Result<Groove> drumified = acc.accompanist()->drumify(expected, {}, panelOptions());
         QVERIFY(drumified.ok());
         QVERIFY(sameHits(session.groove(), drumified.value()));
         QCOMPARE(session.grooveSource(), QString("accompaniment"));
