@@ -84,12 +84,13 @@ Rectangle {
             spacing: 16
 
             ColumnLayout {
-                Layout.fillWidth: true
-                Layout.preferredWidth: 3
+                // As wide as the five Without buttons; the styles wrap to it and the sliders take the rest.
+                Layout.preferredWidth: withoutRow.implicitWidth
                 Layout.alignment: Qt.AlignTop
                 spacing: 4
                 Label { text: qsTr("Without (the hits move to other drums)"); color: Theme.textDim }
                 Row {
+                    id: withoutRow
                     spacing: 4
                     Repeater {
                         model: root.acc.groups
@@ -107,7 +108,7 @@ Rectangle {
                 }
                 Label { text: qsTr("Style"); color: Theme.textDim }
                 Flow {
-                    Layout.fillWidth: true
+                    Layout.preferredWidth: withoutRow.implicitWidth
                     spacing: 4
                     Repeater {
                         model: [""].concat(root.acc.styles)
@@ -128,7 +129,6 @@ Rectangle {
 
             GridLayout {
                 Layout.fillWidth: true
-                Layout.preferredWidth: 3
                 Layout.alignment: Qt.AlignTop
                 columns: 2
                 columnSpacing: 12
@@ -147,13 +147,13 @@ Rectangle {
                 }
                 ValueRow {
                     Layout.fillWidth: true
-                    label: qsTr("Memory (loops)"); sliderName: "memorySlider"
+                    label: qsTr("Memory"); sliderName: "memorySlider"
                     from: 1; to: 8; neutral: 1; decimals: 0; value: root.acc.memory
                     onEdited: (v) => root.acc.memory = Math.round(v)
                 }
                 ValueRow {
                     Layout.fillWidth: true
-                    label: qsTr("Follow amount"); sliderName: "followAmountSlider"
+                    label: qsTr("Follow by"); sliderName: "followAmountSlider"
                     from: 0; to: 1; neutral: 1; value: root.acc.followAmount
                     onEdited: (v) => root.acc.followAmount = v
                 }
@@ -176,7 +176,7 @@ Rectangle {
                 ValueRow {
                     Layout.columnSpan: 2
                     Layout.fillWidth: true
-                    label: qsTr("A/B oscillation (cycles per loop, 0 = off)"); sliderName: "oscillationSlider"
+                    label: qsTr("A/B cycles per loop (0 = off)"); sliderName: "oscillationSlider"
                     from: 0; to: 2; neutral: 0; value: root.acc.oscillationRate
                     onEdited: (v) => root.acc.oscillationRate = v
                 }
