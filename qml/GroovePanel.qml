@@ -14,6 +14,9 @@ Rectangle {
     // The lane lines up with the drum grid below it (DrumGrid.labelWidth and its margins).
     readonly property int labelWidth: 138
     readonly property int rightMargin: 6
+    // The model loads the first time the tab shows.
+    onVisibleChanged: if (visible) acc.ensureLoaded()
+    Component.onCompleted: if (visible) acc.ensureLoaded()
 
     Shortcut { sequence: "G"; context: Qt.ApplicationShortcut; enabled: root.visible && root.acc.ready; onActivated: root.acc.generate() }
     Shortcut { sequence: "T"; context: Qt.ApplicationShortcut; enabled: root.visible; onActivated: root.acc.tap(0.8) }

@@ -38,6 +38,7 @@ int main(int argc, char** argv)
         services.transport()->setPlaying(true);
         acc->setFollow(true);
     });
+    acc->loadModel(Accompaniment::defaultModelPath());
     std::vector<double> ready, model;
     QObject::connect(acc, &Accompaniment::generated, &app, [&] {
         ready.push_back(acc->lastLatencyMs());

@@ -103,7 +103,7 @@ void Services::wireAccompaniment()
     connect(m_audio.get(), &AudioLink::playheadAt, groove, &Accompaniment::playheadAt);
     connect(m_audio->clockSync(), &ClockSync::notePlayed, groove,
         [groove](int, int velocity, double seconds) { groove->tapAt(seconds, velocity / 127.0); });
-    groove->loadModel(Accompaniment::defaultModelPath());
+    // The model loads when the Groove tab first shows (Accompaniment::ensureLoaded).
 }
 
 void Services::wireProject()

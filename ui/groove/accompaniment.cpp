@@ -103,12 +103,20 @@ QString Accompaniment::defaultModelPath()
 void Accompaniment::loadModel(const QString& path)
 {
     if (path.isEmpty()) {
+        m_loadId = m_nextId++;  // asked once: ensureLoaded() does not ask again
         setStatus(tr("No accompaniment model: models/groove-transformer.gsmodel is missing"));
         return;
     }
     setStatus(tr("Loading %1…").arg(nameOf(path)));
     m_loadId = m_nextId++;
     m_workers->load.request(m_loadId, path);
+}
+
+void Accompaniment::ensureLoaded()
+{
+    if (m_accompanist || m_loadId != 0)
+        return;
+    loadModel(defaultModelPath());
 }
 
 void Accompaniment::adopt(std::shared_ptr<const Accompanist> accompanist, const QString& name)

@@ -91,6 +91,9 @@ public:
 
     // Loads a model file on a worker (a groove-mode transformer; others are refused with a message).
     Q_INVOKABLE void loadModel(const QString& path);
+    // Loads the bundled model the first time the Groove tab shows (not at start: a musician who never
+    // opens the tab pays nothing for it); nothing when a model is loaded or loading.
+    Q_INVOKABLE void ensureLoaded();
     // The bundled models/groove-transformer.gsmodel, or "" when there is none.
     static QString defaultModelPath();
     // Tests: the accompanist itself (null until a model loaded).
