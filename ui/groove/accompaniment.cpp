@@ -363,7 +363,9 @@ void Accompaniment::deliver(const GenerateResult& result)
 
 void Accompaniment::setStyle(const QString& style)
 {
-    const QString chosen = m_styles.contains(style) ? style : QString();
+    // Before the model has loaded (a project opened, the tab not shown yet) the style is kept; adopt()
+    // drops it if the model does not know it.
+    const QString chosen = !m_accompanist || m_styles.contains(style) ? style : QString();
     if (chosen == m_style)
         return;
     m_style = chosen;
