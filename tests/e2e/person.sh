@@ -74,15 +74,17 @@ window_named() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n1
 
 # ---- an X server of our own, and a window manager (keyboard focus needs one)
 # Xvfb picks a free display itself and writes its number to fd 3 once it listens (-displayfd): two runs
-# at once (parallel checkouts, CI retries) never race for the same display.
-Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$out/display.num" >"$out/xvfb.log" 2>&1 &
+# at once (parallel checkouts, CI retries) never race for the same display. -noreset: without it the
+# server resets when its last client (the xprop probe) leaves, and openbox connecting during the reset
+# fails ("Failed to open the display"), about one start in fifteen here.
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp -noreset 3>"$out/display.num" >"$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
 wait_for 15 test -s "$out/display.num" || { echo "person.sh: Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
 export DISPLAY=":$(head -n1 "$out/display.num")"
 wait_for 15 xprop -root || { echo "person.sh: Xvfb $DISPLAY does not answer"; exit 1; }
 openbox --sm-disable >"$out/openbox.log" 2>&1 &
 wm_pid=$!
-wait_for 15 sh -c 'xprop -root _NET_SUPPORTING_WM_CHECK | grep -q "window id"' || { echo "person.sh: openbox did not start"; exit 1; }
+wait_for 15 sh -c 'xprop -root _NET_SUPPORTING_WM_CHECK | grep -q "window id"' || { echo "person.sh: openbox did not start"; cat "$out/openbox.log"; exit 1; }
 log "X server $DISPLAY (1366x768) with openbox; HOME=$HOME"
 
 start_app() {  # start_app LOG [ARGS...]: the app, its window found and active
