@@ -5,6 +5,7 @@
 // classes as choke groups, and the volume envelope baked into each zone's
 // sample (sf2envelope.h). Loop points are ignored: drums are one-shots.
 #include "kitloader.h"
+#include "keynames.h"
 #include "kitregions.h"
 #include "samplefile.h"
 #include "sf2envelope.h"
@@ -237,6 +238,7 @@ Result<std::shared_ptr<const Kit>> loadSf2Kit(const std::string& sf2Path, double
         return Error{sf2Path, "preset " + std::to_string(chosen->preset) + " \"" + chosen->name + "\" has no playable zone" +
                                   (report.warnings.empty() ? std::string() : " (" + report.warnings.back() + ")")};
     std::vector<KitInstrument> instruments = instrumentsFromRegions(regions, sf2Path, report.warnings);
+    mapMisnamedKeys(instruments, report);
     auto kit = std::make_shared<Kit>(chosen->name, std::filesystem::path(sf2Path).parent_path().string(), sampleRate,
                                      std::move(instruments));
     kit->setReport(std::move(report));

@@ -5,6 +5,7 @@
 // read are skipped with a warning naming the file; opcodes we do not play are
 // listed once in the kit's report.
 #include "kitloader.h"
+#include "keynames.h"
 #include "kitregions.h"
 #include "samplefile.h"
 #include "sfzparser.h"
@@ -204,6 +205,7 @@ Result<std::shared_ptr<const Kit>> loadSfzKit(const std::string& sfzPath, double
         zones.push_back(std::move(z));
     }
     std::vector<KitInstrument> instruments = instrumentsFromRegions(zones, sfzPath, report.warnings);
+    mapMisnamedKeys(instruments, report);
     const std::string name = fs::path(sfzPath).stem().string();
     auto kit = std::make_shared<Kit>(name, root, sampleRate, std::move(instruments));
     kit->setReport(std::move(report));

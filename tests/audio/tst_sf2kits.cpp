@@ -146,6 +146,13 @@ private Q_SLOTS:
         auto kit = loadKit(file.toStdString(), kRate);
         QVERIFY(kit);
         QVERIFY((*kit)->instrument((*kit)->instrumentForNote(36)).layers.size() > 1);
+        // These four-piece kits put a crash choke on key 50, General MIDI's high tom: the high tom
+        // voice plays the rack tom, found by its name, and says so.
+        const Kit& k = **kit;
+        const std::string highTom = k.instrument(k.instrumentForNote(50)).name;
+        QVERIFY2(highTom.find("Tom") != std::string::npos, highTom.c_str());
+        QCOMPARE(k.report().noteSource[50], NoteSource::Name);
+        QVERIFY(k.instrument(k.instrumentForNote(49)).name.find("Crash") != std::string::npos);  // the crash keeps its key
     }
 };
 
