@@ -36,7 +36,10 @@ Dialog {
         spacing: 12
 
         ColumnLayout {
-            Layout.preferredWidth: 380
+            // Layouts fill by default: keep the list at its width, so the mapping table gets room for
+            // instrument names ("50-ZildjianA20CrashCh").
+            Layout.fillWidth: false
+            Layout.preferredWidth: 340
             Layout.fillHeight: true
             spacing: Theme.spacing
             RowLayout {
