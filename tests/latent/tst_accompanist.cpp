@@ -113,6 +113,29 @@ private Q_SLOTS:
         QVERIFY2(kicks > 0 && kicksAfter < kicks / 2, qPrintable(QStringLiteral("%1 -> %2").arg(kicks).arg(kicksAfter)));
         QVERIFY(hitsOf(withoutToms, {4, 5, 6}) <= hitsOf(plain, {4, 5, 6}));
     }
+    void styleConditionChangesTheDrums()
+    {
+        // The style is learned as a condition (models/groove-transformer.md): for the same rhythms, "jazz"
+        // asks for the ride where "rock" keeps the closed hi-hat, as the drummers of those GMD styles play.
+        auto a = Accompanist::create(*m_model);
+        QVERIFY(a.ok());
+        AccompanyConditions jazz, rock;
+        jazz.style = "jazz";
+        rock.style = "rock";
+        std::vector<Groove> asJazz, asRock;
+        int differ = 0;
+        for (const Groove& beat : m_beats) {
+            const Groove rhythm = monotonicGroove(beat);
+            asJazz.push_back(*a->drumify(rhythm, jazz, {}));
+            asRock.push_back(*a->drumify(rhythm, rock, {}));
+            differ += asJazz.back().sameAs(asRock.back()) ? 0 : 1;
+        }
+        QVERIFY2(differ > int(m_beats.size()) / 2, qPrintable(QString::number(differ)));
+        const int rideJazz = hitsOf(asJazz, {8}), rideRock = hitsOf(asRock, {8});
+        const int hatJazz = hitsOf(asJazz, {2}), hatRock = hitsOf(asRock, {2});
+        QVERIFY2(rideJazz > rideRock && hatJazz < hatRock,
+                 qPrintable(QStringLiteral("ride %1 vs %2, closed hat %3 vs %4").arg(rideJazz).arg(rideRock).arg(hatJazz).arg(hatRock)));
+    }
     void badInputIsAnError()
     {
         auto a = Accompanist::create(*m_model);
