@@ -215,8 +215,11 @@ Item {
                 objectName: "embeddingNote"
                 anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 30 }
                 visible: root.controller.showingEmbedding && mapItem.visible
-                text: qsTr("t-SNE layout: near points are similar grooves, but its axes and distances mean nothing, "
-                           + "so the direction arrows and paths are shown on PCA only")
+                width: Math.min(implicitWidth, parent.width - 24)
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                // The axes and distances of a t-SNE layout mean nothing: say why the arrows are gone.
+                text: qsTr("t-SNE: neighbours are similar grooves; arrows and paths show on PCA only")
                 color: Theme.textDim
                 font.pixelSize: Theme.smallFont
                 background: Rectangle { color: Qt.rgba(0.08, 0.09, 0.1, 0.7); radius: 2 }
