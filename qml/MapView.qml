@@ -37,9 +37,10 @@ Item {
                 anchors.fill: parent
                 model: root.controller.map
                 pointSize: root.controller.map.count > 5000 ? 3 : 5
-                path: root.interpolation.path
+                // Straight in latent space is not straight (nor near) on a t-SNE layout: the paths show on PCA only.
+                path: root.controller.showingEmbedding ? [] : root.interpolation.path
                 pathHighlight: root.interpolation.player.playing ? root.interpolation.player.playingStep : root.interpolation.current
-                freehandPath: root.freehand.path
+                freehandPath: root.controller.showingEmbedding ? [] : root.freehand.path
                 freehandHighlight: root.freehand.replayIndex
                 visible: !(root.show3D && root.controller.latent >= 3)
                 onPointClicked: (index) => root.controller.jumpToPoint(index)
@@ -175,12 +176,56 @@ Item {
                 HoverHandler { id: infoHover }
                 color: Theme.textDim
                 font.pixelSize: Theme.smallFont
-                text: root.controller.ready
+                text: root.controller.ready && (root.controller.showingEmbedding || true)  // the layout changes the info
                       ? qsTr("%1 points · %2 · decode %3 ms").arg(root.controller.map.count)
                             .arg(root.controller.projectionInfo).arg(root.controller.lastDecodeMs.toFixed(1))
                         + (root.controller.coverage !== "" ? " · " + root.controller.coverage : "")
                       : ""
             }
+            // The t-SNE layout (MapController.layout): its progress and Cancel while it computes (the PCA map
+            // stays usable below), then a note on what the layout leaves out.
+            Rectangle {
+                objectName: "embeddingProgressBox"
+                anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 30 }
+                visible: root.controller.embeddingRunning
+                width: embeddingRow.implicitWidth + 16
+                height: embeddingRow.implicitHeight + 10
+                radius: 3
+                color: Qt.rgba(0.08, 0.09, 0.1, 0.85)
+                RowLayout {
+                    id: embeddingRow
+                    anchors.centerIn: parent
+                    spacing: 8
+                    Label { text: qsTr("Computing the t-SNE layout…"); color: Theme.text; font.pixelSize: Theme.smallFont }
+                    ProgressBar {
+                        objectName: "embeddingProgress"
+                        Layout.preferredWidth: 160
+                        from: 0; to: 1
+                        value: root.controller.embeddingProgress
+                    }
+                    Button {
+                        objectName: "cancelEmbedding"
+                        text: qsTr("Cancel")
+                        implicitHeight: 26
+                        onClicked: root.controller.cancelEmbedding()
+                    }
+                }
+            }
+            Label {
+                objectName: "embeddingNote"
+                anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 30 }
+                visible: root.controller.showingEmbedding && mapItem.visible
+                width: Math.min(implicitWidth, parent.width - 24)
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                // The axes and distances of a t-SNE layout mean nothing: say why the arrows are gone.
+                text: qsTr("t-SNE: neighbours are similar grooves; arrows and paths show on PCA only")
+                color: Theme.textDim
+                font.pixelSize: Theme.smallFont
+                background: Rectangle { color: Qt.rgba(0.08, 0.09, 0.1, 0.7); radius: 2 }
+                padding: 3
+            }
+
             // Under the buttons: a disabled button takes no clicks, and they must not reach the map below.
             MouseArea {
                 objectName: "viewButtonsShield"
@@ -194,6 +239,27 @@ Item {
                 id: viewButtons
                 anchors { right: parent.right; top: parent.top; margins: 6 }
                 spacing: 4
+                // PCA | t-SNE, for latent sizes above 3 (a 2D or 3D latent is its own map).
+                Row {
+                    objectName: "layoutChoice"
+                    visible: root.controller.embeddingAvailable && mapItem.visible
+                    Button {
+                        objectName: "layoutPca"
+                        text: qsTr("PCA")
+                        highlighted: root.controller.layout === "pca"
+                        onClicked: root.controller.layout = "pca"
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("The plane of the latent space's two main axes: direction arrows, paths and the density background")
+                    }
+                    Button {
+                        objectName: "layoutTsne"
+                        text: qsTr("t-SNE")
+                        highlighted: root.controller.layout === "tsne"
+                        onClicked: root.controller.layout = "tsne"
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Points laid out so that similar grooves sit together (computed on a worker, a few seconds)")
+                    }
+                }
                 Button {
                     id: toggle3D
                     objectName: "toggle3D"

@@ -2,6 +2,7 @@
 
 #include "latent/decodeworker.h"
 #include "latent/latentspace.h"
+#include "map/embeddingworker.h"
 #include "map/mapbuilder.h"
 #include "map/mapworker.h"
 #include "model/model.h"
@@ -14,7 +15,7 @@
 namespace gs {
 
 MapController::MapController(QObject* parent)
-    : QObject(parent), m_calibrator(std::make_unique<MapWorker>("gs-map-calib")), m_jobs(std::make_unique<MapWorker>("gs-map-jobs"))
+    : QObject(parent), m_embedder(std::make_unique<EmbeddingWorker>()), m_calibrator(std::make_unique<MapWorker>("gs-map-calib")), m_jobs(std::make_unique<MapWorker>("gs-map-jobs"))
 {
     m_calibrateSoon.setSingleShot(true);
     m_calibrateSoon.setInterval(300);
@@ -28,6 +29,7 @@ MapController::MapController(QObject* parent)
 
 MapController::~MapController()
 {
+    m_embedder.reset();  // cancels and joins: a t-SNE stops at its next iteration
     m_jobs.reset();  // joins: no job runs against a dying controller
     m_calibrator.reset();
     stopWork();
@@ -58,6 +60,9 @@ QString MapController::projectionInfo() const
 {
     if (!m_space)
         return {};
+    if (showingEmbedding())
+        return tr("t-SNE of the %1-D latent means (between points, the nearest points' latents blend)")
+            .arg(m_space->latent());
     if (!m_plane.isPca())
         return tr("%1-D latent space").arg(m_space->latent());
     const auto& explained = m_plane.explainedVariance();
@@ -97,6 +102,7 @@ void MapController::setBusy(bool busy)
 
 void MapController::rebuild()
 {
+    stopEmbedding();  // its points are gone
     stopWork();
     ++m_generation;
     invalidateCalibration();
@@ -179,6 +185,12 @@ void MapController::applyBuild(std::shared_ptr<MapBuild> build, quint64 generati
     setAnchor(m_z);
     m_map.setCursor(project(m_z));
     Q_EMIT readyChanged();
+    if (m_layoutTsne) {  // the user chose t-SNE: lay out the new points too, or fall back where it means nothing
+        if (embeddingAvailable())
+            startEmbedding();
+        else
+            setLayout(QStringLiteral("pca"));
+    }
     // A dataset window on the grid (chosen by the user, or restored by a project) stays there:
     // the map's first decode fills the grid only when nothing from the dataset is on it.
     if (m_session && m_session->currentWindow() >= 0) {
@@ -193,6 +205,11 @@ QPointF MapController::project(const LatentVector& z) const
 {
     if (!m_space || int(z.size()) != m_space->latent())
         return {};
+    if (showingEmbedding()) {
+        float x = 0.0f, y = 0.0f;
+        m_embedding.positionOf(z, x, y);
+        return {x, y};
+    }
     const std::vector<float> p = m_plane.project(z);
     return {p[0], p[1]};
 }
@@ -208,7 +225,8 @@ void MapController::onCursorMoved(const QPointF& position)
 {
     if (!ready())
         return;
-    m_z = m_plane.unproject({float(position.x()), float(position.y())});
+    m_z = showingEmbedding() ? m_embedding.latentAt(float(position.x()), float(position.y()))
+                             : m_plane.unproject({float(position.x()), float(position.y())});
     setAnchor(m_z);
     if (m_attributeAmount[0] != 0 || m_attributeAmount[1] != 0 || m_attributeAmount[2] != 0) {
         std::fill(std::begin(m_attributeAmount), std::end(m_attributeAmount), 0.0);
@@ -403,6 +421,8 @@ void MapController::applyAttributes()
 QVariantList MapController::directions() const
 {
     QVariantList arrows;
+    if (showingEmbedding())
+        return arrows;  // a direction in latent space has no one way on a t-SNE layout
     if (!m_build || !m_space || int(m_anchor.size()) != m_space->latent())
         return arrows;
     static const char* const labels[3] = {QT_TR_NOOP("denser"), QT_TR_NOOP("louder"), QT_TR_NOOP("later")};

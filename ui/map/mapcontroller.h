@@ -11,6 +11,7 @@
 #include "latent/interpolation.h"
 #include "latent/projection.h"
 #include "latent/sampling.h"
+#include "map/embeddinglayout.h"
 #include "map/mapmodel.h"
 #include "session.h"
 
@@ -30,6 +31,7 @@
 namespace gs {
 
 class DecodeWorker;
+class EmbeddingWorker;
 class LatentSpace;
 class MapWorker;
 struct DecodeResult;
@@ -66,6 +68,15 @@ class MapController : public QObject {
     Q_PROPERTY(QVector3D cursor3D READ cursor3D NOTIFY cursor3DChanged)
     Q_PROPERTY(bool placing READ placing NOTIFY placingChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    // The 2D map's layout: "pca" (the projection's plane) or "tsne" (a t-SNE of the points' latent means,
+    // for latent sizes above 3; mapembedding.cpp). Choosing "tsne" starts its computation on a worker; the
+    // PCA map stays until the layout is ready (showingEmbedding).
+    Q_PROPERTY(QString layout READ layout WRITE setLayout NOTIFY layoutChanged)
+    Q_PROPERTY(bool embeddingAvailable READ embeddingAvailable NOTIFY readyChanged)
+    Q_PROPERTY(bool embeddingRunning READ embeddingRunning NOTIFY embeddingChanged)
+    Q_PROPERTY(double embeddingProgress READ embeddingProgress NOTIFY embeddingProgressChanged)
+    Q_PROPERTY(bool showingEmbedding READ showingEmbedding NOTIFY embeddingChanged)
+    Q_PROPERTY(QString embeddingError READ embeddingError NOTIFY embeddingChanged)
 
 public:
     explicit MapController(QObject* parent = nullptr);
@@ -129,6 +140,19 @@ public:
     // The groove on the grid came from elsewhere (a window, a recalled bookmark): a decode still out must not replace it.
     void dropPendingDecodes() { m_requestTimes.clear(); }
 
+    QString layout() const { return m_layoutTsne ? QStringLiteral("tsne") : QStringLiteral("pca"); }
+    void setLayout(const QString& layout);
+    // A latent above 3 and at least 4 points: a t-SNE layout means something.
+    bool embeddingAvailable() const;
+    bool embeddingRunning() const { return m_embeddingRunning; }
+    double embeddingProgress() const { return m_embeddingProgress; }  // 0..1
+    // The points sit at their t-SNE positions now (cursor moves blend the nearest points' latents).
+    bool showingEmbedding() const { return m_layoutTsne && !m_embedding.empty(); }
+    QString embeddingError() const { return m_embeddingError; }
+    // Stops the t-SNE under way; the map goes back to PCA if it had no layout yet.
+    Q_INVOKABLE void cancelEmbedding();
+    const EmbeddingLayout& embedding() const { return m_embedding; }
+
     // The full latent vector at the cursor (the map shows its projection).
     const LatentVector& currentZ() const { return m_z; }
     // Moves the cursor to a z (interpolation steps, bookmarks) and decodes it.
@@ -160,6 +184,9 @@ Q_SIGNALS:
     void placingChanged();
     void placedOnMap();
     void messageChanged();
+    void layoutChanged();
+    void embeddingChanged();
+    void embeddingProgressChanged();
     void error(const QString& message);
 
 private:
@@ -182,6 +209,10 @@ private:
     void setSelectedPoint(int index);
     void applyPlace(const LatentVector& mean, const QString& failure, quint64 generation, quint64 ticket);
     void setMessage(const QString& message);
+    void startEmbedding();
+    void stopEmbedding();
+    void applyEmbedding(const Result<std::vector<float>>& layout, quint64 ticket);
+    void showLayout();  // the points, background and cursor for the current layout
 
     MapModel m_map;
     QPointer<Session> m_session;
@@ -213,6 +244,13 @@ private:
     quint64 m_placingTicket = 0;  // the latest place request still out, 0 when none
     quint64 m_nextPlaceTicket = 1;
     QString m_message;
+    bool m_layoutTsne = false;
+    EmbeddingLayout m_embedding;  // for m_build's points; empty until a run finishes
+    bool m_embeddingRunning = false;
+    double m_embeddingProgress = 0.0;
+    QString m_embeddingError;
+    quint64 m_embeddingTicket = 0;  // the run whose reports count
+    std::unique_ptr<EmbeddingWorker> m_embedder;
     std::unique_ptr<MapWorker> m_calibrator;  // the sliders' calibration: its own worker, so it never replaces a job
     std::unique_ptr<MapWorker> m_jobs;  // last: its thread ends first
 };
