@@ -54,6 +54,8 @@ inline void addTrainSettingsOptions(CLI::App& cmd, TrainSettings& s)
     cmd.add_option("--layers", s.layers, "Transformer encoder layers (0: default)")->check(settingRange("--layers"));
     cmd.add_option("--feed-forward", s.feedForward, "Transformer encoder feed-forward width (0: default)")
         ->check(settingRange("--feed-forward"));
+    cmd.add_option("--dropout", s.dropout, "Transformer dropout in both stacks (0..0.9)")
+        ->check(settingRange("--dropout"))->capture_default_str();
     cmd.add_option("--decoder-d-model", s.decoderDModel, "Transformer decoder width (0: default)")
         ->check(settingRange("--decoder-d-model"));
     cmd.add_option("--decoder-heads", s.decoderHeads, "Transformer decoder attention heads (0: default)")

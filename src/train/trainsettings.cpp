@@ -33,6 +33,7 @@ void visitFields(Settings& s, Visit&& visit)
     visit("decoder_heads", s.decoderHeads);
     visit("decoder_layers", s.decoderLayers);
     visit("decoder_feed_forward", s.decoderFeedForward);
+    visit("dropout", s.dropout);
     visit("beta", s.beta);
     visit("free_bits", s.freeBits);
     visit("kl_anneal", s.klAnneal);
@@ -131,6 +132,7 @@ const std::vector<TrainSettingRange>& trainSettingRanges()
         {"decoder_heads", "--decoder-heads", 0, 64},
         {"decoder_layers", "--decoder-layers", 0, 12},
         {"decoder_feed_forward", "--decoder-feed-forward", 0, 8192},
+        {"dropout", "--dropout", 0, 0.9},
         {"beta", "--beta", 0, 1000},
         {"free_bits", "--free-bits", 0, 1000},
         {"kl_warmup", "--kl-warmup", 0, 1000000},
@@ -253,6 +255,7 @@ TrainSettings recommendedTransformer(TrainSettings s)
     s.decoderHeads = t.decoderHeads;
     s.decoderLayers = t.decoderLayers;
     s.decoderFeedForward = t.decoderFeedForward;
+    s.dropout = t.dropout;
     s.beta = 0.2;
     s.freeBits = 0.0;
     s.lr = 1e-3;
@@ -318,6 +321,7 @@ TransformerConfig TrainSettings::transformerConfig() const
     set(t.decoderHeads, decoderHeads);
     set(t.decoderLayers, decoderLayers);
     set(t.decoderFeedForward, decoderFeedForward);
+    t.dropout = float(dropout);
     return t;
 }
 

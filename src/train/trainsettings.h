@@ -31,6 +31,7 @@ struct TrainSettings {
     int decoderHeads = 0;
     int decoderLayers = 0;
     int decoderFeedForward = 0;
+    double dropout = 0.1;  // in both stacks (TransformerConfig's default)
     // The loss.
     double beta = 1.0;  // KL weight
     double freeBits = 0.0;  // KL floor in nats: beta x max(KL, L)

@@ -37,7 +37,7 @@ const std::vector<Field>& numericFields()
         {"d_model", &TrainSettings::dModel}, {"heads", &TrainSettings::heads}, {"layers", &TrainSettings::layers},
         {"feed_forward", &TrainSettings::feedForward}, {"decoder_d_model", &TrainSettings::decoderDModel},
         {"decoder_heads", &TrainSettings::decoderHeads}, {"decoder_layers", &TrainSettings::decoderLayers},
-        {"decoder_feed_forward", &TrainSettings::decoderFeedForward},
+        {"decoder_feed_forward", &TrainSettings::decoderFeedForward}, {"dropout", &TrainSettings::dropout},
     };
     return fields;
 }
