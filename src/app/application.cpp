@@ -92,7 +92,7 @@ bool Application::start()
 
     if (!m_options.importPaths.isEmpty()) {
         // MIDI on the command line: a new project around it, with the bundled (or --model) model.
-        m_services->browser()->importPaths(m_options.importPaths);
+        m_services->browser()->importReplacing(m_options.importPaths);
         loadModel(m_options.modelPath.isEmpty() ? ModelLoader::defaultModelPath() : m_options.modelPath);
     } else {
         openStartProject();
@@ -195,7 +195,7 @@ void Application::openFiles(const QStringList& paths)
             imports << path;
     }
     if (!imports.isEmpty())
-        m_services->browser()->importPaths(imports);
+        m_services->browser()->importReplacing(imports);
     if (m_window) {
         m_window->show();
         m_window->raise();

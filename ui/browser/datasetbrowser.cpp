@@ -177,6 +177,17 @@ bool DatasetBrowser::importPaths(const QStringList& pathsOrUrls, const QString& 
     return startImport(std::move(paths), name, false);
 }
 
+void DatasetBrowser::importReplacing(const QStringList& pathsOrUrls)
+{
+    if (pathsOrUrls.isEmpty() || importPaths(pathsOrUrls))
+        return;
+    // Busy: cancel, and start once the running import has ended (its result, if it lands first, is
+    // replaced by this one).
+    cancel();
+    connect(this, &DatasetBrowser::importFinished, this, [this, pathsOrUrls] { importPaths(pathsOrUrls); },
+        Qt::SingleShotConnection);
+}
+
 bool DatasetBrowser::addPaths(const QStringList& pathsOrUrls)
 {
     if (!m_full || m_full->files().empty())

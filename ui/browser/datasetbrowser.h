@@ -105,6 +105,9 @@ public:
     // (files already in it are skipped); without a dataset, the same as importPaths. A .gsd cannot
     // be added (false, and the status says so). Ignored while busy (returns false).
     Q_INVOKABLE bool addPaths(const QStringList& pathsOrUrls);
+    // Files the musician handed the app (command line, a second instance): they replace an import
+    // still running (the demo the browser opens by itself at start) instead of being dropped.
+    void importReplacing(const QStringList& pathsOrUrls);
     Q_INVOKABLE void cancel();
     // Drum map ("gm", "gm-greedy", "groovae" or a JSON file path / URL), steps per quarter note
     // (4 or 12) and bars per window (1, 2 or 4). Re-imports the current files in the background

@@ -281,6 +281,26 @@ private Q_SLOTS:
         QCOMPARE(browser.fullDataset()->settings().drumChannel, 1);
     }
 
+    // Files handed to the app at start (`groovescape song.gsd`) while the browser is still importing the
+    // demo on its own: they replace that import instead of being dropped (they were, silently).
+    void filesHandedInWhileBusyReplaceTheRunningImport()
+    {
+        GS_REQUIRE_SHARED(gmd, "gmd");
+        QTemporaryDir dir;
+        QVERIFY(stageFiles(dir));
+        Session session(nullptr);
+        DatasetBrowser browser(&session, nullptr);
+        QSignalSpy finished(&browser, &DatasetBrowser::importFinished);
+        QVERIFY(browser.importPaths({QString::fromStdString(gmd.string())}));  // 1,150 files: still running
+        QVERIFY(browser.busy());
+        QVERIFY(!browser.importPaths({dir.path()}));  // what importPaths alone does while busy
+        browser.importReplacing({dir.path()});
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 60000);
+        QVERIFY(!browser.busy());
+        QCOMPARE(session.datasetName(), QFileInfo(dir.path()).fileName());
+        QCOMPARE(int(session.dataset()->files().size()), int(std::size(kFiles)) + 1);  // and not-midi.mid, failed
+    }
+
     void destroyingWhileImportingCancelsCleanly()
     {
         GS_REQUIRE_SHARED(gmd, "gmd");
