@@ -2,6 +2,7 @@
 // The session holds a small real dataset (a few Groove MIDI Dataset files)
 // and a tiny RhythmVAE trained on it for two epochs, as the app would after
 // an import and a training run.
+#include "privatehome.h"
 #include "services.h"
 #include "tinydataset.h"
 #include "dataset/dataset.h"
@@ -60,6 +61,8 @@ private:
 
 int main(int argc, char** argv)
 {
+    const QTemporaryDir home;
+    usePrivateSettingsHome(home);
     QApplication app(argc, argv);  // Qt Charts in QML needs the widgets application
     MapTestSetup setup;
     return quick_test_main_with_setup(argc, argv, "mapqml", QUICK_TEST_SOURCE_DIR, &setup);

@@ -5,6 +5,7 @@
 // the encoded z of the session's groove, the map controller's cursor z, and the
 // groove the model decodes from a z (the controller's own latent space and
 // sampling), to compare with what the views show.
+#include "privatehome.h"
 #include "dataset/importer.h"
 #include "latent/latentspace.h"
 #include "latent/sampling.h"
@@ -135,6 +136,8 @@ private:
 
 int main(int argc, char** argv)
 {
+    const QTemporaryDir home;
+    usePrivateSettingsHome(home);
     QApplication app(argc, argv);
     PlaceTestSetup setup;
     return quick_test_main_with_setup(argc, argv, "placeqml", QUICK_TEST_SOURCE_DIR, &setup);

@@ -4,6 +4,7 @@
 // shared data is missing, which tst_browser.qml reports as a failure), and `fileDialogs`:
 // QuickTest cannot reach widgets, so it types into the real QFileDialog a FileChooser opened
 // (key events into its name field, then Enter) as a person would.
+#include "privatehome.h"
 #include "services.h"
 #include "testdata.h"
 
@@ -114,6 +115,8 @@ private:
 
 int main(int argc, char** argv)
 {
+    const QTemporaryDir home;
+    usePrivateSettingsHome(home);
     QApplication app(argc, argv);  // Qt Charts in QML (the browser's Stats tab) needs the widgets application
     Setup setup;
     return quick_test_main_with_setup(argc, argv, "groovescape_qml", nullptr, &setup);
