@@ -38,9 +38,9 @@ AudioSettings::AudioSettings(AudioLink* link, QObject* parent)
     m_midiPortName = settings.value(QStringLiteral("midi/port")).toString();
     m_midiClock = settings.value(QStringLiteral("midi/clock"), false).toBool();
     m_clockPortName = settings.value(QStringLiteral("midi/clockIn")).toString();
-    if (AudioLink* link = m_link.data()) {
-        setStatus(link->status(), link->midiStatus());
-        connect(link->clockSync(), &ClockSync::statusChanged, this, &AudioSettings::clockStatusChanged);
+    if (AudioLink* audio = m_link.data()) {
+        setStatus(audio->status(), audio->midiStatus());
+        connect(audio->clockSync(), &ClockSync::statusChanged, this, &AudioSettings::clockStatusChanged);
     }
     refresh();
 }

@@ -150,6 +150,7 @@ QString ClipExporter::sourceStem() const
         return m_editedFrom.isEmpty() || m_editedFrom == QLatin1String("groove") ? QStringLiteral("edit")
                                                                                   : m_editedFrom + QStringLiteral("-edit");
     case GrooveSource::Sequence: return QStringLiteral("sequence");
+    case GrooveSource::Accompaniment: return QStringLiteral("accompaniment");  // the Groove tab's answer
     case GrooveSource::Empty: break;
     }
     return QStringLiteral("groove");

@@ -161,6 +161,10 @@ private Q_SLOTS:
         QCOMPARE(exporter.clipName(), QStringLiteral("map-x0.42-y-1.37-edit-%1bpm").arg(bpm));
         session.setGroove(groove, GrooveSource::Sequence);
         QCOMPARE(exporter.clipName(), QStringLiteral("sequence-%1bpm").arg(bpm));
+        session.setGroove(groove, GrooveSource::Accompaniment);  // drums the Groove tab made (was "groove")
+        QCOMPARE(exporter.clipName(), QStringLiteral("accompaniment-%1bpm").arg(bpm));
+        session.setGroove(groove, GrooveSource::Edit);
+        QCOMPARE(exporter.clipName(), QStringLiteral("accompaniment-edit-%1bpm").arg(bpm));
         session.setCurrentWindow(0);
         session.setGroove(session.groove(), GrooveSource::Edit);
         QVERIFY2(exporter.clipName().startsWith(QStringLiteral("1-rock-87-beat-4-4-bar1-edit-")), qPrintable(exporter.clipName()));
