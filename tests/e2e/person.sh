@@ -5,7 +5,8 @@
 #   -> Ctrl+Shift+E, type a name, Enter: a WAV -> Ctrl+Shift+S, type a new project name, Enter
 #   -> Ctrl+Q -> start again with that project -> compare tempo, kit, bookmarks and cursor with
 #   what was saved (the title must not say "modified"; Ctrl+S makes the app write what it holds,
-#   which must equal the first save) -> Ctrl+Q.
+#   which must equal the first save) -> Ctrl+Q -> start again on the Groove tab: click steps of the input
+#   lane, G, Ctrl+E: the exported drums play on the clicked steps -> Ctrl+S, Ctrl+Q.
 # Every wait has a timeout: a dialog that never comes fails the test, it never hangs.
 # Screenshots of each step: OUT/NN-step.png. Exit 0 pass, 1 fail, 77 skip (tools missing).
 #
@@ -247,6 +248,59 @@ case $? in
   3) known=1 ;;
   *) fail "the reopened project differs from what was saved (see above)" ;;
 esac
+
+# ---- third start: play a rhythm, get drums (the Groove tab, issue 13). Click steps of the input lane
+# (the row in line with the drum grid, just above it), press G, export the answer with Ctrl+E. With
+# "Lock to rhythm" (on by default) the drums play on the clicked steps and nowhere else.
+start_app app-third.log "$project" --tab groove
+shot 10-groove-tab
+eval "$(xdotool getwindowgeometry --shell "$win")"
+# At 1366x768 the lane's steps are 24.85 px apart from x 575, its row 316 px above the window's bottom.
+lane_y=$((Y + HEIGHT - 322))  # the upper part of a cell: a loud hit
+clicked="0 3 6 8 12 16 19 22 24 28"
+log "click the input lane at steps $clicked (y $lane_y)"
+for step in $clicked; do
+  xdotool mousemove "$((X + 575 + step * 2485 / 100))" "$lane_y" click 1
+  sleep 0.2
+done
+shot 11-lane
+log "G: generate"
+xdotool key g
+sleep 2
+shot 12-generated
+xdotool key --clearmodifiers ctrl+e
+# The dialog opens in the exports folder remembered from the first run (clips/): a bare name lands there.
+save_with_dialog "Export the groove as MIDI" "answer" "$HOME/clips/answer.mid" 13-answer
+if [ -s "$HOME/clips/answer.mid" ]; then
+  drums=$(python3 "$here/midi_steps.py" "$HOME/clips/answer.mid") || fail "13-answer: cannot read the exported clip"
+  log "drum steps of the answer: $drums"
+  python3 - "$clicked" "$drums" <<'EOF' || fail "13-answer: the drums do not follow the clicked rhythm"
+import sys
+clicked = {int(s) for s in sys.argv[1].split()}
+drums = [int(s) for s in sys.argv[2].split()]
+assert drums, "no drum hits"
+# The clip may repeat the two bars; micro-timing may round a hit to a neighbouring step.
+on = sum(1 for s in drums if s % 32 in clicked)
+assert on >= 0.9 * len(drums), "only %d of %d drum steps are clicked steps" % (on, len(drums))
+covered = {s % 32 for s in drums} & clicked
+assert len(covered) >= 0.8 * len(clicked), "drums on only %d of %d clicked steps" % (len(covered), len(clicked))
+print("  answer: %d of %d drum steps on the clicked steps, %d of %d clicked steps played" % (on, len(drums), len(covered), len(clicked)))
+EOF
+fi
+# Keep the lane with the project (and leave nothing unsaved for Ctrl+Q).
+before=$(stat -c %Y.%s "$project")
+sleep 1.1
+xdotool key --clearmodifiers ctrl+s
+wait_for 15 sh -c "[ \"\$(stat -c %Y.%s '$project')\" != '$before' ]" || fail "Ctrl+S after the Groove tab: the project was not saved"
+python3 - "$project" "$clicked" <<'EOF' || fail "the saved project does not hold the clicked lane"
+import json, sys
+lane = json.load(open(sys.argv[1]))["parts"]["groove"]["lane"]
+steps = sorted(int(hit[0]) for hit in lane)
+expected = sorted(int(s) for s in sys.argv[2].split())
+assert steps == expected, "lane %s, clicked %s" % (steps, expected)
+print("  project: lane steps %s" % steps)
+EOF
+quit_app "third run"
 
 if [ "$failures" -gt 0 ]; then
   log "$failures failure(s); screenshots and logs in $out"
