@@ -23,7 +23,9 @@ class RtMidiIn;
 
 namespace gs {
 
-struct MidiNote {
+// A note as the input port delivered it. Not "MidiNote": that is a note of a MIDI file (src/midi), and
+// two types of one name in one program break the one-definition rule (seen as corrupt reads in Debug).
+struct LiveNote {
     double seconds = 0.0;  // arrival, on now()'s clock
     std::uint8_t status = 0;  // 0x9n note-on, 0x8n note-off (n: the channel)
     std::uint8_t note = 0;
@@ -48,7 +50,7 @@ public:
     // Any thread. Seconds on the clock feed() times are measured with (for ClockFollower::take()).
     static double now();
     // One consumer thread: the notes received, oldest first; false when none.
-    bool popNote(MidiNote& note) { return m_notes.pop(note); }
+    bool popNote(LiveNote& note) { return m_notes.pop(note); }
 
 private:
     // RtMidi's input thread: stamps the message with now() and feeds the follower; never throws.
@@ -56,7 +58,7 @@ private:
 
     static constexpr std::size_t kNoteCapacity = 1024;
     ClockFollower& m_follower;
-    SpscFifo<MidiNote> m_notes;
+    SpscFifo<LiveNote> m_notes;
     std::unique_ptr<RtMidiIn> m_in;
 };
 

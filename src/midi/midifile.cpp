@@ -1,6 +1,6 @@
 #include "midifile.h"
 
-#include "bytereader.h"
+#include "chunkreader.h"
 #include "trackparser.h"
 
 #include "core/filereader.h"
@@ -20,7 +20,7 @@ constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(64) << 20;  // the large
 
 Error failure(const std::string& name, const std::string& message) { return Error{name, message}; }
 
-bool hasId(const ByteReader& in, const char* id)
+bool hasId(const ChunkReader& in, const char* id)
 {
     return in.remaining() >= 4 && std::memcmp(in.current(), id, 4) == 0;
 }
@@ -34,7 +34,7 @@ std::string printableStart(const std::uint8_t* data, std::size_t size)
 }
 
 // A RIFF RMID file wraps a whole SMF in its "data" chunk; find it.
-Result<ByteReader> unwrapRiff(ByteReader in, const std::string& name)
+Result<ChunkReader> unwrapRiff(ChunkReader in, const std::string& name)
 {
     std::uint32_t riffSize = 0;
     in.skip(4);
@@ -47,7 +47,7 @@ Result<ByteReader> unwrapRiff(ByteReader in, const std::string& name)
         std::uint32_t length = 0;
         in.skip(4);
         in.readU32le(length);
-        ByteReader chunk(nullptr, 0);
+        ChunkReader chunk(nullptr, 0);
         if (!in.sub(length, chunk)) {
             if (!isData)
                 break;
@@ -122,9 +122,9 @@ Result<MidiFile> parseMidi(const std::uint8_t* data, std::size_t size, const std
 {
     if (size == 0)
         return failure(name, "empty file (0 bytes)");
-    ByteReader in(data, size);
+    ChunkReader in(data, size);
     if (hasId(in, "RIFF")) {
-        Result<ByteReader> inner = unwrapRiff(in, name);
+        Result<ChunkReader> inner = unwrapRiff(in, name);
         if (!inner)
             return inner.error();
         in = inner.value();
@@ -140,7 +140,7 @@ Result<MidiFile> parseMidi(const std::uint8_t* data, std::size_t size, const std
         return failure(name, "MThd header of " + std::to_string(headerLength) + " bytes (6 expected)");
     if (in.remaining() < headerLength)
         return failure(name, "truncated MThd header (" + std::to_string(headerLength) + " bytes declared)");
-    ByteReader header(nullptr, 0);
+    ChunkReader header(nullptr, 0);
     in.sub(headerLength, header);  // a longer header is allowed: its extra bytes are skipped
     header.readU16(format);
     header.readU16(tracks);
@@ -173,7 +173,7 @@ Result<MidiFile> parseMidi(const std::uint8_t* data, std::size_t size, const std
         std::uint32_t length = 0;
         in.skip(4);
         in.readU32(length);
-        ByteReader chunk(nullptr, 0);
+        ChunkReader chunk(nullptr, 0);
         if (!in.sub(length, chunk)) {
             return failure(name, "truncated chunk \"" + id + "\" at byte " + std::to_string(at) + ": it declares "
                                      + std::to_string(length) + " bytes, " + std::to_string(in.remaining())

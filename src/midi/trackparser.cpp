@@ -39,18 +39,18 @@ Status TrackParser::fail(std::size_t at, const std::string& what) const
     return Error{"", "track " + std::to_string(m_track + 1) + ": " + what + " at byte " + std::to_string(at)};
 }
 
-Status TrackParser::parse(ByteReader in)
+Status TrackParser::parse(ChunkReader in)
 {
     std::uint8_t running = 0;  // 0: no running status yet
     while (!in.atEnd()) {
         const std::size_t eventAt = in.offset();
         std::uint32_t delta = 0;
         switch (in.readVlq(delta)) {
-        case ByteReader::Vlq::Ok:
+        case ChunkReader::Vlq::Ok:
             break;
-        case ByteReader::Vlq::Truncated:
+        case ChunkReader::Vlq::Truncated:
             return fail(eventAt, "truncated delta time (the track chunk ends inside it)");
-        case ByteReader::Vlq::TooLong:
+        case ChunkReader::Vlq::TooLong:
             return fail(eventAt, "bad variable-length delta time (more than 4 bytes)");
         }
         m_tick += delta;
@@ -90,7 +90,7 @@ Status TrackParser::parse(ByteReader in)
                 break;  // bytes after End of Track are ignored
         } else if (byte == 0xF0 || byte == 0xF7) {
             std::uint32_t length = 0;
-            if (in.readVlq(length) != ByteReader::Vlq::Ok)
+            if (in.readVlq(length) != ChunkReader::Vlq::Ok)
                 return fail(statusAt, "bad or truncated sysex length");
             if (!in.skip(length))
                 return fail(statusAt, "truncated sysex event (" + std::to_string(length) + " bytes declared, "
@@ -112,7 +112,7 @@ Status TrackParser::parse(ByteReader in)
     return success();
 }
 
-Status TrackParser::channelMessage(ByteReader& in, std::uint8_t status, std::uint8_t first, std::size_t at)
+Status TrackParser::channelMessage(ChunkReader& in, std::uint8_t status, std::uint8_t first, std::size_t at)
 {
     if (first > 0x7F)
         return fail(at, "data byte " + hex(first) + " > 127 in a " + hex(status) + " message");
@@ -132,15 +132,15 @@ Status TrackParser::channelMessage(ByteReader& in, std::uint8_t status, std::uin
     return success();
 }
 
-Status TrackParser::metaEvent(ByteReader& in, std::size_t at, bool& endOfTrack)
+Status TrackParser::metaEvent(ChunkReader& in, std::size_t at, bool& endOfTrack)
 {
     std::uint8_t type = 0;
     if (!in.readU8(type))
         return fail(at, "truncated meta event");
     std::uint32_t length = 0;
-    if (in.readVlq(length) != ByteReader::Vlq::Ok)
+    if (in.readVlq(length) != ChunkReader::Vlq::Ok)
         return fail(at, "bad or truncated meta event length");
-    ByteReader data(nullptr, 0);
+    ChunkReader data(nullptr, 0);
     if (!in.sub(length, data))
         return fail(at, "truncated meta event " + hex(type) + " (" + std::to_string(length) + " bytes declared, "
                             + std::to_string(in.remaining()) + " left in the track)");

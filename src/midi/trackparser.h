@@ -4,7 +4,7 @@
 // files bend the rules (running status kept across meta and sysex events,
 // note-on velocity 0 as note-off, system real-time bytes skipped), strict
 // where the bytes cannot be read (truncated events, bad VLQs, data > 127).
-#include "bytereader.h"
+#include "chunkreader.h"
 #include "midifile.h"
 
 #include <array>
@@ -21,12 +21,12 @@ public:
 
     // Appends the track's events to the file. On failure the message says
     // what is wrong and at which byte of the file (the caller adds the name).
-    Status parse(ByteReader body);
+    Status parse(ChunkReader body);
 
 private:
     Status fail(std::size_t at, const std::string& what) const;
-    Status channelMessage(ByteReader& in, std::uint8_t status, std::uint8_t first, std::size_t at);
-    Status metaEvent(ByteReader& in, std::size_t at, bool& endOfTrack);
+    Status channelMessage(ChunkReader& in, std::uint8_t status, std::uint8_t first, std::size_t at);
+    Status metaEvent(ChunkReader& in, std::size_t at, bool& endOfTrack);
     void noteOn(int channel, int note, int velocity);
     void noteOff(int channel, int note);
 

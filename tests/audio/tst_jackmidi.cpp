@@ -191,7 +191,7 @@ private Q_SLOTS:
         QVERIFY2(std::abs(state.bpm - 100.0) < 2.0, qPrintable(QString::number(state.bpm)));
         QVERIFY(!state.events.empty());
         QCOMPARE(state.events.front().command, ClockFollower::Command::Start);
-        MidiNote note;
+        LiveNote note;
         QVERIFY(in.popNote(note));
         QCOMPARE(int(note.status), 0x99);
         QCOMPARE(int(note.note), 38);

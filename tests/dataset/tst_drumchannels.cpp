@@ -44,13 +44,16 @@ const FileRecord* recordFor(const Dataset& d, const std::string& fileName)
 }
 
 // Note-ons per 1-based channel, read straight from the MIDI reader (the import's counts must agree).
-std::map<int, int> notesPerChannel(const fs::path& file)
+// Empty, with `error` set, when the file cannot be read.
+std::map<int, int> notesPerChannel(const fs::path& file, std::string* error = nullptr)
 {
     std::map<int, int> out;
     auto midi = readMidiFile(file.string());
     if (midi)
         for (const MidiNote& n : midi->notes)
             ++out[n.channel + 1];
+    else if (error)
+        *error = midi.error().describe();
     return out;
 }
 
@@ -124,8 +127,9 @@ private Q_SLOTS:
         QCOMPARE(int(d->files().size()), 31);
         int withBand = 0, drumless = 0;
         for (const FileRecord& f : d->files()) {
-            std::map<int, int> perChannel = notesPerChannel(f.path);
-            QVERIFY2(!perChannel.empty(), f.path.c_str());
+            std::string error;
+            std::map<int, int> perChannel = notesPerChannel(f.path, &error);
+            QVERIFY2(!perChannel.empty(), (f.path + ": " + error).c_str());
             QCOMPARE(f.drumChannel, 10);
             QCOMPARE(f.drumNotes, perChannel.count(10) ? perChannel[10] : 0);
             perChannel.erase(10);

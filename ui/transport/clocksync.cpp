@@ -91,10 +91,10 @@ void ClockSync::poll(double now)
     }
     m_locked = state.locked;
     // Notes for the Groove input: the port's (its lock-free FIFO) and feed()'s, oldest first within each.
-    MidiNote note;
+    LiveNote note;
     while (m_input && m_input->popNote(note))
         m_fedNotes.push_back(note);
-    for (const MidiNote& fed : std::exchange(m_fedNotes, {}))
+    for (const LiveNote& fed : std::exchange(m_fedNotes, {}))
         if ((fed.status & 0xF0) == 0x90 && fed.velocity > 0)
             Q_EMIT notePlayed(fed.note, fed.velocity, fed.seconds);
     for (const ClockFollower::Event& event : state.events) {

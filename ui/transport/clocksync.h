@@ -76,7 +76,7 @@ private:
     QPointer<Transport> m_transport;
     ClockFollower m_follower;
     std::unique_ptr<MidiInput> m_input;
-    std::vector<MidiNote> m_fedNotes;  // feed()'s notes, and the port's, until poll() hands them on
+    std::vector<LiveNote> m_fedNotes;  // feed()'s notes, and the port's, until poll() hands them on
     QTimer m_timer;
     bool m_following = false;
     bool m_locked = false;

@@ -1,8 +1,8 @@
-#include "bytereader.h"
+#include "chunkreader.h"
 
 namespace gs {
 
-bool ByteReader::readU8(std::uint8_t& out)
+bool ChunkReader::readU8(std::uint8_t& out)
 {
     if (m_pos >= m_size)
         return false;
@@ -10,7 +10,7 @@ bool ByteReader::readU8(std::uint8_t& out)
     return true;
 }
 
-bool ByteReader::peekU8(std::uint8_t& out) const
+bool ChunkReader::peekU8(std::uint8_t& out) const
 {
     if (m_pos >= m_size)
         return false;
@@ -18,7 +18,7 @@ bool ByteReader::peekU8(std::uint8_t& out) const
     return true;
 }
 
-bool ByteReader::readU16(std::uint32_t& out)
+bool ChunkReader::readU16(std::uint32_t& out)
 {
     if (remaining() < 2)
         return false;
@@ -27,7 +27,7 @@ bool ByteReader::readU16(std::uint32_t& out)
     return true;
 }
 
-bool ByteReader::readU32(std::uint32_t& out)
+bool ChunkReader::readU32(std::uint32_t& out)
 {
     if (remaining() < 4)
         return false;
@@ -37,7 +37,7 @@ bool ByteReader::readU32(std::uint32_t& out)
     return true;
 }
 
-bool ByteReader::readU32le(std::uint32_t& out)
+bool ChunkReader::readU32le(std::uint32_t& out)
 {
     if (remaining() < 4)
         return false;
@@ -47,7 +47,7 @@ bool ByteReader::readU32le(std::uint32_t& out)
     return true;
 }
 
-bool ByteReader::skip(std::size_t n)
+bool ChunkReader::skip(std::size_t n)
 {
     if (remaining() < n)
         return false;
@@ -55,7 +55,7 @@ bool ByteReader::skip(std::size_t n)
     return true;
 }
 
-ByteReader::Vlq ByteReader::readVlq(std::uint32_t& out)
+ChunkReader::Vlq ChunkReader::readVlq(std::uint32_t& out)
 {
     out = 0;
     for (int i = 0; i < 4; ++i) {
@@ -69,11 +69,11 @@ ByteReader::Vlq ByteReader::readVlq(std::uint32_t& out)
     return Vlq::TooLong;
 }
 
-bool ByteReader::sub(std::size_t n, ByteReader& out)
+bool ChunkReader::sub(std::size_t n, ChunkReader& out)
 {
     if (remaining() < n)
         return false;
-    out = ByteReader(m_data + m_pos, n, m_base + m_pos);
+    out = ChunkReader(m_data + m_pos, n, m_base + m_pos);
     m_pos += n;
     return true;
 }

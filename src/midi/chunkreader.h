@@ -6,12 +6,12 @@
 
 namespace gs {
 
-class ByteReader {
+class ChunkReader {
 public:
     enum class Vlq { Ok, Truncated, TooLong };
 
     // `base` is where data[0] sits in the whole file, for error messages.
-    ByteReader(const std::uint8_t* data, std::size_t size, std::size_t base = 0)
+    ChunkReader(const std::uint8_t* data, std::size_t size, std::size_t base = 0)
         : m_data(data), m_size(size), m_base(base)
     {
     }
@@ -30,7 +30,7 @@ public:
     // A MIDI variable-length quantity: at most 4 bytes, 28 bits.
     Vlq readVlq(std::uint32_t& out);
     // A sub-reader over the next n bytes (which this reader skips); false if fewer remain.
-    bool sub(std::size_t n, ByteReader& out);
+    bool sub(std::size_t n, ChunkReader& out);
 
 private:
     const std::uint8_t* m_data;
