@@ -70,7 +70,7 @@ std::vector<float> velocityCurve(const std::map<std::string, std::string>& op)
         return {};
     points.try_emplace(0, 0.0f);
     points.try_emplace(127, 1.0f);
-    std::vector<float> curve(std::size_t(KitLayer::kVelocities));
+    std::vector<float> curve(static_cast<std::size_t>(KitLayer::kVelocities), 0.0f);
     auto hi = points.begin();
     for (int v = 0; v < KitLayer::kVelocities; ++v) {
         while (hi->first < v)
