@@ -57,7 +57,7 @@ echo "fuzz: building $out/fuzz_midi, $out/fuzz_files and $out/fuzz_kits with $cx
 # The kit readers and what they use (no drivers, no engine); libsndfile and libsamplerate decode samples.
 kit_sources=()
 for f in kit samplefile kitloader jsonkit hydrogenkit drumnames notemapping kitvoices kitregions sfzparser sfzkit \
-         riffreader sf2reader sf2kit folderkit xmlreader; do kit_sources+=("$root/src/audio/$f.cpp"); done
+         riffreader sf2reader sf2envelope sf2kit keynames folderkit xmlreader; do kit_sources+=("$root/src/audio/$f.cpp"); done
 "$cxx" "${common[@]}" -DGS_FUZZ_KIT_SAMPLES="\"$root/assets/kits/acoustic/samples\"" "$root"/src/core/*.cpp \
   "${kit_sources[@]}" "$here/fuzz_kits.cpp" "$here/fuzz_kits_main.cpp" -o "$out/fuzz_kits" -lsndfile -lsamplerate
 
