@@ -19,6 +19,10 @@ struct DrumName {
 
 DrumName classifyDrumName(const std::string& instrumentName);
 
+// The notes filled by name: the nine voices' own notes first, then the rest of the GM kit.
+inline constexpr int kNamedDrumNotes[] = {36, 38, 42, 46, 43, 47, 50, 49, 51,
+                                          35, 40, 37, 39, 44, 41, 45, 48, 57, 59, 52, 53, 55, 56, 54};
+
 // The drum a GM percussion note stands for (None outside the notes we map by name).
 DrumClass drumClassOfNote(int note);
 

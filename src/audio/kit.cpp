@@ -34,6 +34,25 @@ const KitLayer* KitInstrument::layerFor(int velocity) const
     return best;
 }
 
+std::array<int, 128> noteOwners(const std::vector<KitInstrument>& instruments)
+{
+    std::array<int, 128> owners;
+    owners.fill(-1);
+    for (std::size_t pass = 0; pass < 2; ++pass) {
+        for (std::size_t i = 0; i < instruments.size(); ++i) {
+            const auto& notes = instruments[i].notes;
+            for (std::size_t n = 0; n < notes.size(); ++n) {
+                if ((pass == 0) != (n == 0))
+                    continue;
+                const int note = notes[n];
+                if (note >= 0 && note < 128 && owners[std::size_t(note)] < 0)
+                    owners[std::size_t(note)] = int(i);
+            }
+        }
+    }
+    return owners;
+}
+
 Kit::Kit(std::string name, std::string folder, double sampleRate, std::vector<KitInstrument> instruments)
     : m_name(std::move(name)), m_folder(std::move(folder)), m_sampleRate(sampleRate), m_instruments(std::move(instruments))
 {
@@ -50,20 +69,7 @@ Kit::Kit(std::string name, std::string folder, double sampleRate, std::vector<Ki
                 g = finiteIn(g, 1.0f, 0.0f, 1.0f);
         }
     }
-    m_noteToInstrument.fill(-1);
-    // An instrument's own note (the first) wins over another's alternative notes.
-    for (std::size_t pass = 0; pass < 2; ++pass) {
-        for (std::size_t i = 0; i < m_instruments.size(); ++i) {
-            const auto& notes = m_instruments[i].notes;
-            for (std::size_t n = 0; n < notes.size(); ++n) {
-                if ((pass == 0) != (n == 0))
-                    continue;
-                const int note = notes[n];
-                if (note >= 0 && note < 128 && m_noteToInstrument[std::size_t(note)] < 0)
-                    m_noteToInstrument[std::size_t(note)] = int(i);
-            }
-        }
-    }
+    m_noteToInstrument = noteOwners(m_instruments);
 }
 
 int Kit::sampleCount() const

@@ -72,6 +72,10 @@ struct KitReport {
     std::array<NoteSource, 128> noteSource{};
 };
 
+// The instrument each MIDI note plays (-1: none): an instrument's own note (its first) wins over
+// another's alternative notes, then the first instrument to list a note.
+std::array<int, 128> noteOwners(const std::vector<KitInstrument>& instruments);
+
 class Kit {
 public:
     static constexpr int kMaxInstruments = 256;

@@ -6,14 +6,6 @@
 
 namespace gs {
 
-namespace {
-
-// The notes filled by name: the nine voices' own notes first, then the rest of the GM kit.
-constexpr int kNamedNotes[] = {36, 38, 42, 46, 43, 47, 50, 49, 51,
-                               35, 40, 37, 39, 44, 41, 45, 48, 57, 59, 52, 53, 55, 56, 54};
-
-} // namespace
-
 NoteAssignment assignNotes(const std::vector<NamedInstrument>& instruments)
 {
     NoteAssignment out;
@@ -48,7 +40,7 @@ NoteAssignment assignNotes(const std::vector<NamedInstrument>& instruments)
             assign(note, i, NoteSource::Note);
     }
     // 2. Names: the best fit, then an instrument not yet used, then the first.
-    for (int note : kNamedNotes) {
+    for (int note : kNamedDrumNotes) {
         if (out.instrument[std::size_t(note)] >= 0)
             continue;
         int best = -1, bestFit = 0;
