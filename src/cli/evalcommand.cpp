@@ -4,6 +4,7 @@
 #include "latentcommon.h"
 #include "accompanimenteval.h"
 #include "featuresjson.h"
+#include "ceilingjson.h"
 
 #include "dataset/datasetfile.h"
 #include "latent/evaluator.h"
@@ -28,6 +29,7 @@ struct EvalArgs {
     int limit = 0;
     bool save = false;
     bool json = false;
+    bool ceiling = false;
 };
 
 int runEval(const EvalArgs& args)
@@ -41,10 +43,14 @@ int runEval(const EvalArgs& args)
         return cli::fail(cmd, args.json, kExitBadInput, dataset.error().describe());
     LatentSpace space(*model);
     const ModelConfig& c = space.config();
-    std::vector<Groove> windows;
+    std::vector<Groove> windows, trainWindows;
     std::vector<std::string> styles;  // one per window: the feature comparison's per-style split
     int otherGrid = 0;
+    if (args.ceiling && args.split != "validation")
+        return cli::fail(cmd, args.json, kExitBadInput, "--ceiling compares the validation split with the train split");
     for (const DatasetWindow& w : dataset->windows()) {
+        if (args.ceiling && w.split == Split::Train && w.groove.steps() == c.steps() && w.groove.voices() == c.voices())
+            trainWindows.push_back(w.groove);
         if (args.split == "train" && w.split != Split::Train)
             continue;
         if (args.split == "validation" && w.split != Split::Validation)
@@ -80,9 +86,9 @@ int runEval(const EvalArgs& args)
     // A groove-mode transformer: the accompaniment task too (drums from the rhythm of each window).
     std::map<float, std::map<std::string, double>> accompaniment, locked;
     std::optional<FeatureComparison> accompanimentFeatures;  // its drums (threshold 0.5) against the real windows
+    std::vector<Groove> drums;  // at threshold 0.5, for windows[kept[i]]
+    std::vector<std::size_t> kept;
     if (auto accompanist = Accompanist::create(*model)) {
-        std::vector<Groove> drums;
-        std::vector<std::size_t> kept;
         accompaniment = cli::accompanimentEvaluation(*accompanist, windows, false, &drums, &kept);
         locked = cli::accompanimentEvaluation(*accompanist, windows, true);
         std::vector<std::string> drumStyles;
@@ -131,6 +137,8 @@ int runEval(const EvalArgs& args)
         j["features"]["accompaniment"] = cli::featuresJson(*accompanimentFeatures);
     if (!locked.empty())
         j["accompaniment_locked"] = cli::accompanimentJson(locked);
+    if (args.ceiling)
+        j["ceiling"] = cli::ceilingJson(space, trainWindows, windows, drums, kept);
     if (args.json) {
         std::cout << jsonText(j) << "\n";
         return kExitOk;
@@ -173,6 +181,8 @@ void addEvalCommand(CLI::App& app)
     sub->add_option("--seed", args->seed, "Seed (pairs, samples)")->capture_default_str();
     sub->add_flag("--save", args->save, "Store the metrics in the model file");
     sub->add_flag("--json", args->json, "Print one JSON object on stdout");
+    sub->add_flag("--ceiling", args->ceiling,
+        "Also score what the train split alone allows on the validation split (dataceiling.h; with --json)");
     sub->callback([args] {
         if (const int code = runEval(*args); code != kExitOk)
             throw CLI::RuntimeError(code);

@@ -196,6 +196,24 @@ private Q_SLOTS:
         QCOMPARE(metrics["feature_recon_overlap_hits_kick"].toDouble(-1),
                  features["reconstruction"].toObject()["overall"].toObject()["hits_kick"].toObject()["overlap"].toDouble());
     }
+    void evalCeilingScoresTheValidationSplitAgainstTheTrainSplit()
+    {
+        Run r = cli({"eval", m_model, m_dataset, "--pairs", "20", "--samples", "200", "--ceiling", "--json"}, 120000);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject ceiling = r.json["ceiling"].toObject();
+        QVERIFY(ceiling["train_windows"].toInt() > r.json["windows"].toInt());
+        const QJsonObject nearest = ceiling["nearest_training_groove"].toObject();
+        QCOMPARE(nearest["windows"].toInt(), r.json["windows"].toInt());
+        const QJsonObject lookup = ceiling["nearest_in_latent"].toObject()["groove"].toObject();
+        QCOMPARE(lookup["windows"].toInt(), r.json["windows"].toInt());
+        QVERIFY(nearest["hit_f1"].toDouble() > 0.0 && nearest["hit_f1"].toDouble() <= 1.0);
+        QVERIFY(lookup["hit_f1"].toDouble() > 0.0 && lookup["hit_f1"].toDouble() <= 1.0);
+        QVERIFY(ceiling["same_rhythm"].toObject().contains("vote"));
+
+        Run all = cli({"eval", m_model, m_dataset, "--split", "all", "--ceiling", "--json"});
+        QCOMPARE(all.code, 2);
+        QVERIFY(all.json["error"].toString().contains("--ceiling"));
+    }
     void badInputGivesClearErrors()
     {
         Run wrongSize = cli({"generate", m_model, "--z", "1,2,3", "--out", path("x.mid"), "--json"});

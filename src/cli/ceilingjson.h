@@ -1,0 +1,49 @@
+#pragma once
+// eval --ceiling: what the train split alone allows on the validation split (latent/dataceiling.h), and for a
+// groove-mode model its own accompaniment score on the same-rhythm windows, side by side with the lookup.
+#include "jsonout.h"
+
+#include "latent/accompanimentmetrics.h"
+#include "latent/dataceiling.h"
+#include "latent/latentspace.h"
+
+#include <map>
+#include <vector>
+
+namespace gs::cli {
+
+inline nlohmann::json hitScoreJson(const HitScore& s)
+{
+    return {{"windows", s.windows}, {"hit_precision", s.precision}, {"hit_recall", s.recall}, {"hit_f1", s.f1}};
+}
+
+// `drums[i]` was generated (threshold 0.5) for heldOut[kept[i]]; both empty for a model that does not accompany.
+inline nlohmann::json ceilingJson(const LatentSpace& space, const std::vector<Groove>& train,
+    const std::vector<Groove>& heldOut, const std::vector<Groove>& drums, const std::vector<std::size_t>& kept)
+{
+    nlohmann::json j = {{"train_windows", train.size()},
+        {"nearest_training_groove", hitScoreJson(nearestTrainingGroove(train, heldOut))}};
+    if (auto lookup = nearestInLatent(space, train, heldOut))
+        j["nearest_in_latent"] = {{"decoded", hitScoreJson(lookup->decoded)}, {"groove", hitScoreJson(lookup->groove)}};
+    else
+        j["nearest_in_latent"] = {{"error", lookup.error().describe()}};
+    const SameRhythmScore same = sameRhythm(train, heldOut);
+    j["same_rhythm"] = {{"vote", hitScoreJson(same.vote)}, {"best", hitScoreJson(same.best)}};
+    if (!drums.empty()) {
+        std::map<std::size_t, std::size_t> generatedFor;  // held-out index -> drums index
+        for (std::size_t i = 0; i < kept.size() && i < drums.size(); ++i)
+            generatedFor[kept[i]] = i;
+        std::vector<Groove> generated, real;
+        for (std::size_t h : same.matched)
+            if (auto found = generatedFor.find(h); found != generatedFor.end()) {
+                generated.push_back(drums[found->second]);
+                real.push_back(heldOut[h]);
+            }
+        const auto m = accompanimentMetrics(generated, real);
+        j["same_rhythm"]["model"] = {{"windows", generated.size()}, {"hit_precision", m.at("hit_precision")},
+            {"hit_recall", m.at("hit_recall")}, {"hit_f1", m.at("hit_f1")}};
+    }
+    return j;
+}
+
+} // namespace gs::cli
