@@ -23,8 +23,14 @@ inline nlohmann::json ceilingJson(const LatentSpace& space, const std::vector<Gr
 {
     nlohmann::json j = {{"train_windows", train.size()},
         {"nearest_training_groove", hitScoreJson(nearestTrainingGroove(train, heldOut))}};
-    if (auto lookup = nearestInLatent(space, train, heldOut))
-        j["nearest_in_latent"] = {{"decoded", hitScoreJson(lookup->decoded)}, {"groove", hitScoreJson(lookup->groove)}};
+    // The t-SNE layout only where the latent has more than 3 dimensions (a 2D or 3D model is its own map).
+    const bool layout = space.config().latent > 3;
+    if (auto lookup = nearestInLatent(space, train, heldOut, layout)) {
+        j["nearest_in_latent"] = {{"decoded", hitScoreJson(lookup->decoded)}, {"groove", hitScoreJson(lookup->groove)},
+            {"blended", hitScoreJson(lookup->blended)}};
+        if (layout)
+            j["nearest_in_latent"]["layout"] = hitScoreJson(lookup->layout);
+    }
     else
         j["nearest_in_latent"] = {{"error", lookup.error().describe()}};
     const SameRhythmScore same = sameRhythm(train, heldOut);

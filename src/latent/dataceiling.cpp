@@ -1,7 +1,9 @@
 #include "dataceiling.h"
 
 #include "latentspace.h"
+#include "embeddinglayout.h"
 #include "sampling.h"
+#include "tsne.h"
 
 #include <algorithm>
 #include <bit>
@@ -49,6 +51,7 @@ struct Tally {
     long long truePositives = 0, predicted = 0, real = 0;
     int windows = 0;
     void add(int tp, int pred, int truth) { truePositives += tp; predicted += pred; real += truth; ++windows; }
+    void add(const Bits& truth, const Bits& played) { add(common(truth, played), count(played), count(truth)); }
     HitScore score() const
     {
         HitScore s;
@@ -77,6 +80,46 @@ std::pair<int, int> bestMatch(const Bits& truth, int truthCount, const std::vect
         }
     }
     return {best, bestCommon};
+}
+
+double squaredDistance(const LatentVector& a, const LatentVector& b)
+{
+    double d = 0;
+    for (std::size_t k = 0; k < a.size() && k < b.size(); ++k)
+        d += double(a[k] - b[k]) * double(a[k] - b[k]);
+    return d;
+}
+
+std::size_t nearestIndex(const std::vector<LatentVector>& means, const LatentVector& z)
+{
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < means.size(); ++i)
+        if (squaredDistance(means[i], z) < squaredDistance(means[best], z))
+            best = i;
+    return best;
+}
+
+// The k nearest means weighted by 1 / squared distance (a mean at distance 0 is returned as it is).
+LatentVector blendOfNearest(const std::vector<LatentVector>& means, const LatentVector& z, std::size_t k)
+{
+    std::vector<std::pair<double, std::size_t>> byDistance;
+    for (std::size_t i = 0; i < means.size(); ++i)
+        byDistance.push_back({squaredDistance(means[i], z), i});
+    k = std::min(k, byDistance.size());
+    std::partial_sort(byDistance.begin(), byDistance.begin() + std::ptrdiff_t(k), byDistance.end());
+    if (k > 0 && byDistance.front().first < 1e-12)
+        return means[byDistance.front().second];
+    LatentVector out(z.size(), 0.0f);
+    double total = 0;
+    for (std::size_t n = 0; n < k; ++n) {
+        const double w = 1.0 / byDistance[n].first;
+        total += w;
+        for (std::size_t d = 0; d < out.size() && d < means[byDistance[n].second].size(); ++d)
+            out[d] += float(w * means[byDistance[n].second][d]);
+    }
+    for (float& v : out)
+        v = float(v / total);
+    return out;
 }
 
 std::string rhythmKey(const Groove& g)
@@ -163,7 +206,7 @@ SameRhythmScore sameRhythm(const std::vector<Groove>& train, const std::vector<G
 }
 
 Result<LatentLookupScore> nearestInLatent(const LatentSpace& space, const std::vector<Groove>& train,
-                                          const std::vector<Groove>& heldOut)
+                                          const std::vector<Groove>& heldOut, bool withLayout)
 {
     auto trainCodes = space.encode(train);
     if (!trainCodes)
@@ -172,35 +215,43 @@ Result<LatentLookupScore> nearestInLatent(const LatentSpace& space, const std::v
     if (!heldCodes)
         return heldCodes.error();
     const std::vector<LatentVector>& means = trainCodes->mean;
+    // The layout's positions are not used by the full-latent lookups: zeros stand in when there is no layout.
+    std::vector<float> positions(2 * means.size(), 0.0f);
+    if (withLayout) {
+        std::vector<float> flat;
+        for (const LatentVector& m : means)
+            flat.insert(flat.end(), m.begin(), m.end());
+        auto laid = tsne(flat, means.empty() ? 0 : int(means.front().size()));
+        if (!laid)
+            return laid.error();
+        positions = std::move(*laid);
+    }
+    const EmbeddingLayout layout(std::move(positions), means);
     std::vector<std::size_t> nearest;
+    std::vector<LatentVector> picked, blended, placed;
     for (const LatentVector& z : heldCodes->mean) {
-        std::size_t best = 0;
-        double bestDistance = -1;
-        for (std::size_t i = 0; i < means.size(); ++i) {
-            double d = 0;
-            for (std::size_t k = 0; k < z.size() && k < means[i].size(); ++k)
-                d += double(z[k] - means[i][k]) * double(z[k] - means[i][k]);
-            if (bestDistance < 0 || d < bestDistance) {
-                bestDistance = d;
-                best = i;
-            }
+        nearest.push_back(nearestIndex(means, z));
+        picked.push_back(means[nearest.back()]);
+        blended.push_back(blendOfNearest(means, z, 6));
+        if (withLayout) {
+            float x = 0, y = 0;
+            layout.positionOf(z, x, y);
+            placed.push_back(layout.latentAt(x, y));
         }
-        nearest.push_back(best);
     }
-    std::vector<LatentVector> picked;
-    for (std::size_t i : nearest)
-        picked.push_back(means[i]);
-    const std::vector<DecodedGroove> decoded = space.decode(picked);
-    Tally fromDecoded, fromGroove;
-    for (std::size_t h = 0; h < heldOut.size() && h < decoded.size(); ++h) {
-        const Bits truth = hitBits(heldOut[h]);
-        const int truthCount = count(truth);
-        const Bits played = hitBits(realise(decoded[h]));
-        fromDecoded.add(common(truth, played), count(played), truthCount);
-        const Bits looked = hitBits(train[nearest[h]]);
-        fromGroove.add(common(truth, looked), count(looked), truthCount);
-    }
-    return LatentLookupScore{fromDecoded.score(), fromGroove.score()};
+    Tally fromDecoded, fromGroove, fromBlend, fromLayout;
+    const auto score = [&](Tally& tally, const std::vector<LatentVector>& zs) {
+        const std::vector<DecodedGroove> decoded = space.decode(zs);
+        for (std::size_t h = 0; h < heldOut.size() && h < decoded.size(); ++h)
+            tally.add(hitBits(heldOut[h]), hitBits(realise(decoded[h])));
+    };
+    score(fromDecoded, picked);
+    score(fromBlend, blended);
+    if (withLayout)
+        score(fromLayout, placed);
+    for (std::size_t h = 0; h < heldOut.size(); ++h)
+        fromGroove.add(hitBits(heldOut[h]), hitBits(train[nearest[h]]));
+    return LatentLookupScore{fromDecoded.score(), fromGroove.score(), fromBlend.score(), fromLayout.score()};
 }
 
 } // namespace gs

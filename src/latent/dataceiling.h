@@ -30,14 +30,19 @@ struct SameRhythmScore {
 };
 SameRhythmScore sameRhythm(const std::vector<Groove>& train, const std::vector<Groove>& heldOut);
 
-// A lookup map over a model's latent space: every held-out window goes to the training window whose latent
-// mean is nearest its own (no answer looked at). `decoded`: that training mean decoded (threshold 0.5), what a
-// map whose every point is a training point's latent plays; `groove`: the training window itself.
+// Lookup maps over a model's latent space (no answer looked at), each held-out window decoded at threshold 0.5:
+//  decoded: the training mean nearest the window's own mean, decoded (a map whose every point is a training
+//           point's latent, with the window put on its nearest point);
+//  groove:  that training window itself;
+//  blended: the inverse-square blend of the 6 nearest training means (the embedding view's rule, in the full latent);
+//  layout:  the embedding view itself: a t-SNE layout of the training means, the window placed on it by that
+//           blend of its 6 nearest means' positions, decoded from the blend of the 6 points nearest that place.
+//           Left empty (windows 0) when `withLayout` is false.
 struct LatentLookupScore {
-    HitScore decoded, groove;
+    HitScore decoded, groove, blended, layout;
 };
 class LatentSpace;
 Result<LatentLookupScore> nearestInLatent(const LatentSpace& space, const std::vector<Groove>& train,
-                                          const std::vector<Groove>& heldOut);
+                                          const std::vector<Groove>& heldOut, bool withLayout = false);
 
 } // namespace gs

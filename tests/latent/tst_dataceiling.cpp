@@ -86,11 +86,22 @@ private Q_SLOTS:
         QVERIFY2(model.ok(), model ? "" : model.error().describe().c_str());
         const LatentSpace space(*model);
         const std::vector<Groove> heldOut(m_windows.begin(), m_windows.begin() + 2);
-        auto s = nearestInLatent(space, m_windows, heldOut);
+        auto s = nearestInLatent(space, m_windows, heldOut, true);
         QVERIFY2(s.ok(), s ? "" : s.error().describe().c_str());
         QCOMPARE(s->groove.f1, 1.0);  // its own mean is nearest (distance 0)
         QCOMPARE(s->decoded.windows, 2);
         QVERIFY(s->decoded.f1 > 0.5);  // the base model's reconstruction of it
+        // On its own point the blend is that point's mean, in the full latent and on the t-SNE layout alike.
+        QCOMPARE(s->blended.f1, s->decoded.f1);
+        QCOMPARE(s->layout.windows, 2);
+        QCOMPARE(s->layout.f1, s->decoded.f1);
+
+        // Without the layout it is not computed (nothing scored).
+        const std::vector<Groove> train(m_windows.begin() + 1, m_windows.end());
+        auto unseen = nearestInLatent(space, train, {m_windows.front()}, false);
+        QVERIFY2(unseen.ok(), unseen ? "" : unseen.error().describe().c_str());
+        QCOMPARE(unseen->layout.windows, 0);
+        QCOMPARE(unseen->decoded.windows, 1);
     }
 };
 

@@ -11,7 +11,7 @@
 #include "latent/interpolation.h"
 #include "latent/projection.h"
 #include "latent/sampling.h"
-#include "map/embeddinglayout.h"
+#include "latent/embeddinglayout.h"
 #include "map/mapmodel.h"
 #include "session.h"
 

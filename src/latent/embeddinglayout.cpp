@@ -1,4 +1,4 @@
-#include "map/embeddinglayout.h"
+#include "embeddinglayout.h"
 
 #include <algorithm>
 #include <utility>
