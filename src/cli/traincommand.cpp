@@ -93,6 +93,7 @@ Result<Model> createMap(const TrainSettings& s)
     m.loss.klAnneal = s.klAnneal;
     m.loss.klWarmupEpochs = s.klWarmup > 0 ? s.klWarmup : std::max(1, s.epochs / 4);
     m.loss.mapTarget = s.mapTarget;
+    m.loss.mapAttributes = float(s.mapAttributes);
     Result<Model> map = createMapModel(*base, m, s.seed);
     if (!map)
         return Error{s.base, map.error().message};

@@ -44,6 +44,10 @@ inline void addTrainSettingsOptions(CLI::App& cmd, TrainSettings& s)
         "--model map: latent (reconstruct the base's latent means: seconds) or grooves (the windows, through the "
         "frozen base decoder)")
         ->check(settingChoice(mapTargetChoices()))->capture_default_str();
+    cmd.add_option("--map-attributes", s.mapAttributes,
+        "--model map: keep map x in the order of density and map y in the order of mean velocity, with this weight "
+        "(0: the map finds its own axes)")
+        ->check(settingRange("--map-attributes"))->capture_default_str();
     cmd.add_option("--latent", s.latent, "Latent size (2..256)")->check(settingRange("--latent"))->capture_default_str();
     cmd.add_option("--hidden", s.hidden, "Layer width (RhythmVAE dense width or recurrent GRU width)")
         ->check(settingRange("--hidden"));

@@ -65,6 +65,8 @@ std::string mapProblem(const ModelConfig& c)
         return "a map's base cannot itself be a map";
     if (c.loss.mapTarget != "latent" && c.loss.mapTarget != "grooves")
         return "unknown map target '" + c.loss.mapTarget + "' (expected latent or grooves)";
+    if (!(c.loss.mapAttributes >= 0.0f && c.loss.mapAttributes <= 100.0f))
+        return "map attribute weight out of range (expected 0 to 100)";
     if (std::string p = b.problem(); !p.empty())
         return "base model: " + p;
     if (!(b.grid == c.grid) || !(b.drumMap == c.drumMap))
@@ -188,6 +190,8 @@ std::string ModelConfig::toJson() const
     if (!base.empty()) {  // after "loss" is written, which it would replace
         j["base"] = nlohmann::json::parse(base[0].toJson());
         j["loss"]["map_target"] = loss.mapTarget;  // map models only: other files keep their bytes
+        if (loss.mapAttributes != 0.0f)  // maps from before it keep their bytes too
+            j["loss"]["map_attributes"] = loss.mapAttributes;
     }
     if (type == "transformer") {
         const TransformerConfig& t = transformer;
@@ -316,6 +320,7 @@ Result<ModelConfig> ModelConfig::fromJson(const std::string& text, const std::st
         c.loss.kappa = floatOr(l, "kappa", 0.0f);
         c.loss.lambdaRate = floatOr(l, "lambda_rate", c.loss.lambdaRate);
         c.loss.mapTarget = stringOr(l, "map_target", c.loss.mapTarget);
+        c.loss.mapAttributes = floatOr(l, "map_attributes", 0.0f);
         if (c.type == kMapModelType) {
             const json& b = objectAt(j, "base");
             // Refused before recursing, so a crafted chain of maps cannot nest the parser deeply.

@@ -44,6 +44,10 @@ struct LossConfig {
     // base encoding of the dataset, then seconds of training); "grooves": the windows themselves, decoded
     // through the frozen base decoder with the weights above (slower: the base decoder runs every batch).
     std::string mapTarget = "latent";
+    // Map models only: weight of the attribute-regularised axes (AR-VAE, Pati & Lerch 2020). Map x is kept in
+    // the order of the windows' density and map y in the order of their mean velocity: for every pair in a batch,
+    // |tanh(10 (z_i - z_j)) - sign(a_i - a_j)|. 0 = off (the map finds its own axes).
+    float mapAttributes = 0.0f;
     bool operator==(const LossConfig&) const = default;
 };
 

@@ -47,6 +47,7 @@ void visitFields(Settings& s, Visit&& visit)
     visit("kappa", s.kappa);
     visit("lambda_rate", s.lambdaRate);
     visit("map_target", s.mapTarget);
+    visit("map_attributes", s.mapAttributes);
     visit("epochs", s.epochs);
     visit("batch", s.batch);
     visit("lr", s.lr);
@@ -140,6 +141,7 @@ const std::vector<TrainSettingRange>& trainSettingRanges()
         {"flat_batch", "--flat-batch", 1, 65536},
         {"kappa", "--kappa", 0, 100},
         {"lambda_rate", "--lambda-rate", 0, 100},
+        {"map_attributes", "--map-attributes", 0, 100},
         {"epochs", "--epochs", 1, 1000000},
         {"batch", "--batch", 1, 65536},
         {"lr", "--lr", 0, 10},

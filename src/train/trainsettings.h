@@ -46,6 +46,7 @@ struct TrainSettings {
     double kappa = 0.0;  // constrained objective: reconstruction per cell <= kappa^2 (0 = off)
     double lambdaRate = 1.0;  // step of its multiplier
     std::string mapTarget = "latent";  // map models: "latent" (base latent means) or "grooves" (through the base decoder)
+    double mapAttributes = 0.0;  // map models: weight of the density (x) and velocity (y) axes (LossConfig)
     // The run.
     int epochs = 20;
     int batch = 64;

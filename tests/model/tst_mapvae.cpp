@@ -9,6 +9,8 @@
 
 #include <QtTest/QtTest>
 
+#include <cmath>
+
 #include <filesystem>
 
 using namespace gs;
@@ -150,6 +152,18 @@ private Q_SLOTS:
         auto back = ModelConfig::fromJson(map.config().toJson(), "map.gsmodel");
         QVERIFY(back.ok());
         QVERIFY(*back == map.config());
+        // The attribute-axes weight: absent from files without it, kept when set, refused out of range or NaN.
+        QVERIFY(map.config().toJson().find("map_attributes") == std::string::npos);
+        ModelConfig axes = map.config();
+        axes.loss.mapAttributes = 10.0f;
+        auto axesBack = ModelConfig::fromJson(axes.toJson(), "axes.gsmodel");
+        QVERIFY(axesBack.ok());
+        QCOMPARE(axesBack->loss.mapAttributes, 10.0f);
+        for (float bad : {-1.0f, 1000.0f, std::nanf("")}) {
+            ModelConfig crafted = map.config();
+            crafted.loss.mapAttributes = bad;
+            QVERIFY(crafted.problem().find("attribute") != std::string::npos);
+        }
     }
 };
 

@@ -265,6 +265,7 @@ bool TrainingModel::startMap()
     job.config.latent = s.latent;
     job.config.hidden = s.hidden;
     job.config.loss.beta = float(s.beta);
+    job.config.loss.mapAttributes = float(s.mapAttributes);
     job.mapBasePath = base;
     job.fineTuneEpochs = m_choice == QLatin1String("finetune") ? kFineTuneEpochs : 0;
     job.seed = s.seed;

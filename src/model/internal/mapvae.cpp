@@ -79,7 +79,13 @@ torch::Tensor MapVaeImpl::lossInputs(const torch::Tensor& x)
     for (int64_t from = 0; from < x.size(0); from += kEncodeChunk)
         parts.push_back(base->encode(x.narrow(0, from, std::min(kEncodeChunk, x.size(0) - from))).first);
     torch::Tensor means = torch::cat(parts, 0);
-    if (config().loss.mapTarget == "grooves")  // the windows ride along, flattened, after the means
+    // Each window's density and mean velocity ride along after the means (the attribute axes' order).
+    const int64_t voices = config().voices();
+    const torch::Tensor hits = x.narrow(2, 0, voices).flatten(1);
+    const torch::Tensor count = hits.sum(1);
+    const torch::Tensor velocity = (x.narrow(2, voices, voices).flatten(1) * hits).sum(1) / count.clamp_min(1.0);
+    means = torch::cat({means, count.unsqueeze(1), velocity.unsqueeze(1)}, 1);
+    if (config().loss.mapTarget == "grooves")  // the windows ride along, flattened, after those
         return torch::cat({means, x.reshape({x.size(0), -1})}, 1);
     return means;
 }

@@ -18,6 +18,9 @@
 
 namespace gs {
 
+// Columns lossInputs() puts after the base means: each window's hit count (density) and mean velocity.
+constexpr int64_t kMapAttributeColumns = 2;
+
 class MapVaeImpl : public VaeImpl {
 public:
     explicit MapVaeImpl(ModelConfig config);

@@ -79,6 +79,28 @@ void updateLambda(LambdaState& state, const LossConfig& loss, double constraint)
     state.lambda = std::clamp(state.lambda * std::exp(loss.lambdaRate * state.average), 1e-2, 1e3);
 }
 
+namespace {
+
+// AR-VAE's attribute regularisation (Pati & Lerch 2020), one attribute per map axis: over every pair of the
+// batch, the map's difference along the axis (through tanh, delta 10) should have the sign of the attribute's.
+// Scale-free in the attribute, so hits and velocity need no standardising.
+torch::Tensor attributeAxesPenalty(const torch::Tensor& z, const torch::Tensor& attributes)
+{
+    constexpr double delta = 10.0;
+    torch::Tensor sum = torch::zeros({}, z.options());
+    const int64_t axes = std::min(z.size(1), attributes.size(1));
+    for (int64_t a = 0; a < axes; ++a) {
+        const torch::Tensor zd = z.select(1, a);
+        const torch::Tensor ad = attributes.select(1, a).to(z.dtype());
+        const torch::Tensor dz = zd.unsqueeze(1) - zd.unsqueeze(0);
+        const torch::Tensor da = ad.unsqueeze(1) - ad.unsqueeze(0);
+        sum = sum + (torch::tanh(delta * dz) - torch::sign(da)).abs().mean();
+    }
+    return sum;
+}
+
+} // namespace
+
 LossResult mapLoss(MapVaeImpl& map, const torch::Tensor& inputs, const LossConfig& loss, double klWeightNow)
 {
     const int64_t baseLatent = map.config().base.at(0).latent;
@@ -86,14 +108,17 @@ LossResult mapLoss(MapVaeImpl& map, const torch::Tensor& inputs, const LossConfi
     auto [mu, logVar] = map.encodeLatent(target);
     const torch::Tensor z = map.is_training() ? mu + torch::randn_like(mu) * torch::exp(0.5 * logVar) : mu;
     const torch::Tensor kl = (-0.5 * (1 + logVar - mu.pow(2) - logVar.exp()).sum(1)).mean();
-    const torch::Tensor regular = klWeightNow * torch::clamp_min(kl, loss.freeBits);
+    torch::Tensor regular = klWeightNow * torch::clamp_min(kl, loss.freeBits);
+    if (loss.mapAttributes > 0)
+        regular = regular + loss.mapAttributes * attributeAxesPenalty(z, inputs.narrow(1, baseLatent, kMapAttributeColumns));
     LossResult r;
     r.terms.kl = kl.item<double>();
     if (loss.mapTarget == "grooves") {
         // The windows after the means (MapVaeImpl::lossInputs), decoded through the frozen base decoder.
         const int64_t steps = map.config().steps(), voices = map.config().voices();
         const double cells = double(steps * voices);
-        const torch::Tensor x = inputs.narrow(1, baseLatent, inputs.size(1) - baseLatent).reshape({-1, steps, 3 * voices});
+        const int64_t from = baseLatent + kMapAttributeColumns;
+        const torch::Tensor x = inputs.narrow(1, from, inputs.size(1) - from).reshape({-1, steps, 3 * voices});
         const Decoded d = map.decode(z);
         const torch::Tensor hits = loss.hitWeight * torch::binary_cross_entropy_with_logits(d.hitLogits, x.narrow(2, 0, voices)) * cells;
         const torch::Tensor vel = loss.velocityWeight * torch::mse_loss(d.velocity, x.narrow(2, voices, voices)) * cells;

@@ -38,6 +38,7 @@ const std::vector<Field>& numericFields()
         {"feed_forward", &TrainSettings::feedForward}, {"decoder_d_model", &TrainSettings::decoderDModel},
         {"decoder_heads", &TrainSettings::decoderHeads}, {"decoder_layers", &TrainSettings::decoderLayers},
         {"decoder_feed_forward", &TrainSettings::decoderFeedForward}, {"dropout", &TrainSettings::dropout},
+        {"map_attributes", &TrainSettings::mapAttributes},
     };
     return fields;
 }
