@@ -55,7 +55,7 @@ Pane {
     function cell(column, m) {
         switch (column) {
         case 0: return (m.path === App.session.modelPath ? "● " : "") + m.name
-        case 1: return m.type + (m.flat ? " flat" : "")
+        case 1: return m.type + (m.flat ? " flat" : "") + (m.mapAxes ? " axes" : "")
         case 2: return m.latent
         case 3: return m.dataset === "" ? "—" : qsTr("%1 · %2 · %3 st.").arg(m.dataset).arg(m.trainWindows).arg(m.styleCount)
         case 4: return m.epochs

@@ -58,6 +58,15 @@ Pane {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("A new model with the settings below (needs many grooves; tens of minutes)")
         }
+        CheckBox {
+            objectName: "mapAxes"
+            visible: root.training.choice !== "scratch"
+            text: qsTr("Axes: busier to the right, louder upward")
+            checked: root.training.mapAxes
+            onToggled: root.training.mapAxes = checked
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("The map keeps your grooves in order of density along x and of loudness along y, so dragging right adds hits and dragging up plays harder. Your own grooves decode a little less exactly.")
+        }
         Label {
             objectName: "choiceAdvice"
             Layout.fillWidth: true

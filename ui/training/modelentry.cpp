@@ -64,6 +64,7 @@ ModelEntry ModelEntry::fromHeader(const ModelHeader& header, const QString& path
     e.klAnneal = QString::fromStdString(c.loss.klAnneal);
     e.flat = c.loss.flat;
     e.flatEta = c.loss.flatEta;
+    e.mapAxes = c.loss.mapAttributes > 0.0f;
     const std::vector<EpochRecord>& history = header.history;
     if (!history.empty()) {
         e.learningRate = history.front().learningRate;

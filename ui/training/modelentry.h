@@ -33,6 +33,7 @@ struct ModelEntry {
     QString klAnneal;
     bool flat = false;
     double flatEta = 0;
+    bool mapAxes = false;  // a map whose x follows density and y velocity (--map-attributes)
     // History.
     int epochs = 0;
     double trainingSeconds = 0;

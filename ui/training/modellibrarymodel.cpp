@@ -146,6 +146,7 @@ QVariant ModelLibraryModel::data(const QModelIndex& index, int role) const
     case KlAnnealRole: return e.klAnneal;
     case FlatRole: return e.flat;
     case FlatEtaRole: return e.flatEta;
+    case MapAxesRole: return e.mapAxes;
     case EpochsRole: return e.epochs;
     case TrainingSecondsRole: return e.trainingSeconds;
     case ValidationLossRole: return e.validationLoss;
@@ -163,7 +164,7 @@ QHash<int, QByteArray> ModelLibraryModel::roleNames() const
         {ParametersRole, "parameters"}, {DatasetRole, "dataset"}, {TrainWindowsRole, "trainWindows"},
         {ValidationWindowsRole, "validationWindows"}, {StyleCountRole, "styleCount"}, {StylesRole, "styles"},
         {LearningRateRole, "learningRate"}, {BetaRole, "beta"}, {FreeBitsRole, "freeBits"},
-        {KlAnnealRole, "klAnneal"}, {FlatRole, "flat"}, {FlatEtaRole, "flatEta"}, {EpochsRole, "epochs"},
+        {KlAnnealRole, "klAnneal"}, {FlatRole, "flat"}, {FlatEtaRole, "flatEta"}, {MapAxesRole, "mapAxes"}, {EpochsRole, "epochs"},
         {TrainingSecondsRole, "trainingSeconds"}, {ValidationLossRole, "validationLoss"},
         {EvaluationRole, "evaluation"}, {HasEvaluationRole, "hasEvaluation"}, {EvaluatingRole, "evaluating"}};
     for (int role = HitF1Role; role <= OffsetCorrelationRole; ++role)

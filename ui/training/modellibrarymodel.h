@@ -50,7 +50,7 @@ public:
         TrainingSecondsRole, ValidationLossRole, EvaluationRole, HasEvaluationRole, HitF1Role,
         HitPrecisionRole, HitRecallRole, VelocityMseRole, OffsetMseRole, SmoothnessMeanRole,
         SmoothnessMaxRole, DensityCorrelationRole, VelocityCorrelationRole, OffsetCorrelationRole,
-        EvaluatingRole,
+        EvaluatingRole, MapAxesRole,
     };
     Q_ENUM(Role)
 

@@ -116,6 +116,12 @@ void TrainingModel::setMapBase(const QString& path)
         Q_EMIT mapBaseChanged();
 }
 
+void TrainingModel::setMapAxes(bool on)
+{
+    if (assign(m_mapAxes, on))
+        Q_EMIT mapAxesChanged();
+}
+
 QString TrainingModel::adviceFor(int windows)
 {
     // Measured (issue 14, models/map-2d.md): a personal map fits any size in seconds; fine-tuning the 32D
@@ -259,6 +265,7 @@ bool TrainingModel::startMap()
     TrainSettings s = m_settings.value().recommendedFor(kMapModelType);
     s.latent = std::clamp(m_settings.value().latent, 2, 3);  // the XY pad or the 3D view
     s.base = base.toStdString();
+    s.mapAttributes = m_mapAxes ? kMapAxesWeight : 0.0;
     TrainingJob job;
     job.source = TrainingJob::Source::Fresh;
     job.config.type = kMapModelType;

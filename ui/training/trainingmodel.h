@@ -40,6 +40,9 @@ class TrainingModel : public QObject {
     Q_PROPERTY(QString choiceAdvice READ choiceAdvice NOTIFY choiceAdviceChanged)
     // The base model file of the map choices: the best bundled model by default.
     Q_PROPERTY(QString mapBase READ mapBase WRITE setMapBase NOTIFY mapBaseChanged)
+    // The map choices: map x follows the grooves' density and map y their loudness (TrainSettings::mapAttributes
+    // at kMapAxesWeight), so the direction arrows line up with the axes; the map then reconstructs less closely.
+    Q_PROPERTY(bool mapAxes READ mapAxes WRITE setMapAxes NOTIFY mapAxesChanged)
     Q_PROPERTY(bool fastTrainingAvailable READ fastTrainingAvailable CONSTANT)
     // State.
     Q_PROPERTY(gs::Session* session READ session WRITE setSession NOTIFY sessionChanged)
@@ -71,6 +74,11 @@ public:
     QString choiceAdvice() const;
     QString mapBase() const { return m_mapBase; }
     void setMapBase(const QString& path);
+    bool mapAxes() const { return m_mapAxes; }
+    void setMapAxes(bool on);
+    // The attribute-axes weight of a map trained with mapAxes on (measured on GMD: weight 10 gives density
+    // and velocity change r 0.94 / 0.85, hit F1 0.52 against 0.62 without; src/model/README.md).
+    static constexpr double kMapAxesWeight = 10.0;
     // The advice for a dataset of `windows` windows (choiceAdvice's text).
     static QString adviceFor(int windows);
     // Epochs the bundled model trains on the dataset before its map, for "finetune".
@@ -120,6 +128,7 @@ Q_SIGNALS:
     void choiceChanged();
     void choiceAdviceChanged();
     void mapBaseChanged();
+    void mapAxesChanged();
     void sessionChanged();
     void runningChanged();
     void canStartChanged();
@@ -152,6 +161,7 @@ private:
     TrainingSettings m_settings{firstSettings()};
     QString m_choice = QStringLiteral("map");
     QString m_mapBase;
+    bool m_mapAxes = false;
     TrainSettings m_runSettings;  // what the run under way trains with (m_settings, or the map's)
 
     QPointer<Session> m_session;

@@ -46,6 +46,12 @@ TestCase {
         mouseClick(findChild(view, "choiceMap"))
         compare(view.training.choice, "map")
         verify(!findChild(view, "modelType").visible, "the from-scratch settings fold away for a map")
+        // The axes box: off by default, ticked by a click (the saved weight is checked in tst_trainingmodel).
+        const axes = findChild(view, "mapAxes")
+        verify(axes.visible)
+        verify(!view.training.mapAxes)
+        mouseClick(axes)
+        verify(view.training.mapAxes, "a click on the box sets the map's axes")
 
         mouseClick(findChild(view, "startButton"))
         verify(view.training.running)

@@ -7,6 +7,7 @@
 #include "dataset/dataset.h"
 #include "model/model.h"
 #include "tinydataset.h"
+#include "training/modelentry.h"
 #include "training/trainingmodel.h"
 
 #include <QTemporaryDir>
@@ -247,6 +248,36 @@ private Q_SLOTS:
         QCOMPARE(training.phase(), QString());
         QVERIFY(training.message().contains(QStringLiteral("cancel"), Qt::CaseInsensitive));
         QCOMPARE(m_session.model()->history().size(), std::size_t(6));
+    }
+    void personalMapWithAxesStoresTheWeight()
+    {
+        // "Personal map" with the axes box ticked: the saved map carries the attribute-axes weight, and its library
+        // row says so; unticked (the default), a map without it.
+        std::shared_ptr<const Dataset> dataset = test::tinyGmdDataset();
+        QVERIFY2(dataset, "could not import the GMD files (is ../shared/data there?)");
+        m_session.setDataset(dataset, QStringLiteral("tiny GMD"));
+        QTemporaryDir library;
+        TrainingModel training;
+        training.setSession(&m_session);
+        training.setSaveFolder(library.path());
+        QCOMPARE(training.choice(), QStringLiteral("map"));
+        QVERIFY(!training.mapAxes());
+        QSignalSpy axes(&training, &TrainingModel::mapAxesChanged);
+        training.setMapAxes(true);
+        training.setMapAxes(true);  // no change, no signal
+        QCOMPARE(axes.count(), 1);
+        QSignalSpy finished(&training, &TrainingModel::finished);
+        for (const bool on : {true, false}) {
+            training.setMapAxes(on);
+            QVERIFY2(training.start(), qPrintable(training.message()));
+            QVERIFY(finished.wait(120000));
+            QVERIFY2(finished.last().at(0).toBool(), qPrintable(training.message()));
+            Result<Model> saved = Model::load(training.savedPath().toStdString());
+            QVERIFY(saved.ok());
+            QCOMPARE(saved->config().type, std::string("map"));
+            QCOMPARE(double(saved->config().loss.mapAttributes), on ? TrainingModel::kMapAxesWeight : 0.0);
+            QCOMPARE(ModelEntry::read(training.savedPath(), false).mapAxes, on);
+        }
     }
 };
 
