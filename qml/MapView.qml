@@ -18,6 +18,31 @@ Item {
     // The 2D / 3D choice comes back on the next start; the 3D view only opens for latent sizes of 3 or more.
     property bool show3D: false
     SettingsStore { id: mapSettings }
+
+    // The extra distance along its arrow for direction label `index`: near-parallel arrows (a map whose
+    // density and velocity run along its axes often has velocity and laid-back together) would stack their
+    // labels on one spot. Labels are placed in order; each moves out until it clears the ones before it.
+    function labelPush(index) {
+        const arrows = root.controller.directions
+        const from = mapItem.cursorPosition
+        const centre = (d, extra) => {
+            const head = mapItem.toItem(Qt.point(d.x, d.y))
+            const length = Math.min(70, Math.hypot(head.x - from.x, head.y - from.y))
+            const angle = Math.atan2(head.y - from.y, head.x - from.x)
+            return Qt.point(Math.cos(angle) * (length + 12 + extra), Math.sin(angle) * (length + 12 + extra))
+        }
+        const placed = []
+        for (let i = 0; i <= index && i < arrows.length; ++i) {
+            let extra = 0
+            const clashes = (c) => placed.some(p => Math.abs(p.x - c.x) < 48 && Math.abs(p.y - c.y) < 18)
+            while (extra < 120 && clashes(centre(arrows[i], extra)))
+                extra += 12
+            if (i === index)
+                return extra
+            placed.push(centre(arrows[i], extra))
+        }
+        return 0
+    }
     Component.onCompleted: show3D = String(mapSettings.value("map/show3D", false)) === "true"
 
 
@@ -53,6 +78,9 @@ Item {
                 delegate: Item {
                     id: arrow
                     required property var modelData
+                    required property int index
+                    // Further out along the arrow when an earlier arrow's label sits where this one would.
+                    readonly property real push: { mapItem.zoom; mapItem.pan; mapItem.cursorPosition; return root.labelPush(index) }
                     readonly property point from: mapItem.cursorPosition
                     readonly property point head: { mapItem.zoom; mapItem.pan; return mapItem.toItem(Qt.point(modelData.x, modelData.y)) }
                     readonly property real length: Math.min(70, Math.hypot(head.x - from.x, head.y - from.y))
@@ -71,8 +99,8 @@ Item {
                     }
                     Label {
                         objectName: "directionLabel"
-                        x: Math.cos(arrow.angle) * (arrow.length + 12) - width / 2
-                        y: Math.sin(arrow.angle) * (arrow.length + 12) - height / 2
+                        x: Math.cos(arrow.angle) * (arrow.length + 12 + arrow.push) - width / 2
+                        y: Math.sin(arrow.angle) * (arrow.length + 12 + arrow.push) - height / 2
                         text: arrow.modelData.label
                         color: Theme.text
                         font.pixelSize: Theme.smallFont

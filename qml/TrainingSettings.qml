@@ -61,7 +61,7 @@ Pane {
         CheckBox {
             objectName: "mapAxes"
             visible: root.training.choice !== "scratch"
-            text: qsTr("Axes: busier to the right, louder upward")
+            text: qsTr("Axes: density →, loudness ↑")
             checked: root.training.mapAxes
             onToggled: root.training.mapAxes = checked
             ToolTip.visible: hovered
