@@ -46,6 +46,14 @@ TestCase {
         }
         verify(shown, "the row shows F1 " + Number(f1).toFixed(3))
 
+        compare(item.model.mapAxes, false)
+        // The map with density / loudness axes says so in its type.
+        const axesRow = library.rowOf(AssetPaths.modelsDir + "/map-2d-density-velocity.gsmodel")
+        verify(axesRow >= 0)
+        tryVerify(() => list.itemAtIndex(axesRow) !== null)
+        compare(list.itemAtIndex(axesRow).model.mapAxes, true)
+        compare(view.cell(1, list.itemAtIndex(axesRow).model), "map axes")
+
         mouseClick(item)
         compare(view.currentRow, row)
         const details = findChild(view, "modelDetails")

@@ -7,12 +7,14 @@
 #include "latent/latentspace.h"
 #include "map/mapcontroller.h"
 #include "model/model.h"
+#include "testdata.h"
 #include "tinydataset.h"
 #include "train/trainer.h"
 
 #include <QSignalSpy>
 #include <QtTest/QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace gs;
@@ -325,6 +327,47 @@ private Q_SLOTS:
         QVERIFY(controller.sampling().voiceVelocity.empty());
         QTRY_VERIFY_WITH_TIMEOUT(m_session.groove().sameAs(plain), 10000);
         m_session.setModel(nullptr, QString());
+    }
+    void theAxesMapPointsDenserRightAndLouderUp()
+    {
+        // The bundled map with density / loudness axes (models/map-2d-density-velocity.md), on the session's real
+        // data: its "denser" arrow points right and its "louder" arrow up, and the grooves it decodes follow.
+        auto loaded = Model::load((test::sourceDir() / "models" / "map-2d-density-velocity.gsmodel").string());
+        QVERIFY2(loaded.ok(), loaded ? "" : loaded.error().describe().c_str());
+        m_session.setDataset(m_dataset, QStringLiteral("tiny GMD"));
+        m_session.setModel(std::make_shared<Model>(std::move(*loaded)), QStringLiteral("axes map"));
+        MapController controller;
+        controller.setSession(&m_session);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.ready(), 20000);
+        const QPointF cursor = controller.map()->cursor();
+        QVariantMap denser, louder;
+        for (const QVariant& a : controller.directions()) {
+            const QVariantMap arrow = a.toMap();
+            if (arrow.value(QStringLiteral("label")) == QStringLiteral("denser"))
+                denser = arrow;
+            if (arrow.value(QStringLiteral("label")) == QStringLiteral("louder"))
+                louder = arrow;
+        }
+        QVERIFY(!denser.isEmpty() && !louder.isEmpty());
+        const double dx = denser.value(QStringLiteral("x")).toDouble() - cursor.x();
+        const double dy = denser.value(QStringLiteral("y")).toDouble() - cursor.y();
+        QVERIFY2(dx > 2 * std::abs(dy), qPrintable(QStringLiteral("denser: %1, %2").arg(dx).arg(dy)));
+        const double lx = louder.value(QStringLiteral("x")).toDouble() - cursor.x();
+        const double ly = louder.value(QStringLiteral("y")).toDouble() - cursor.y();
+        QVERIFY2(ly > 2 * std::abs(lx), qPrintable(QStringLiteral("louder: %1, %2").arg(lx).arg(ly)));
+
+        // Left to right adds hits; bottom to top plays harder (mean velocity of the hits).
+        const auto groove = [&](float x, float y) { return controller.space()->generate({x, y}, controller.sampling()); };
+        const auto meanVelocity = [](const Groove& g) {
+            double sum = 0;
+            for (int s = 0; s < g.steps(); ++s)
+                for (int v = 0; v < g.voices(); ++v)
+                    sum += g.hit(s, v) ? g.velocity(s, v) : 0.0;
+            return sum / std::max(1, g.hitCount());
+        };
+        QVERIFY(groove(1.5f, 0.0f).hitCount() > groove(-1.5f, 0.0f).hitCount());
+        QVERIFY(meanVelocity(groove(0.0f, 1.5f)) > meanVelocity(groove(0.0f, -1.5f)));
+        m_session.setModel(m_model, QStringLiteral("tiny model"));
     }
 };
 
