@@ -32,7 +32,9 @@ Dialog {
         { name: "RhythmVAE", by: "Nao Tokui (RhythmVAE for Max for Live)", licence: "paper / reference design" },
         { name: "GrooVAE / MusicVAE", by: "Gillick, Roberts, Engel, Eck, Bamman: Learning to Groove with Inverse Sequence Transformations (ICML 2019); Roberts et al.: MusicVAE (ICML 2018)", licence: "paper" },
         { name: "Groove Transformer", by: "Haki et al.: real-time generative drum accompaniment", licence: "paper" },
-        { name: "FM-Music-VAE", by: "flat-manifold music VAE (latent flatness regulariser)", licence: "paper" }
+        { name: "FM-Music-VAE", by: "flat-manifold music VAE (latent flatness regulariser)", licence: "paper" },
+        { name: "MidiMe", by: "Dinculescu, Engel, Roberts: a small VAE over a pretrained model's latent space (personal maps)", licence: "paper" },
+        { name: "AR-VAE", by: "Pati, Lerch: attribute-based regularisation of VAE latent spaces (map axes)", licence: "paper" }
     ]
 
     contentItem: ColumnLayout {
