@@ -46,7 +46,8 @@ ModelEntry ModelEntry::fromHeader(const ModelHeader& header, const QString& path
     const ModelConfig& c = header.config;
     e.type = QString::fromStdString(c.type);
     e.latent = c.latent;
-    e.hidden = c.type == "recurrent" ? c.rnnHidden : c.hidden;
+    // The width that model type uses (a transformer's config still carries the unused dense width).
+    e.hidden = c.type == "recurrent" ? c.rnnHidden : c.type == "transformer" ? c.transformer.encoderDModel : c.hidden;
     e.parameters = header.parameters;
     const DatasetSummary& d = header.dataset;
     e.datasetName = QString::fromStdString(d.name);

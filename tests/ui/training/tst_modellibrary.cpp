@@ -211,6 +211,9 @@ private Q_SLOTS:
             QCOMPARE(listed.type, full.type);
             QCOMPARE(listed.latent, full.latent);
             QCOMPARE(listed.hidden, full.hidden);
+            if (listed.type == QStringLiteral("transformer"))  // its width is d_model, not the unused dense width
+                QCOMPARE(listed.hidden, model->config().transformer.encoderDModel);
+            QCOMPARE(listed.mapAxes, file == QStringLiteral("map-2d-density-velocity.gsmodel"));
             QCOMPARE(listed.parameters, full.parameters);
             QCOMPARE(listed.datasetName, full.datasetName);
             QCOMPARE(listed.trainWindows, full.trainWindows);
