@@ -23,13 +23,17 @@ inline nlohmann::json ceilingJson(const LatentSpace& space, const std::vector<Gr
 {
     nlohmann::json j = {{"train_windows", train.size()},
         {"nearest_training_groove", hitScoreJson(nearestTrainingGroove(train, heldOut))}};
-    // The t-SNE layout only where the latent has more than 3 dimensions (a 2D or 3D model is its own map).
-    const bool layout = space.config().latent > 3;
+    // The t-SNE layout only where the latent has more than 3 dimensions (a 2D or 3D model is its own map), and
+    // for at most kLayoutWindows training windows (bench_tsne: 18 s for 10,000 points; it grows faster than n).
+    constexpr std::size_t kLayoutWindows = 20000;
+    const bool layout = space.config().latent > 3 && train.size() <= kLayoutWindows;
     if (auto lookup = nearestInLatent(space, train, heldOut, layout)) {
         j["nearest_in_latent"] = {{"decoded", hitScoreJson(lookup->decoded)}, {"groove", hitScoreJson(lookup->groove)},
             {"blended", hitScoreJson(lookup->blended)}};
         if (layout)
             j["nearest_in_latent"]["layout"] = hitScoreJson(lookup->layout);
+        else if (space.config().latent > 3)
+            j["nearest_in_latent"]["layout"] = {{"skipped", "more than 20000 training windows"}};
     }
     else
         j["nearest_in_latent"] = {{"error", lookup.error().describe()}};
