@@ -208,6 +208,8 @@ SameRhythmScore sameRhythm(const std::vector<Groove>& train, const std::vector<G
 Result<LatentLookupScore> nearestInLatent(const LatentSpace& space, const std::vector<Groove>& train,
                                           const std::vector<Groove>& heldOut, bool withLayout)
 {
+    if (train.empty() || heldOut.empty())
+        return Error{"", "a latent lookup needs training and held-out windows"};
     auto trainCodes = space.encode(train);
     if (!trainCodes)
         return trainCodes.error();

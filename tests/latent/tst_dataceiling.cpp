@@ -96,6 +96,11 @@ private Q_SLOTS:
         QCOMPARE(s->layout.windows, 2);
         QCOMPARE(s->layout.f1, s->decoded.f1);
 
+        // No training windows: an error, not a lookup into nothing; the other figures score no window.
+        QVERIFY(!nearestInLatent(space, {}, heldOut).ok());
+        QCOMPARE(nearestTrainingGroove({}, heldOut).windows, 0);
+        QVERIFY(sameRhythm({}, heldOut).matched.empty());
+
         // Without the layout it is not computed (nothing scored).
         const std::vector<Groove> train(m_windows.begin() + 1, m_windows.end());
         auto unseen = nearestInLatent(space, train, {m_windows.front()}, false);
