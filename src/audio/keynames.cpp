@@ -13,6 +13,7 @@ void mapMisnamedKeys(std::vector<KitInstrument>& instruments, KitReport& report)
     for (const KitInstrument& instrument : instruments)
         names.push_back(classifyDrumName(instrument.name));
     for (int note : kNamedDrumNotes) {
+        // Asked again for every note: a remap below changes who owns the notes after it.
         const int owner = noteOwners(instruments)[std::size_t(note)];
         if (owner >= 0 && (names[std::size_t(owner)].drum == DrumClass::None || drumNameFit(names[std::size_t(owner)], note) >= 0))
             continue;  // no telling name, or the right drum

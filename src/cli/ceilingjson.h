@@ -8,6 +8,7 @@
 #include "latent/latentspace.h"
 
 #include <map>
+#include <string>
 #include <vector>
 
 namespace gs::cli {
@@ -33,7 +34,8 @@ inline nlohmann::json ceilingJson(const LatentSpace& space, const std::vector<Gr
         if (layout)
             j["nearest_in_latent"]["layout"] = hitScoreJson(lookup->layout);
         else if (space.config().latent > 3)
-            j["nearest_in_latent"]["layout"] = {{"skipped", "more than 20000 training windows"}};
+            j["nearest_in_latent"]["layout"] = {
+                {"skipped", "more than " + std::to_string(kLayoutWindows) + " training windows"}};
     }
     else
         j["nearest_in_latent"] = {{"error", lookup.error().describe()}};

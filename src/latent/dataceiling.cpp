@@ -82,46 +82,6 @@ std::pair<int, int> bestMatch(const Bits& truth, int truthCount, const std::vect
     return {best, bestCommon};
 }
 
-double squaredDistance(const LatentVector& a, const LatentVector& b)
-{
-    double d = 0;
-    for (std::size_t k = 0; k < a.size() && k < b.size(); ++k)
-        d += double(a[k] - b[k]) * double(a[k] - b[k]);
-    return d;
-}
-
-std::size_t nearestIndex(const std::vector<LatentVector>& means, const LatentVector& z)
-{
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < means.size(); ++i)
-        if (squaredDistance(means[i], z) < squaredDistance(means[best], z))
-            best = i;
-    return best;
-}
-
-// The k nearest means weighted by 1 / squared distance (a mean at distance 0 is returned as it is).
-LatentVector blendOfNearest(const std::vector<LatentVector>& means, const LatentVector& z, std::size_t k)
-{
-    std::vector<std::pair<double, std::size_t>> byDistance;
-    for (std::size_t i = 0; i < means.size(); ++i)
-        byDistance.push_back({squaredDistance(means[i], z), i});
-    k = std::min(k, byDistance.size());
-    std::partial_sort(byDistance.begin(), byDistance.begin() + std::ptrdiff_t(k), byDistance.end());
-    if (k > 0 && byDistance.front().first < 1e-12)
-        return means[byDistance.front().second];
-    LatentVector out(z.size(), 0.0f);
-    double total = 0;
-    for (std::size_t n = 0; n < k; ++n) {
-        const double w = 1.0 / byDistance[n].first;
-        total += w;
-        for (std::size_t d = 0; d < out.size() && d < means[byDistance[n].second].size(); ++d)
-            out[d] += float(w * means[byDistance[n].second][d]);
-    }
-    for (float& v : out)
-        v = float(v / total);
-    return out;
-}
-
 std::string rhythmKey(const Groove& g)
 {
     std::string key(std::size_t(g.steps()), '0');
@@ -232,9 +192,9 @@ Result<LatentLookupScore> nearestInLatent(const LatentSpace& space, const std::v
     std::vector<std::size_t> nearest;
     std::vector<LatentVector> picked, blended, placed;
     for (const LatentVector& z : heldCodes->mean) {
-        nearest.push_back(nearestIndex(means, z));
+        nearest.push_back(std::size_t(layout.nearestPoint(z)));
         picked.push_back(means[nearest.back()]);
-        blended.push_back(blendOfNearest(means, z, 6));
+        blended.push_back(layout.blendOf(z));
         if (withLayout) {
             float x = 0, y = 0;
             layout.positionOf(z, x, y);

@@ -6,6 +6,7 @@
 // same blend of its nearest means' positions. Plain values, any thread.
 #include "latent/interpolation.h"
 
+#include <utility>
 #include <vector>
 
 namespace gs {
@@ -25,8 +26,17 @@ public:
     LatentVector latentAt(float x, float y, int k = 6) const;
     // Where a latent sits on the layout: the `k` nearest means' positions, weighted the same way.
     void positionOf(const LatentVector& z, float& x, float& y, int k = 6) const;
+    // The same blend in the latent space itself: the `k` means nearest `z`, weighted the same way.
+    LatentVector blendOf(const LatentVector& z, int k = 6) const;
+    // The point whose mean is nearest `z` (-1 without points).
+    int nearestPoint(const LatentVector& z) const;
 
 private:
+    // The `k` smallest (squared latent distance to `z`, point) pairs, nearest first.
+    std::vector<std::pair<float, int>> nearestMeans(const LatentVector& z, int k) const;
+    // The means of `near` weighted by 1 / distance^2 (the nearest one alone when the query is on it).
+    LatentVector blendMeans(const std::vector<std::pair<float, int>>& near) const;
+
     std::vector<float> m_positions;
     std::vector<LatentVector> m_means;
 };

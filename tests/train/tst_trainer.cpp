@@ -1,6 +1,8 @@
 // The trainer on a small real GMD subset: loss falls (both models, flat on),
 // reproducible, resume continues the history, the NaN guard, cancel.
 #include "gmdsubset.h"
+#include "latent/attributes.h"
+#include "latent/metrics.h"
 #include "model/internal/groovecodec.h"
 #include "model/internal/modelinternal.h"
 #include "model/mapfactory.h"
@@ -12,7 +14,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 
 using namespace gs;
 
@@ -47,28 +48,23 @@ bool allFinite(const Model& m)
     return true;
 }
 
-// Spearman's rank correlation (ties broken by order: the windows' hit counts tie often, which only lowers r).
+// Ranks 0..n-1 (ties broken by order: the windows' hit counts tie often, which only lowers Spearman's r).
+std::vector<double> ranks(const std::vector<double>& v)
+{
+    std::vector<std::size_t> order(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return v[i] < v[j]; });
+    std::vector<double> r(v.size());
+    for (std::size_t k = 0; k < order.size(); ++k)
+        r[order[k]] = double(k);
+    return r;
+}
+
+// Spearman's rank correlation: Pearson's r of the ranks.
 double spearman(const std::vector<double>& a, const std::vector<double>& b)
 {
-    const auto ranks = [](const std::vector<double>& v) {
-        std::vector<std::size_t> order(v.size());
-        for (std::size_t i = 0; i < v.size(); ++i)
-            order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return v[i] < v[j]; });
-        std::vector<double> r(v.size());
-        for (std::size_t k = 0; k < order.size(); ++k)
-            r[order[k]] = double(k);
-        return r;
-    };
-    const std::vector<double> ra = ranks(a), rb = ranks(b);
-    const double n = double(a.size()), mean = (n - 1) / 2;
-    double num = 0, da = 0, db = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        num += (ra[i] - mean) * (rb[i] - mean);
-        da += (ra[i] - mean) * (ra[i] - mean);
-        db += (rb[i] - mean) * (rb[i] - mean);
-    }
-    return num / std::sqrt(da * db);
+    return pearson(ranks(a), ranks(b));
 }
 
 } // namespace
@@ -200,11 +196,7 @@ private Q_SLOTS:
             x.push_back(z[int64_t(i)][0].item<double>());
             y.push_back(z[int64_t(i)][1].item<double>());
             density.push_back(g.hitCount());
-            double sum = 0;
-            for (int s = 0; s < g.steps(); ++s)
-                for (int v = 0; v < g.voices(); ++v)
-                    sum += g.hit(s, v) ? g.velocity(s, v) : 0.0;
-            velocity.push_back(sum / std::max(1, g.hitCount()));
+            velocity.push_back(attributeValue(g, {Attribute::Velocity}).value_or(0.0f));
         }
         const double rx = spearman(x, density), ry = spearman(y, velocity);
         qInfo("map axes over %zu windows: x ~ density %.3f, y ~ velocity %.3f", x.size(), rx, ry);

@@ -63,8 +63,9 @@ class MapVaeImpl;
 
 // A map model's loss on its lossInputs (base latent means, then each window's density and mean velocity):
 // squared error of the standardised means summed over the base's dimensions + beta x max(KL, freeBits)
-// (+ mapAttributes x the attribute-axes penalty); terms.latent holds the first. vaeLoss calls it for a map model (the flat penalty and the constraint do not apply there).
-LossResult mapLoss(MapVaeImpl& map, const torch::Tensor& baseMeans, const LossConfig& loss, double klWeight);
+// (+ mapAttributes x the attribute-axes penalty); terms.latent holds the first. vaeLoss calls it for a map
+// model (the flat penalty and the constraint do not apply there).
+LossResult mapLoss(MapVaeImpl& map, const torch::Tensor& inputs, const LossConfig& loss, double klWeight);
 
 // One forward pass of `model` on `x` and its loss (for a map model, x is its lossInputs). `flat`: add the penalty
 // (when loss.flat is set; skipped on validation to save time unless asked).

@@ -4,6 +4,7 @@
 // puts the original window on the grid, sliders move the cursor, "Place on
 // map" encodes the edited groove and moves the cursor there.
 #include "dataset/dataset.h"
+#include "latent/attributes.h"
 #include "latent/latentspace.h"
 #include "map/mapcontroller.h"
 #include "model/model.h"
@@ -14,7 +15,6 @@
 #include <QSignalSpy>
 #include <QtTest/QtTest>
 
-#include <algorithm>
 #include <cmath>
 
 using namespace gs;
@@ -358,13 +358,7 @@ private Q_SLOTS:
 
         // Left to right adds hits; bottom to top plays harder (mean velocity of the hits).
         const auto groove = [&](float x, float y) { return controller.space()->generate({x, y}, controller.sampling()); };
-        const auto meanVelocity = [](const Groove& g) {
-            double sum = 0;
-            for (int s = 0; s < g.steps(); ++s)
-                for (int v = 0; v < g.voices(); ++v)
-                    sum += g.hit(s, v) ? g.velocity(s, v) : 0.0;
-            return sum / std::max(1, g.hitCount());
-        };
+        const auto meanVelocity = [](const Groove& g) { return attributeValue(g, {Attribute::Velocity}).value_or(0.0f); };
         QVERIFY(groove(1.5f, 0.0f).hitCount() > groove(-1.5f, 0.0f).hitCount());
         QVERIFY(meanVelocity(groove(0.0f, 1.5f)) > meanVelocity(groove(0.0f, -1.5f)));
         m_session.setModel(m_model, QStringLiteral("tiny model"));
